@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <expected>
+
+namespace inkwell::server {
+
+/// @brief Describes one setting of configuration.md: its three spellings, default and kind.
+struct SettingSpec {
+    QString env;          ///< INKWELL_PORT
+    QString defaultValue; ///< textual default (empty: none); computed defaults are filled by Config
+    QString help;
+    bool secret = false;  ///< redacted in --print-config
+    bool multiValue = false; ///< comma-separated list
+
+    /// @brief "--port" style flag name without dashes: "port".
+    QString flag() const;
+    /// @brief File key: "port".
+    QString fileKey() const;
+};
+
+/// @brief Every setting inkwelld knows, in documentation order.
+const QList<SettingSpec> &settingSpecs();
+
+/// @brief The effective, validated configuration of inkwelld.
+///
+/// Precedence: built-in defaults < config file < environment (INKWELL_*) < command line.
+struct Config {
+    QString dataDir;
+    QString databaseUrl;
+    QString databaseReplicaUrl;
+    QHostAddress host = QHostAddress::LocalHost;
+    QString hostText = QStringLiteral("127.0.0.1");
+    quint16 port = 8080;
+    int threads = 2;
+    qint64 maxBodyBytes = 1048576;
+    int idleTimeoutS = 30;
+    QStringList corsOrigins;
+    QStringList trustedProxies;
+    QString signupRole = QStringLiteral("viewer");
+    QString jwtSecretFile;
+    int accessTokenTtlS = 900;
+    int refreshTokenTtlS = 2592000;
+    int rateLimitPerMin = 600;
+    QString aiProvider = QStringLiteral("none");
+    QString aiModel;
+    QString aiApiKey;
+    QString aiBaseUrl;
+    int aiTimeoutS = 60;
+    QHash<QString, qint64> aiTokensPerDay; ///< role → tokens, 0 = unlimited
+    int aiRequestsPerMin = 20;
+    QString logLevel = QStringLiteral("info");
+
+    /// Where each value came from ("default", "file", "environment", "command line"), by env name.
+    QHash<QString, QString> sources;
+    /// The raw effective text of each setting, by env name (for --print-config).
+    QHash<QString, QString> raw;
+
+    /// @brief Renders the effective configuration with secrets redacted, one `NAME=value  # source` per line.
+    QString printable() const;
+};
+
+/// @brief Input to Config loading: the already-parsed command-line values (by env name), the
+/// environment, and the config file (explicit path, or the default location when empty).
+struct ConfigSources {
+    QHash<QString, QString> commandLine;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString configFile;         ///< --config; empty → default location, missing default file is fine
+    bool configFileExplicit = false;
+};
+
+/// @brief Loads and validates; on failure the error names the setting ("INKWELL_PORT: ...").
+std::expected<Config, QString> loadConfig(const ConfigSources &sources);
+
+/// @brief Default data folder: $XDG_DATA_HOME/inkwell (or ~/.local/share/inkwell); /var/lib/inkwell for root,
+/// because PostgreSQL runs as an unprivileged user who cannot enter root's home.
+QString defaultDataDir(const QProcessEnvironment &env);
+
+/// @brief Default config file: $XDG_CONFIG_HOME/inkwell/inkwelld.conf, or /etc/inkwell/inkwelld.conf for root.
+QString defaultConfigFile(const QProcessEnvironment &env);
+
+} // namespace inkwell::server

@@ -1,0 +1,55 @@
+#include "threaddatabase.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+ThreadDatabase::ThreadDatabase(ConnectionParams params, QString connectionName)
+    : m_params(std::move(params))
+    , m_name(std::move(connectionName))
+{
+}
+
+ThreadDatabase::~ThreadDatabase()
+{
+    if (QSqlDatabase::contains(m_name)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+}
+
+std::expected<QSqlDatabase, QString> ThreadDatabase::connection()
+{
+    QSqlDatabase db = QSqlDatabase::contains(m_name) ? QSqlDatabase::database(m_name, false)
+                                                     : m_params.addDatabase(m_name);
+    if (db.isOpen())
+        return db;
+    if (!db.open())
+        return std::unexpected(db.lastError().text());
+    return db;
+}
+
+std::expected<void, QString> ThreadDatabase::ping()
+{
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto db = connection();
+        if (!db)
+            return std::unexpected(db.error());
+        QSqlQuery query(*db);
+        if (query.exec(u"SELECT 1"_s) && query.next() && query.value(0).toInt() == 1)
+            return {};
+        const QString error = query.lastError().text();
+        db->close(); // the server may have restarted: reconnect once
+        if (attempt == 1)
+            return std::unexpected(error);
+    }
+    return std::unexpected(u"unreachable"_s);
+}
+
+} // namespace inkwell::server

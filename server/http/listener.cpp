@@ -1,0 +1,61 @@
+#include "listener.h"
+
+#include <QTcpServer>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+Listener::Listener(int index, int socketDescriptor, std::shared_ptr<const ServiceContext> context,
+                   QList<RouteRegistrar> registrars)
+    : m_index(index)
+    , m_socketDescriptor(socketDescriptor)
+    , m_context(std::move(context))
+    , m_registrars(std::move(registrars))
+{
+}
+
+Listener::~Listener()
+{
+    if (m_socketDescriptor >= 0)
+        ::close(m_socketDescriptor);
+}
+
+bool Listener::start(QString *error)
+{
+    m_db = std::make_unique<ThreadDatabase>(m_context->database, u"inkwell-listener-%1"_s.arg(m_index));
+    m_server = std::make_unique<QHttpServer>();
+    m_router = std::make_unique<Router>(*m_server);
+    m_resources = std::make_unique<ListenerResources>(ListenerResources{*m_context, *m_db});
+    for (const RouteRegistrar &registrar : std::as_const(m_registrars))
+        registrar(*m_router, *m_resources);
+
+    auto *tcp = new QTcpServer(m_server.get());
+    if (!tcp->setSocketDescriptor(m_socketDescriptor)) {
+        *error = tcp->errorString();
+        return false;
+    }
+    m_socketDescriptor = -1; // the QTcpServer owns it now
+    m_server->bind(tcp);
+    // Open the connection now so the first request does not pay for it; failure is not fatal
+    // (the database may come back), /health/db reports it.
+    (void)m_db->connection();
+    return true;
+}
+
+void Listener::shutdown()
+{
+    m_server.reset();
+    m_router.reset();
+    m_resources.reset();
+    m_db.reset();
+}
+
+QList<RouteInfo> Listener::routes() const
+{
+    return m_router ? m_router->routes() : QList<RouteInfo>{};
+}
+
+} // namespace inkwell::server

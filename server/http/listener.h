@@ -1,0 +1,59 @@
+#pragma once
+
+#include "config/config.h"
+#include "db/connectionparams.h"
+#include "db/threaddatabase.h"
+#include "http/router.h"
+
+#include <QHttpServer>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace inkwell::server {
+
+/// @brief What every listener thread shares, read-only once serving starts.
+struct ServiceContext {
+    Config config;
+    ConnectionParams database;
+    QString version = QStringLiteral(INKWELL_VERSION);
+};
+
+/// @brief What a module's routes may use on the listener thread that serves them.
+struct ListenerResources {
+    const ServiceContext &service;
+    ThreadDatabase &db;
+};
+
+/// @brief Registers one module's routes on a listener (called once per listener thread).
+using RouteRegistrar = std::function<void(Router &, ListenerResources &)>;
+
+/// @brief One listener thread's server: a QHttpServer on its own SO_REUSEPORT socket, with its
+/// own database connection. Lives in (and must be started and shut down from) its thread.
+class Listener : public QObject {
+    Q_OBJECT
+public:
+    Listener(int index, int socketDescriptor, std::shared_ptr<const ServiceContext> context,
+             QList<RouteRegistrar> registrars);
+    ~Listener() override;
+
+    /// @brief Builds the server and starts accepting; runs in the listener's thread.
+    bool start(QString *error);
+    /// @brief Stops accepting and releases server and connection; runs in the listener's thread.
+    void shutdown();
+
+    QList<RouteInfo> routes() const;
+
+private:
+    int m_index;
+    int m_socketDescriptor;
+    std::shared_ptr<const ServiceContext> m_context;
+    QList<RouteRegistrar> m_registrars;
+    std::unique_ptr<ThreadDatabase> m_db;
+    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<ListenerResources> m_resources;
+};
+
+} // namespace inkwell::server

@@ -1,0 +1,58 @@
+#include "problem.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+Problem Problem::notFound(const QString &detail)
+{
+    return {404, u"/problems/not-found"_s, u"Not Found"_s,
+            detail.isEmpty() ? u"There is nothing at this address."_s : detail, {}, {}};
+}
+
+Problem Problem::methodNotAllowed()
+{
+    return {405, u"/problems/method-not-allowed"_s, u"Method Not Allowed"_s,
+            u"This address does not answer to this method; see the Allow header."_s, {}, {}};
+}
+
+Problem Problem::internal()
+{
+    return {500, u"/problems/internal"_s, u"Internal Server Error"_s,
+            u"The server could not complete the request. Quote the request id when reporting it."_s, {}, {}};
+}
+
+Problem Problem::unavailable(const QString &detail)
+{
+    return {503, u"/problems/unavailable"_s, u"Service Unavailable"_s, detail, {}, {}};
+}
+
+QJsonObject Problem::toJson(const QByteArray &requestId) const
+{
+    QJsonObject body = extra;
+    body.insert(u"type"_s, type.isEmpty() ? u"about:blank"_s : type);
+    body.insert(u"title"_s, title);
+    body.insert(u"status"_s, status);
+    if (!detail.isEmpty())
+        body.insert(u"detail"_s, detail);
+    if (!errors.isEmpty()) {
+        QJsonArray list;
+        for (const FieldError &error : errors)
+            list.append(QJsonObject{{u"field"_s, error.field}, {u"message"_s, error.message}});
+        body.insert(u"errors"_s, list);
+    }
+    body.insert(u"request_id"_s, QString::fromLatin1(requestId));
+    return body;
+}
+
+QHttpServerResponse Problem::toResponse(const QByteArray &requestId) const
+{
+    return QHttpServerResponse(QByteArrayLiteral("application/problem+json"),
+                               QJsonDocument(toJson(requestId)).toJson(QJsonDocument::Compact),
+                               static_cast<QHttpServerResponse::StatusCode>(status));
+}
+
+} // namespace inkwell::server

@@ -1,0 +1,261 @@
+#include "serverapp.h"
+
+#include "config/config.h"
+#include "db/embeddedpostgres.h"
+#include "db/migrator.h"
+#include "health/healthroutes.h"
+#include "http/httpservice.h"
+#include "log/logging.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLockFile>
+#include <QSocketNotifier>
+#include <QSqlError>
+
+#include <csignal>
+#include <cstdio>
+#include <optional>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+namespace {
+
+int g_signalFds[2] = {-1, -1};
+
+void onSignal(int signal)
+{
+    const char byte = char(signal);
+    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
+}
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = (u"inkwelld: "_s + text + u'\n').toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+/// Turns SIGINT/SIGTERM into a quit of the event loop (the handler only writes one byte).
+class SignalWatcher {
+public:
+    SignalWatcher()
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalFds) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(g_signalFds[1], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, QCoreApplication::instance(), [] {
+            char byte = 0;
+            [[maybe_unused]] const auto got = ::read(g_signalFds[1], &byte, 1);
+            qInfo("received signal %d, shutting down", int(byte));
+            QCoreApplication::quit();
+        });
+        struct sigaction action{};
+        action.sa_handler = onSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &action, nullptr);
+        ::sigaction(SIGTERM, &action, nullptr);
+        ::signal(SIGPIPE, SIG_IGN);
+    }
+    /// True when a signal arrived before the event loop ran (during start-up).
+    bool pending() const
+    {
+        char byte = 0;
+        return ::recv(g_signalFds[1], &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 1;
+    }
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+struct Database {
+    std::unique_ptr<QLockFile> lock;
+    std::unique_ptr<EmbeddedPostgres> embedded;
+    ConnectionParams params;
+};
+
+std::expected<Database, QString> openDatabase(const Config &config)
+{
+    Database database;
+    if (!config.databaseUrl.isEmpty()) {
+        auto params = ConnectionParams::fromUrl(config.databaseUrl);
+        if (!params)
+            return std::unexpected(u"INKWELL_DATABASE_URL: %1"_s.arg(params.error()));
+        database.params = *params;
+        return database;
+    }
+    if (!QDir().mkpath(config.dataDir))
+        return std::unexpected(u"cannot create the data folder %1"_s.arg(config.dataDir));
+    QFile::setPermissions(config.dataDir, QFile::permissions(config.dataDir) &
+                                              ~(QFileDevice::ReadOther | QFileDevice::WriteOther |
+                                                QFileDevice::ReadGroup | QFileDevice::WriteGroup));
+    database.lock = std::make_unique<QLockFile>(config.dataDir + u"/inkwelld.lock"_s);
+    database.lock->setStaleLockTime(0);
+    if (!database.lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        database.lock->getLockInfo(&pid, &host, &app);
+        return std::unexpected(u"the data folder %1 is in use by another inkwelld (pid %2)"_s.arg(config.dataDir).arg(pid));
+    }
+    EmbeddedPostgres::Options options;
+    options.dataDir = config.dataDir;
+    database.embedded = std::make_unique<EmbeddedPostgres>(options);
+    auto params = database.embedded->start();
+    if (!params)
+        return std::unexpected(params.error());
+    database.params = *params;
+    return database;
+}
+
+/// Runs `work` with a main-thread connection, then closes it.
+template <typename Work>
+auto withConnection(const ConnectionParams &params, Work work) -> decltype(work(std::declval<QSqlDatabase &>()))
+{
+    const QString name = u"inkwell-main"_s;
+    std::optional<decltype(work(std::declval<QSqlDatabase &>()))> result;
+    {
+        QSqlDatabase db = params.addDatabase(name);
+        if (!db.open()) {
+            result = std::unexpected(u"cannot connect to the database: %1"_s.arg(db.lastError().text()));
+        } else {
+            result = work(db);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return std::move(*result);
+}
+
+} // namespace
+
+int inkwelldMain(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"inkwelld"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(INKWELL_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Inkwell server"_s);
+    parser.addHelpOption();
+    const QCommandLineOption versionOption(u"version"_s, u"Print the version and exit."_s);
+    const QCommandLineOption printConfigOption(u"print-config"_s,
+                                               u"Print the effective configuration (secrets redacted) and exit."_s);
+    const QCommandLineOption configOption(u"config"_s, u"Configuration file."_s, u"file"_s);
+    const QCommandLineOption statusOption(u"status"_s, u"With migrate: list migrations and whether each is applied."_s);
+    parser.addOptions({versionOption, printConfigOption, configOption, statusOption});
+    for (const SettingSpec &spec : settingSpecs())
+        parser.addOption(QCommandLineOption(spec.flag(), u"%1 (%2)"_s.arg(spec.help, spec.env), u"value"_s));
+    parser.addPositionalArgument(u"command"_s, u"serve (default) or migrate"_s, u"[command]"_s);
+    if (!parser.parse(app.arguments())) {
+        printErr(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(u"help"_s)) {
+        printOut(parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        printOut(u"inkwelld %1\n"_s.arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0, u"serve"_s);
+    if (positional.size() > 1 || (command != u"serve"_s && command != u"migrate"_s)) {
+        printErr(u"unknown command \"%1\"; expected serve or migrate"_s.arg(positional.join(u' ')));
+        return 2;
+    }
+
+    ConfigSources sources;
+    for (const SettingSpec &spec : settingSpecs()) {
+        if (parser.isSet(spec.flag()))
+            sources.commandLine.insert(spec.env, parser.value(spec.flag()));
+    }
+    sources.configFile = parser.value(configOption);
+    auto config = loadConfig(sources);
+    if (!config) {
+        printErr(config.error());
+        return 2;
+    }
+    if (parser.isSet(printConfigOption)) {
+        printOut(config->printable());
+        return 0;
+    }
+    logging::install(config->logLevel);
+
+    SignalWatcher signals;
+    auto database = openDatabase(*config);
+    if (!database) {
+        printErr(database.error());
+        return 1;
+    }
+    const auto stopDatabase = [&database] {
+        if (database->embedded) {
+            if (auto stopped = database->embedded->stop(); !stopped)
+                printErr(stopped.error());
+        }
+    };
+
+    if (command == u"migrate"_s && parser.isSet(statusOption)) {
+        auto status = withConnection(database->params, [](QSqlDatabase &db) { return Migrator(db).status(); });
+        stopDatabase();
+        if (!status) {
+            printErr(status.error());
+            return 1;
+        }
+        QString table = u"version  name                            applied_at\n"_s;
+        for (const Migrator::Status &row : *status)
+            table += u"%1  %2  %3\n"_s.arg(row.version, 7)
+                         .arg(row.name, -30)
+                         .arg(row.appliedAt ? row.appliedAt->toString(Qt::ISODateWithMs) : u"pending"_s);
+        printOut(table);
+        return 0;
+    }
+
+    auto applied = withConnection(database->params, [](QSqlDatabase &db) { return Migrator(db).migrate(); });
+    if (!applied) {
+        printErr(applied.error());
+        stopDatabase();
+        return 1;
+    }
+    if (command == u"migrate"_s) {
+        printOut(u"applied %1 migration(s)\n"_s.arg(*applied));
+        stopDatabase();
+        return 0;
+    }
+
+    auto context = std::make_shared<ServiceContext>();
+    context->config = *config;
+    context->database = database->params;
+    HttpService http(context, {healthRoutes()});
+    auto port = http.start(config->host, config->port, config->threads);
+    if (!port) {
+        printErr(port.error());
+        stopDatabase();
+        return 1;
+    }
+    const QString host = config->host.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + config->host.toString() + u']'
+                             : config->host.toString();
+    printOut(u"listening on http://%1:%2\n"_s.arg(host).arg(*port));
+
+    const int code = signals.pending() ? 0 : app.exec();
+    http.stop();
+    stopDatabase();
+    qInfo("stopped");
+    return code;
+}
+
+} // namespace inkwell::server
