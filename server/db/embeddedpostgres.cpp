@@ -278,7 +278,9 @@ std::expected<ConnectionParams, QString> EmbeddedPostgres::start()
     if (!passwordFile.open(QIODevice::ReadOnly))
         return std::unexpected(u"the cluster in %1 exists but its password file %2 cannot be read: %3"_s.arg(
             pgData(), passwordFile.fileName(), passwordFile.errorString()));
+    const int previousPort = m_params.port;
     m_params = ConnectionParams{};
+    m_params.port = previousPort;
     m_params.user = kRole;
     m_params.password = QString::fromLatin1(passwordFile.readAll().trimmed());
     m_params.database = m_options.database;
@@ -302,7 +304,8 @@ std::expected<ConnectionParams, QString> EmbeddedPostgres::start()
             qCInfo(lcPostgres) << "the data folder path is too long for a unix socket; using a loopback port";
             tcp = true;
         }
-        const int port = tcp ? freeLoopbackPort() : kSocketPort;
+        // A restart by the same object keeps its port, so connections made before can come back.
+        const int port = !tcp ? kSocketPort : m_params.port > 0 && m_tcpPort == m_params.port ? m_tcpPort : freeLoopbackPort();
         if (port == 0)
             return std::unexpected(u"no free loopback port for PostgreSQL"_s);
         if (auto written = writeSettings(port, tcp); !written)
@@ -320,6 +323,7 @@ std::expected<ConnectionParams, QString> EmbeddedPostgres::start()
         }
         m_params.host = tcp ? u"127.0.0.1"_s : clusterDir();
         m_params.port = port;
+        m_tcpPort = tcp ? port : 0;
     }
     m_running = true;
 

@@ -71,6 +71,7 @@ private:
     QString m_binDir;
     std::optional<RunAs> m_runAs;
     ConnectionParams m_params;
+    int m_tcpPort = 0;
     bool m_running = false;
     bool m_created = false;
 };

@@ -1,0 +1,258 @@
+// inkwelld's configuration: precedence, validation with the setting named, defaults, redaction.
+#include "config/config.h"
+
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace inkwell::server;
+
+namespace {
+
+using Values = QHash<QString, QString>;
+
+ConfigSources sourcesFrom(const Values &env, const Values &cli = {}, const QString &configFile = {})
+{
+    ConfigSources sources;
+    sources.environment = QProcessEnvironment();
+    sources.environment.insert(u"HOME"_s, u"/home/tester"_s);
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        sources.environment.insert(it.key(), it.value());
+    sources.commandLine = cli;
+    sources.configFile = configFile;
+    return sources;
+}
+
+} // namespace
+
+class TestConfig : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void precedence();
+    void invalidValuesNameTheSetting_data();
+    void invalidValuesNameTheSetting();
+    void validValues_data();
+    void validValues();
+    void configFileErrors_data();
+    void configFileErrors();
+    void spellings();
+    void printableRedactsSecrets();
+};
+
+void TestConfig::defaults()
+{
+    auto config = loadConfig(sourcesFrom({{u"XDG_DATA_HOME"_s, u"/data/xdg"_s}, {u"XDG_CONFIG_HOME"_s, u"/nonexistent"_s}}));
+    QVERIFY2(config.has_value(), config ? "" : qPrintable(config.error()));
+    QCOMPARE(config->port, quint16(8080));
+    QCOMPARE(config->host, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(config->threads, 2 * std::max(1, QThread::idealThreadCount()));
+    QCOMPARE(config->maxBodyBytes, 1048576);
+    QCOMPARE(config->idleTimeoutS, 30);
+    QCOMPARE(config->signupRole, u"viewer"_s);
+    QCOMPARE(config->rateLimitPerMin, 600);
+    QCOMPARE(config->aiProvider, u"none"_s);
+    QCOMPARE(config->aiTokensPerDay.value(u"viewer"_s), 20000);
+    QCOMPARE(config->aiTokensPerDay.value(u"creator"_s), 200000);
+    QCOMPARE(config->aiTokensPerDay.value(u"admin"_s), 0);
+    QCOMPARE(config->logLevel, u"info"_s);
+    QVERIFY(config->corsOrigins.isEmpty());
+    if (::geteuid() == 0)
+        QCOMPARE(config->dataDir, u"/var/lib/inkwell"_s);
+    else
+        QCOMPARE(config->dataDir, u"/data/xdg/inkwell"_s);
+    QCOMPARE(config->jwtSecretFile, config->dataDir + u"/jwt.key"_s);
+    QCOMPARE(config->sources.value(u"INKWELL_PORT"_s), u"default"_s);
+}
+
+void TestConfig::precedence()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"inkwelld.conf"_s);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("# comment\nport = 1111\nthreads = 3\nidle_timeout_s = 7\nlog_level = \"debug\"\n");
+    f.close();
+
+    // file < environment < command line
+    auto config = loadConfig(sourcesFrom({{u"INKWELL_PORT"_s, u"2222"_s}, {u"INKWELL_THREADS"_s, u"4"_s}},
+                                         {{u"INKWELL_PORT"_s, u"3333"_s}}, file));
+    QVERIFY2(config.has_value(), config ? "" : qPrintable(config.error()));
+    QCOMPARE(config->port, quint16(3333));
+    QCOMPARE(config->sources.value(u"INKWELL_PORT"_s), u"command line"_s);
+    QCOMPARE(config->threads, 4);
+    QCOMPARE(config->sources.value(u"INKWELL_THREADS"_s), u"environment"_s);
+    QCOMPARE(config->idleTimeoutS, 7);
+    QCOMPARE(config->sources.value(u"INKWELL_IDLE_TIMEOUT_S"_s), u"file"_s);
+    QCOMPARE(config->logLevel, u"debug"_s);
+    QCOMPARE(config->maxBodyBytes, 1048576);
+    QCOMPARE(config->sources.value(u"INKWELL_MAX_BODY_BYTES"_s), u"default"_s);
+}
+
+void TestConfig::invalidValuesNameTheSetting_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("port too big") << u"INKWELL_PORT"_s << u"65536"_s << u"INKWELL_PORT: must be between 0 and 65535"_s;
+    QTest::newRow("port negative") << u"INKWELL_PORT"_s << u"-1"_s << u"INKWELL_PORT: must be a whole number"_s;
+    QTest::newRow("port with plus") << u"INKWELL_PORT"_s << u"+80"_s << u"INKWELL_PORT: must be a whole number"_s;
+    QTest::newRow("port empty") << u"INKWELL_PORT"_s << u""_s << u"INKWELL_PORT: must be a whole number"_s;
+    QTest::newRow("port hex") << u"INKWELL_PORT"_s << u"0x50"_s << u"INKWELL_PORT: must be a whole number"_s;
+    QTest::newRow("port unicode digits") << u"INKWELL_PORT"_s << u"٨٠"_s << u"INKWELL_PORT: must be a whole number"_s;
+    QTest::newRow("port huge") << u"INKWELL_PORT"_s << u"99999999999999999999999"_s
+                               << u"INKWELL_PORT: must be a whole number"_s;
+    QTest::newRow("threads zero") << u"INKWELL_THREADS"_s << u"0"_s << u"INKWELL_THREADS: must be between 1 and 256"_s;
+    QTest::newRow("threads 257") << u"INKWELL_THREADS"_s << u"257"_s << u"INKWELL_THREADS: must be between 1 and 256"_s;
+    QTest::newRow("body zero") << u"INKWELL_MAX_BODY_BYTES"_s << u"0"_s << u"INKWELL_MAX_BODY_BYTES: must be between"_s;
+    QTest::newRow("idle words") << u"INKWELL_IDLE_TIMEOUT_S"_s << u"30s"_s << u"INKWELL_IDLE_TIMEOUT_S: must be a whole number"_s;
+    QTest::newRow("host name") << u"INKWELL_HOST"_s << u"example.com"_s << u"INKWELL_HOST: must be an IP address"_s;
+    QTest::newRow("signup role admin") << u"INKWELL_SIGNUP_ROLE"_s << u"admin"_s
+                                       << u"INKWELL_SIGNUP_ROLE: must be one of: viewer, creator, closed"_s;
+    QTest::newRow("provider") << u"INKWELL_AI_PROVIDER"_s << u"claude"_s << u"INKWELL_AI_PROVIDER: must be one of"_s;
+    QTest::newRow("log level") << u"INKWELL_LOG_LEVEL"_s << u"INFO"_s << u"INKWELL_LOG_LEVEL: must be one of"_s;
+    QTest::newRow("cors with path") << u"INKWELL_CORS_ORIGINS"_s << u"https://a.example/path"_s
+                                    << u"INKWELL_CORS_ORIGINS: \"https://a.example/path\" is not an origin"_s;
+    QTest::newRow("cors null") << u"INKWELL_CORS_ORIGINS"_s << u"null"_s << u"INKWELL_CORS_ORIGINS: \"null\""_s;
+    QTest::newRow("cors wildcard") << u"INKWELL_CORS_ORIGINS"_s << u"*"_s << u"INKWELL_CORS_ORIGINS: \"*\""_s;
+    QTest::newRow("proxy") << u"INKWELL_TRUSTED_PROXIES"_s << u"10.0.0.1,proxy.local"_s
+                           << u"INKWELL_TRUSTED_PROXIES: \"proxy.local\""_s;
+    QTest::newRow("db url scheme") << u"INKWELL_DATABASE_URL"_s << u"mysql://u:p@h/db"_s
+                                   << u"INKWELL_DATABASE_URL: must start with postgres://"_s;
+    QTest::newRow("db url no db") << u"INKWELL_DATABASE_URL"_s << u"postgres://u:p@h:5432"_s
+                                  << u"INKWELL_DATABASE_URL: names no database"_s;
+    QTest::newRow("db url no user") << u"INKWELL_DATABASE_URL"_s << u"postgres://h/db"_s
+                                    << u"INKWELL_DATABASE_URL: names no user"_s;
+    QTest::newRow("db url bad param") << u"INKWELL_DATABASE_URL"_s << u"postgres://u@h/db?password=x"_s
+                                      << u"INKWELL_DATABASE_URL: unsupported parameter \"password\""_s;
+    QTest::newRow("replica url") << u"INKWELL_DATABASE_REPLICA_URL"_s << u"http://h/db"_s
+                                 << u"INKWELL_DATABASE_REPLICA_URL: must start with postgres://"_s;
+    QTest::newRow("quota role") << u"INKWELL_AI_TOKENS_PER_DAY"_s << u"guest=5"_s
+                                << u"INKWELL_AI_TOKENS_PER_DAY: expected role=tokens"_s;
+    QTest::newRow("quota amount") << u"INKWELL_AI_TOKENS_PER_DAY"_s << u"viewer=lots"_s
+                                  << u"INKWELL_AI_TOKENS_PER_DAY: viewer: must be a whole number"_s;
+    QTest::newRow("ai base url") << u"INKWELL_AI_BASE_URL"_s << u"ftp://x"_s << u"INKWELL_AI_BASE_URL: must be an http(s) URL"_s;
+    QTest::newRow("access ttl") << u"INKWELL_ACCESS_TOKEN_TTL_S"_s << u"5"_s << u"INKWELL_ACCESS_TOKEN_TTL_S: must be between"_s;
+}
+
+void TestConfig::invalidValuesNameTheSetting()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    auto config = loadConfig(sourcesFrom({{name, value}, {u"XDG_CONFIG_HOME"_s, u"/nonexistent"_s}}));
+    QVERIFY(!config.has_value());
+    QVERIFY2(config.error().startsWith(message), qPrintable(config.error()));
+}
+
+void TestConfig::validValues_data()
+{
+    QTest::addColumn<Values>("env");
+    QTest::addColumn<QString>("check");
+
+    QTest::newRow("port 0") << Values{{u"INKWELL_PORT"_s, u"0"_s}} << u"port=0"_s;
+    QTest::newRow("port max") << Values{{u"INKWELL_PORT"_s, u"65535"_s}} << u"port=65535"_s;
+    QTest::newRow("ipv6 host") << Values{{u"INKWELL_HOST"_s, u"::1"_s}} << u"host=::1"_s;
+    QTest::newRow("localhost") << Values{{u"INKWELL_HOST"_s, u"localhost"_s}} << u"host=127.0.0.1"_s;
+    QTest::newRow("cors list") << Values{{u"INKWELL_CORS_ORIGINS"_s, u"https://a.example, http://localhost:5173"_s}}
+                               << u"cors=https://a.example|http://localhost:5173"_s;
+    QTest::newRow("partial quota") << Values{{u"INKWELL_AI_TOKENS_PER_DAY"_s, u"viewer=5"_s}}
+                                   << u"quota=5/200000/0"_s;
+    QTest::newRow("openai needs a model") << Values{{u"INKWELL_AI_PROVIDER"_s, u"openai"_s},
+                                                    {u"INKWELL_AI_MODEL"_s, u"llama3.1"_s},
+                                                    {u"INKWELL_AI_BASE_URL"_s, u"http://127.0.0.1:11434"_s}}
+                                          << u"ai=openai/llama3.1/http://127.0.0.1:11434"_s;
+    QTest::newRow("gemini defaults") << Values{{u"INKWELL_AI_PROVIDER"_s, u"gemini"_s}}
+                                     << u"ai=gemini/gemini-2.5-flash/https://generativelanguage.googleapis.com"_s;
+    QTest::newRow("subnet proxy") << Values{{u"INKWELL_TRUSTED_PROXIES"_s, u"10.0.0.0/8,::1"_s}} << u"proxies=2"_s;
+    QTest::newRow("relative data dir") << Values{{u"INKWELL_DATA_DIR"_s, u"rel/dir"_s}} << u"datadir-absolute"_s;
+}
+
+void TestConfig::validValues()
+{
+    QFETCH(Values, env);
+    QFETCH(QString, check);
+    env.insert(u"XDG_CONFIG_HOME"_s, u"/nonexistent"_s);
+    auto config = loadConfig(sourcesFrom(env));
+    QVERIFY2(config.has_value(), config ? "" : qPrintable(config.error()));
+    QString actual;
+    if (check.startsWith(u"port="_s))
+        actual = u"port=%1"_s.arg(config->port);
+    else if (check.startsWith(u"host="_s))
+        actual = u"host="_s + config->host.toString();
+    else if (check.startsWith(u"cors="_s))
+        actual = u"cors="_s + config->corsOrigins.join(u'|');
+    else if (check.startsWith(u"quota="_s))
+        actual = u"quota=%1/%2/%3"_s.arg(config->aiTokensPerDay.value(u"viewer"_s))
+                     .arg(config->aiTokensPerDay.value(u"creator"_s))
+                     .arg(config->aiTokensPerDay.value(u"admin"_s));
+    else if (check.startsWith(u"ai="_s))
+        actual = u"ai=%1/%2/%3"_s.arg(config->aiProvider, config->aiModel, config->aiBaseUrl);
+    else if (check.startsWith(u"proxies="_s))
+        actual = u"proxies=%1"_s.arg(config->trustedProxies.size());
+    else if (check == u"datadir-absolute"_s)
+        actual = QDir::isAbsolutePath(config->dataDir) && config->dataDir.endsWith(u"/rel/dir"_s) ? check : config->dataDir;
+    QCOMPARE(actual, check);
+}
+
+void TestConfig::configFileErrors_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown key") << QByteArray("port = 1\ncolour = red\n") << u":2: unknown setting `colour`"_s;
+    QTest::newRow("no equals") << QByteArray("port 8080\n") << u":1: expected `key = value`"_s;
+    QTest::newRow("env spelling is not a file key") << QByteArray("INKWELL_PORT = 1\n")
+                                                    << u":1: unknown setting `INKWELL_PORT`"_s;
+    QTest::newRow("bad value") << QByteArray("port = eighty\n") << u"INKWELL_PORT: must be a whole number"_s;
+}
+
+void TestConfig::configFileErrors()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bad.conf"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    auto config = loadConfig(sourcesFrom({}, {}, path));
+    QVERIFY(!config.has_value());
+    QVERIFY2(config.error().contains(message), qPrintable(config.error()));
+}
+
+void TestConfig::spellings()
+{
+    // Every setting of configuration.md, with its flag and file key derived from the env name.
+    QStringList flags;
+    for (const SettingSpec &spec : settingSpecs())
+        flags << spec.flag() + u'/' + spec.fileKey();
+    QCOMPARE(settingSpecs().size(), 23);
+    QVERIFY(flags.contains(u"max-body-bytes/max_body_bytes"_s));
+    QVERIFY(flags.contains(u"ai-tokens-per-day/ai_tokens_per_day"_s));
+    QVERIFY(flags.contains(u"database-url/database_url"_s));
+    QVERIFY(flags.contains(u"data-dir/data_dir"_s));
+}
+
+void TestConfig::printableRedactsSecrets()
+{
+    auto config = loadConfig(sourcesFrom({{u"INKWELL_AI_PROVIDER"_s, u"openai"_s},
+                                          {u"INKWELL_AI_MODEL"_s, u"m"_s},
+                                          {u"INKWELL_AI_API_KEY"_s, u"sk-not-really-a-key"_s},
+                                          {u"INKWELL_DATABASE_URL"_s, u"postgres://u:pa55word@h/db"_s},
+                                          {u"XDG_CONFIG_HOME"_s, u"/nonexistent"_s}}));
+    QVERIFY(config.has_value());
+    const QString text = config->printable();
+    QVERIFY(!text.contains(u"sk-not-really-a-key"_s));
+    QVERIFY(!text.contains(u"pa55word"_s));
+    QVERIFY(text.contains(u"INKWELL_AI_API_KEY=***  # environment\n"_s));
+    QVERIFY(text.contains(u"INKWELL_DATABASE_URL=postgres://u:***@h/db  # environment\n"_s));
+    QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
+    QCOMPARE(text.count(u'\n'), 23);
+}
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"

@@ -1,0 +1,341 @@
+// The inkwelld binary as an operator runs it: bundled PostgreSQL, health routes, signals, restarts,
+// an external database, and start-up errors.
+#include "httpclient.h"
+#include "testpostgres.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using inkwell::test::HttpClient;
+using inkwell::test::TestPostgres;
+
+namespace {
+
+/// The test's environment without INKWELL_* settings a developer may have exported.
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : env.keys()) {
+        if (name.startsWith(u"INKWELL_"_s))
+            env.remove(name);
+    }
+    return env;
+}
+
+/// One inkwelld process; killed (and waited for) when the object dies.
+class Inkwelld {
+public:
+    explicit Inkwelld(QStringList arguments, const QProcessEnvironment &env = cleanEnvironment())
+    {
+        m_process.setProcessEnvironment(env);
+        m_process.setProgram(QStringLiteral(INKWELLD_BINARY));
+        m_process.setArguments(arguments);
+        m_process.start();
+    }
+    ~Inkwelld()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(60000))
+                m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    /// Waits for "listening on http://HOST:PORT"; returns the URL, or empty when the process ended.
+    QUrl waitUntilListening(int timeoutMs = 120000)
+    {
+        static const QRegularExpression line(u"listening on (http://[^\\s]+)"_s);
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            m_stdout += m_process.readAllStandardOutput();
+            const auto match = line.match(QString::fromUtf8(m_stdout));
+            if (match.hasMatch())
+                return QUrl(match.captured(1));
+            if (m_process.state() == QProcess::NotRunning)
+                return {};
+            m_process.waitForReadyRead(200);
+        }
+        return {};
+    }
+
+    /// Sends a signal and waits for the exit; returns the exit code (-1 on a crash or time-out).
+    int signalAndWait(int signal, int timeoutMs = 60000)
+    {
+        ::kill(pid_t(m_process.processId()), signal);
+        if (!m_process.waitForFinished(timeoutMs))
+            return -1;
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    int waitForExit(int timeoutMs = 60000)
+    {
+        if (!m_process.waitForFinished(timeoutMs))
+            return -1;
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+    QString stdoutText() { return QString::fromUtf8(m_stdout + m_process.readAllStandardOutput()); }
+    QString stderrText() { return QString::fromUtf8(m_stderr += m_process.readAllStandardError()); }
+
+private:
+    QProcess m_process;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+/// PIDs of running processes whose command line mentions `needle` (e.g. a data folder).
+QList<int> processesMentioning(const QString &needle)
+{
+    QList<int> pids;
+    const QDir proc(u"/proc"_s);
+    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool isPid = false;
+        const int pid = entry.toInt(&isPid);
+        if (!isPid || pid == QCoreApplication::applicationPid())
+            continue;
+        QFile cmdline(proc.filePath(entry) + u"/cmdline"_s);
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray text = cmdline.readAll();
+        text.replace('\0', ' ');
+        if (text.contains(needle.toLocal8Bit()))
+            pids << pid;
+    }
+    return pids;
+}
+
+/// True while the process exists and is not a zombie waiting to be reaped.
+bool isAlive(const QByteArray &pid)
+{
+    QFile stat(u"/proc/"_s + QString::fromLatin1(pid) + u"/stat"_s);
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z';
+}
+
+QString migrationStatus(const QString &dataDir)
+{
+    QProcess process;
+    process.setProcessEnvironment(cleanEnvironment());
+    process.start(QStringLiteral(INKWELLD_BINARY), {u"migrate"_s, u"--status"_s, u"--data-dir"_s, dataDir});
+    if (!process.waitForFinished(120000) || process.exitCode() != 0)
+        return u"failed: "_s + QString::fromUtf8(process.readAllStandardError());
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+} // namespace
+
+class TestInkwelld : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void bundledClusterLifecycle();
+    void secondInstanceOnSameDataFolderIsRefused();
+    void externalDatabase();
+    void badSettingsStopTheStart_data();
+    void badSettingsStopTheStart();
+    void printConfigRedactsSecrets();
+};
+
+void TestInkwelld::bundledClusterLifecycle()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    QString firstAppliedAt;
+    for (int run = 0; run < 2; ++run) {
+        Inkwelld server({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"2"_s});
+        const QUrl url = server.waitUntilListening();
+        QVERIFY2(url.isValid(), qPrintable(server.stderrText()));
+        QCOMPARE(url.host(), u"127.0.0.1"_s);
+        QVERIFY(url.port() > 0);
+
+        HttpClient client(url);
+        const auto health = client.get(u"/health"_s);
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.json().value(u"status"_s).toString(), u"healthy"_s);
+        QCOMPARE(health.json().value(u"version"_s).toString(), QStringLiteral(INKWELL_VERSION));
+        QCOMPARE(health.header("X-Content-Type-Options"), QByteArray("nosniff"));
+        QVERIFY(health.header("Server").isEmpty());
+
+        const auto db = client.get(u"/health/db"_s, {{"X-Request-Id", "trace-me-123"}});
+        QCOMPARE(db.status, 200);
+        QCOMPARE(db.json(), (QJsonObject{{u"status"_s, u"healthy"_s}, {u"service"_s, u"database"_s}}));
+        QCOMPARE(db.header("X-Request-Id"), QByteArray("trace-me-123"));
+
+        const auto missing = client.get(u"/no/such/thing"_s);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.header("Content-Type"), QByteArray("application/problem+json"));
+        QCOMPARE(missing.json().value(u"status"_s).toInt(), 404);
+        QCOMPARE(missing.json().value(u"request_id"_s).toString().toLatin1(), missing.header("X-Request-Id"));
+
+        const auto wrongMethod = client.send("DELETE", u"/health"_s);
+        QCOMPARE(wrongMethod.status, 405);
+        QCOMPARE(wrongMethod.header("Allow"), QByteArray("GET"));
+
+        const QString postmasterPid = dataDir.path() + u"/postgres/data/postmaster.pid"_s;
+        QFile pidFile(postmasterPid);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const QByteArray postmaster = pidFile.readLine().trimmed();
+        pidFile.close();
+        QVERIFY(isAlive(postmaster));
+        QVERIFY(!processesMentioning(dataDir.path() + u"/postgres"_s).isEmpty());
+
+        QCOMPARE(server.signalAndWait(run == 0 ? SIGTERM : SIGINT), 0);
+        QVERIFY(!QFile::exists(postmasterPid));
+        // pg_ctl returns once the pid file is gone; the postmaster may take a moment more to exit.
+        QTRY_VERIFY_WITH_TIMEOUT(!isAlive(postmaster), 5000);
+        QVERIFY2(processesMentioning(dataDir.path() + u"/postgres"_s).isEmpty(), "a postgres process outlived inkwelld");
+
+        const QString log = server.stderrText();
+        if (run == 0)
+            QVERIFY2(log.contains(u"creating a PostgreSQL cluster"_s), qPrintable(log));
+        else
+            QVERIFY2(log.contains(u"using the existing PostgreSQL cluster"_s), qPrintable(log));
+
+        // The migrations table keeps the time of the first start: the data survived the restart.
+        const QString status = migrationStatus(dataDir.path());
+        QVERIFY2(status.contains(u"core_schema"_s) && !status.contains(u"pending"_s), qPrintable(status));
+        const QString appliedAt = status.section(u'\n', 1, 1).section(u' ', -1);
+        QVERIFY(appliedAt.endsWith(u'Z'));
+        if (run == 0)
+            firstAppliedAt = appliedAt;
+        else
+            QCOMPARE(appliedAt, firstAppliedAt);
+    }
+    QVERIFY(processesMentioning(dataDir.path()).isEmpty());
+}
+
+void TestInkwelld::secondInstanceOnSameDataFolderIsRefused()
+{
+    QTemporaryDir dataDir;
+    Inkwelld first({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"1"_s});
+    const QUrl url = first.waitUntilListening();
+    QVERIFY2(url.isValid(), qPrintable(first.stderrText()));
+
+    Inkwelld second({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s});
+    QCOMPARE(second.waitForExit(), 1);
+    QVERIFY2(second.stderrText().contains(u"in use by another inkwelld"_s), qPrintable(second.stderrText()));
+
+    // A busy port is an error too, not a silent share of it.
+    QTemporaryDir otherDir;
+    Inkwelld third({u"--data-dir"_s, otherDir.path(), u"--port"_s, QString::number(url.port())});
+    QCOMPARE(third.waitForExit(), 1);
+    QVERIFY2(third.stderrText().contains(u"cannot listen on"_s), qPrintable(third.stderrText()));
+
+    // The first one still serves.
+    HttpClient client(url);
+    QCOMPARE(client.get(u"/health/db"_s).status, 200);
+    QCOMPARE(first.signalAndWait(SIGTERM), 0);
+}
+
+void TestInkwelld::externalDatabase()
+{
+    TestPostgres postgres;
+    QVERIFY2(postgres.error().isEmpty(), qPrintable(postgres.error()));
+    QTemporaryDir dataDir;
+    QProcessEnvironment env = cleanEnvironment();
+    env.insert(u"INKWELL_DATABASE_URL"_s, postgres.url());
+    Inkwelld server({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"2"_s}, env);
+    const QUrl url = server.waitUntilListening();
+    QVERIFY2(url.isValid(), qPrintable(server.stderrText()));
+    // No cluster of its own in the data folder.
+    QVERIFY(!QDir(dataDir.path() + u"/postgres"_s).exists());
+
+    HttpClient client(url);
+    QCOMPARE(client.get(u"/health/db"_s).status, 200);
+
+    // The database goes away: /health/db says so without leaking the driver's words; /health still answers.
+    QVERIFY(postgres.stop());
+    const auto down = client.get(u"/health/db"_s);
+    QCOMPARE(down.status, 503);
+    QCOMPARE(down.json().value(u"status"_s).toString(), u"unhealthy"_s);
+    QVERIFY(!down.body.contains("127.0.0.1"));
+    QVERIFY(!down.body.contains("connection"));
+    QCOMPARE(client.get(u"/health"_s).status, 200);
+
+    // ... and comes back: the server reconnects.
+    QVERIFY(postgres.start());
+    QCOMPARE(client.get(u"/health/db"_s).status, 200);
+
+    QCOMPARE(server.signalAndWait(SIGTERM), 0);
+}
+
+void TestInkwelld::badSettingsStopTheStart_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("envName");
+    QTest::addColumn<QString>("envValue");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("port out of range") << QStringList{u"--port"_s, u"70000"_s} << QString() << QString()
+                                       << u"INKWELL_PORT: must be between 0 and 65535"_s;
+    QTest::newRow("port not a number") << QStringList{u"--port"_s, u"+80"_s} << QString() << QString()
+                                       << u"INKWELL_PORT: must be a whole number"_s;
+    QTest::newRow("log level from env") << QStringList{} << u"INKWELL_LOG_LEVEL"_s << u"loud"_s
+                                        << u"INKWELL_LOG_LEVEL: must be one of"_s;
+    QTest::newRow("bad database url") << QStringList{} << u"INKWELL_DATABASE_URL"_s << u"mysql://x@y/z"_s
+                                      << u"INKWELL_DATABASE_URL: must start with postgres://"_s;
+    QTest::newRow("unknown command") << QStringList{u"dance"_s} << QString() << QString()
+                                     << u"unknown command \"dance\""_s;
+    QTest::newRow("unknown flag") << QStringList{u"--colour"_s, u"red"_s} << QString() << QString()
+                                  << u"Unknown option 'colour'"_s;
+    QTest::newRow("missing config file") << QStringList{u"--config"_s, u"/nonexistent/inkwelld.conf"_s} << QString()
+                                         << QString() << u"cannot read config file /nonexistent/inkwelld.conf"_s;
+}
+
+void TestInkwelld::badSettingsStopTheStart()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, envName);
+    QFETCH(QString, envValue);
+    QFETCH(QString, expected);
+    QTemporaryDir dataDir;
+    QProcess process;
+    QProcessEnvironment env = cleanEnvironment();
+    if (!envName.isEmpty())
+        env.insert(envName, envValue);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(INKWELLD_BINARY), QStringList{u"--data-dir"_s, dataDir.path()} + arguments);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    // Nothing was created before the configuration was known to be good.
+    QVERIFY(!QDir(dataDir.path() + u"/postgres"_s).exists());
+}
+
+void TestInkwelld::printConfigRedactsSecrets()
+{
+    QProcess process;
+    QProcessEnvironment env = cleanEnvironment();
+    env.insert(u"INKWELL_AI_PROVIDER"_s, u"gemini"_s);
+    env.insert(u"INKWELL_AI_API_KEY"_s, u"very-secret-key-value"_s);
+    env.insert(u"INKWELL_DATABASE_URL"_s, u"postgres://app:hunter2hunter2@db.internal:5433/inkwell"_s);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(INKWELLD_BINARY), {u"--print-config"_s, u"--port"_s, u"9999"_s});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY(!out.contains(u"very-secret-key-value"_s));
+    QVERIFY(!out.contains(u"hunter2"_s));
+    QVERIFY2(out.contains(u"INKWELL_AI_API_KEY=***  # environment"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"INKWELL_DATABASE_URL=postgres://app:***@db.internal:5433/inkwell"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"INKWELL_PORT=9999  # command line"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"INKWELL_AI_MODEL=gemini-2.5-flash"_s), qPrintable(out));
+}
+
+QTEST_GUILESS_MAIN(TestInkwelld)
+#include "tst_inkwelld.moc"

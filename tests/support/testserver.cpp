@@ -1,0 +1,57 @@
+#include "testserver.h"
+
+#include "db/migrator.h"
+#include "health/healthroutes.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::test {
+
+TestServer::TestServer(const server::ConnectionParams &database, QList<server::RouteRegistrar> extraRoutes,
+                       int threads)
+{
+    {
+        QSqlDatabase db = database.addDatabase(u"inkwell-test-migrate"_s);
+        if (!db.open()) {
+            m_error = db.lastError().text();
+        } else if (auto applied = server::Migrator(db).migrate(); !applied) {
+            m_error = applied.error();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"inkwell-test-migrate"_s);
+    if (!m_error.isEmpty())
+        return;
+
+    auto context = std::make_shared<server::ServiceContext>();
+    context->database = database;
+    context->config.threads = threads;
+    QList<server::RouteRegistrar> registrars{server::healthRoutes()};
+    registrars += extraRoutes;
+    m_http = std::make_unique<server::HttpService>(context, registrars);
+    if (auto port = m_http->start(QHostAddress::LocalHost, 0, threads); !port) {
+        m_error = port.error();
+        m_http.reset();
+    }
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+QUrl TestServer::url() const
+{
+    return QUrl(u"http://127.0.0.1:%1"_s.arg(port()));
+}
+
+void TestServer::stop()
+{
+    if (m_http)
+        m_http->stop();
+    m_http.reset();
+}
+
+} // namespace inkwell::test
