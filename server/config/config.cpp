@@ -125,6 +125,7 @@ const QList<SettingSpec> &settingSpecs()
         {u"INKWELL_THREADS"_s, {}, u"listener threads (default 2 x cores)"_s},
         {u"INKWELL_MAX_BODY_BYTES"_s, u"1048576"_s, u"request body limit"_s},
         {u"INKWELL_IDLE_TIMEOUT_S"_s, u"30"_s, u"idle / slow client timeout"_s},
+        {u"INKWELL_MAX_CONNECTIONS_PER_IP"_s, u"256"_s, u"open connections allowed from one client address"_s},
         {u"INKWELL_CORS_ORIGINS"_s, {}, u"comma-separated exact origins"_s, false, true},
         {u"INKWELL_TRUSTED_PROXIES"_s, {}, u"addresses whose X-Forwarded-For is believed"_s, false, true},
         {u"INKWELL_SIGNUP_ROLE"_s, u"viewer"_s, u"viewer, creator, or closed"_s},
@@ -254,6 +255,8 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
     config.maxBodyBytes = *maxBody;
     INKWELL_TRY(idle, integer(u"INKWELL_IDLE_TIMEOUT_S"_s, 1, 3600));
     config.idleTimeoutS = static_cast<int>(*idle);
+    INKWELL_TRY(perIp, integer(u"INKWELL_MAX_CONNECTIONS_PER_IP"_s, 1, 1000000));
+    config.maxConnectionsPerIp = static_cast<int>(*perIp);
 
     config.corsOrigins = splitList(values.value(u"INKWELL_CORS_ORIGINS"_s));
     for (const QString &origin : std::as_const(config.corsOrigins)) {

@@ -41,6 +41,7 @@ struct Config {
     int threads = 2;
     qint64 maxBodyBytes = 1048576;
     int idleTimeoutS = 30;
+    int maxConnectionsPerIp = 256;
     QStringList corsOrigins;
     QStringList trustedProxies;
     QString signupRole = QStringLiteral("viewer");

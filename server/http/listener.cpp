@@ -8,6 +8,16 @@ using namespace Qt::StringLiterals;
 
 namespace inkwell::server {
 
+GuardLimits ServiceContext::guardLimits() const
+{
+    GuardLimits limits;
+    limits.maxBodyBytes = config.maxBodyBytes;
+    limits.idleTimeoutMs = config.idleTimeoutS * 1000;
+    limits.maxConnectionsPerIp = config.maxConnectionsPerIp;
+    limits.bodyLimitByPathPrefix = bodyLimitByPathPrefix;
+    return limits;
+}
+
 Listener::Listener(int index, int socketDescriptor, std::shared_ptr<const ServiceContext> context,
                    QList<RouteRegistrar> registrars)
     : m_index(index)
@@ -32,7 +42,7 @@ bool Listener::start(QString *error)
     for (const RouteRegistrar &registrar : std::as_const(m_registrars))
         registrar(*m_router, *m_resources);
 
-    auto *tcp = new QTcpServer(m_server.get());
+    auto *tcp = new GuardedTcpServer(m_context->guardLimits(), m_context->connections, m_server.get());
     if (!tcp->setSocketDescriptor(m_socketDescriptor)) {
         *error = tcp->errorString();
         return false;

@@ -3,6 +3,7 @@
 #include "config/config.h"
 #include "db/connectionparams.h"
 #include "db/threaddatabase.h"
+#include "http/connectionguard.h"
 #include "http/router.h"
 
 #include <QHttpServer>
@@ -18,6 +19,12 @@ struct ServiceContext {
     Config config;
     ConnectionParams database;
     QString version = QStringLiteral(INKWELL_VERSION);
+    /// Open connections per client address, across every listener.
+    std::shared_ptr<ConnectionCounter> connections = std::make_shared<ConnectionCounter>();
+    /// Extra body limits by path prefix, for routes that take larger uploads.
+    QList<std::pair<QByteArray, qint64>> bodyLimitByPathPrefix;
+
+    GuardLimits guardLimits() const;
 };
 
 /// @brief What a module's routes may use on the listener thread that serves them.

@@ -1,5 +1,7 @@
 #include "problem.h"
 
+#include "http/securityheaders.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -53,6 +55,23 @@ QHttpServerResponse Problem::toResponse(const QByteArray &requestId) const
     return QHttpServerResponse(QByteArrayLiteral("application/problem+json"),
                                QJsonDocument(toJson(requestId)).toJson(QJsonDocument::Compact),
                                static_cast<QHttpServerResponse::StatusCode>(status));
+}
+
+QByteArray Problem::toRawHttp(const QByteArray &requestId, const QList<std::pair<QByteArray, QByteArray>> &headers) const
+{
+    const QByteArray body = QJsonDocument(toJson(requestId)).toJson(QJsonDocument::Compact);
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + title.toUtf8() + "\r\n";
+    out += "Content-Type: application/problem+json\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += "Connection: close\r\n";
+    out += "X-Request-Id: " + requestId + "\r\n";
+    for (const auto &[name, value] : kSecurityHeaders)
+        out += QByteArray(name) + ": " + value + "\r\n";
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    out += "\r\n";
+    out += body;
+    return out;
 }
 
 } // namespace inkwell::server

@@ -27,6 +27,9 @@ struct Problem {
     QJsonObject toJson(const QByteArray &requestId) const;
     /// @brief A ready response with Content-Type application/problem+json.
     QHttpServerResponse toResponse(const QByteArray &requestId) const;
+    /// @brief The whole HTTP/1.1 response as bytes, with the security headers and `Connection: close`
+    /// (for answers written below the router, by the connection guard).
+    QByteArray toRawHttp(const QByteArray &requestId, const QList<std::pair<QByteArray, QByteArray>> &headers = {}) const;
 };
 
 } // namespace inkwell::server

@@ -1,5 +1,7 @@
 #include "router.h"
 
+
+#include "http/securityheaders.h"
 #include "log/logging.h"
 
 #include <QHttpServerResponder>
@@ -25,14 +27,14 @@ bool isAcceptableRequestId(const QByteArray &id)
     return true;
 }
 
+} // namespace
+
 QByteArray newRequestId()
 {
     quint64 words[2];
     QRandomGenerator::global()->fillRange(words);
     return QByteArray::fromRawData(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
 }
-
-} // namespace
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -80,12 +82,8 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpSe
                                    const RequestContext &context) const
 {
     response.setHeader(QByteArrayLiteral("X-Request-Id"), context.requestId);
-    response.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-    response.setHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
-    response.setHeader(QByteArrayLiteral("Content-Security-Policy"),
-                       QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'"));
-    response.setHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
-    response.setHeader(QByteArrayLiteral("X-XSS-Protection"), QByteArrayLiteral("0"));
+    for (const auto &[name, value] : kSecurityHeaders)
+        response.setHeader(QByteArray(name), QByteArray(value));
     if (!request.value(QByteArrayLiteral("authorization")).isEmpty())
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
 

@@ -69,6 +69,9 @@ private:
     QList<RouteInfo> m_routes;
 };
 
+/// @brief A fresh request id: 128 random bits, hex.
+QByteArray newRequestId();
+
 /// @brief "GET", "POST"... for one method flag.
 QByteArray methodName(QHttpServerRequest::Method method);
 

@@ -230,7 +230,7 @@ void TestConfig::spellings()
     QStringList flags;
     for (const SettingSpec &spec : settingSpecs())
         flags << spec.flag() + u'/' + spec.fileKey();
-    QCOMPARE(settingSpecs().size(), 23);
+    QCOMPARE(settingSpecs().size(), 24);
     QVERIFY(flags.contains(u"max-body-bytes/max_body_bytes"_s));
     QVERIFY(flags.contains(u"ai-tokens-per-day/ai_tokens_per_day"_s));
     QVERIFY(flags.contains(u"database-url/database_url"_s));
@@ -251,7 +251,7 @@ void TestConfig::printableRedactsSecrets()
     QVERIFY(text.contains(u"INKWELL_AI_API_KEY=***  # environment\n"_s));
     QVERIFY(text.contains(u"INKWELL_DATABASE_URL=postgres://u:***@h/db  # environment\n"_s));
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
-    QCOMPARE(text.count(u'\n'), 23);
+    QCOMPARE(text.count(u'\n'), 24);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

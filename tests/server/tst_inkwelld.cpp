@@ -270,7 +270,10 @@ void TestInkwelld::externalDatabase()
     QVERIFY(postgres.start());
     QCOMPARE(client.get(u"/health/db"_s).status, 200);
 
-    QCOMPARE(server.signalAndWait(SIGTERM), 0);
+    const int code = server.signalAndWait(SIGTERM);
+    if (code != 0)
+        qWarning().noquote() << server.stderrText();
+    QCOMPARE(code, 0);
 }
 
 void TestInkwelld::badSettingsStopTheStart_data()

@@ -1,0 +1,456 @@
+#include "connectionguard.h"
+
+#include "http/problem.h"
+#include "http/router.h"
+#include "log/logging.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+qint64 GuardLimits::bodyLimitFor(const QByteArray &path) const
+{
+    for (const auto &[prefix, limit] : bodyLimitByPathPrefix) {
+        if (path.startsWith(prefix))
+            return limit;
+    }
+    return maxBodyBytes;
+}
+
+bool ConnectionCounter::tryAcquire(const QHostAddress &address, int max)
+{
+    QMutexLocker lock(&m_mutex);
+    int &count = m_byAddress[address];
+    if (count >= max) {
+        if (count == 0)
+            m_byAddress.remove(address);
+        return false;
+    }
+    ++count;
+    ++m_total;
+    return true;
+}
+
+void ConnectionCounter::release(const QHostAddress &address)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_byAddress.find(address);
+    if (it == m_byAddress.end())
+        return;
+    if (--it.value() <= 0)
+        m_byAddress.erase(it);
+    --m_total;
+}
+
+namespace {
+
+bool isTokenChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+bool isDigits(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return false;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+/// Follows the request framing of one connection byte by byte, in step with QHttpServer, and
+/// refuses what must not reach it. Lives as a child of its socket.
+class RequestGuard : public QObject {
+public:
+    RequestGuard(QTcpSocket *socket, const GuardLimits &limits, std::shared_ptr<ConnectionCounter> counter,
+                 QHostAddress peer)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_limits(limits)
+        , m_counter(std::move(counter))
+        , m_peer(std::move(peer))
+    {
+        m_timer.setSingleShot(true);
+        m_timer.setTimerType(Qt::CoarseTimer);
+        connect(&m_timer, &QTimer::timeout, this, &RequestGuard::onTimer);
+        // Connected before QHttpServer connects its own handler, so this one runs first.
+        connect(socket, &QTcpSocket::readyRead, this, &RequestGuard::onReadyRead);
+        connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+            m_lastActivity.start();
+            if (m_refused && m_socket->bytesToWrite() == 0)
+                ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR); // answer sent: FIN, keep draining
+        });
+        m_lastActivity.start();
+        armTimer();
+    }
+
+    ~RequestGuard() override { m_counter->release(m_peer); }
+
+private:
+    enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers };
+
+    void onReadyRead()
+    {
+        m_lastActivity.start();
+        if (m_refused) {
+            m_socket->readAll(); // draining what the client still sends after the refusal
+            return;
+        }
+        const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
+        qsizetype i = 0;
+        bool sawBodyBytes = false;
+        while (i < data.size() && !m_refused) {
+            switch (m_state) {
+            case State::Head: {
+                const char c = data.at(i++);
+                if (m_head.isEmpty() && !m_active) {
+                    m_active = true;
+                    m_requestTimer.start();
+                }
+                m_head.append(c);
+                if (m_head.size() > m_limits.maxHeaderBytes) {
+                    refuse(431, u"Request Header Fields Too Large"_s,
+                           u"The request line and headers exceed %1 bytes."_s.arg(m_limits.maxHeaderBytes));
+                    break;
+                }
+                if (c != '\n')
+                    break;
+                if (m_head.size() < 2 || m_head.at(m_head.size() - 2) != '\r') {
+                    refuse(400, u"Bad Request"_s, u"Lines must end with CRLF."_s);
+                    break;
+                }
+                if (m_head == "\r\n") { // empty lines before a request are tolerated (RFC 9112 2.2)
+                    m_head.clear();
+                    break;
+                }
+                if (m_head.endsWith("\r\n\r\n"))
+                    headComplete(i < data.size());
+                break;
+            }
+            case State::Body: {
+                const qint64 take = std::min<qint64>(m_remaining, data.size() - i);
+                i += take;
+                m_remaining -= take;
+                sawBodyBytes = true;
+                if (m_remaining == 0)
+                    requestComplete();
+                break;
+            }
+            case State::ChunkSize:
+            case State::Trailers:
+            case State::ChunkDataEnd: {
+                const char c = data.at(i++);
+                m_line.append(c);
+                if (m_line.size() > 1024) {
+                    refuse(400, u"Bad Request"_s, u"A chunk line is too long."_s);
+                    break;
+                }
+                if (c == '\n')
+                    chunkLine();
+                break;
+            }
+            case State::ChunkData: {
+                const qint64 take = std::min<qint64>(m_remaining, data.size() - i);
+                i += take;
+                m_remaining -= take;
+                if (m_remaining == 0)
+                    m_state = State::ChunkDataEnd;
+                break;
+            }
+            }
+        }
+        Q_UNUSED(sawBodyBytes);
+        if (m_refused)
+            m_socket->readAll(); // QHttpServer must see none of it
+        armTimer();
+    }
+
+    void headComplete(bool bodyBytesFollow)
+    {
+        const QList<QByteArray> lines = m_head.chopped(4).split('\n');
+        m_head.clear();
+        // Request line: METHOD SP target SP HTTP/1.x
+        const QByteArray requestLine = lines.first().chopped(1);
+        const QList<QByteArray> parts = requestLine.split(' ');
+        if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty() ||
+            (parts[2] != "HTTP/1.1" && parts[2] != "HTTP/1.0")) {
+            refuse(400, u"Bad Request"_s, u"The request line is malformed."_s);
+            return;
+        }
+        for (char c : parts[0]) {
+            if (!isTokenChar(c)) {
+                refuse(400, u"Bad Request"_s, u"The request method is malformed."_s);
+                return;
+            }
+        }
+        const QByteArray path = parts[1].left(parts[1].indexOf('?') < 0 ? parts[1].size() : parts[1].indexOf('?'));
+        bool keepAlive = parts[2] == "HTTP/1.1";
+        QByteArray contentLength;
+        QList<QByteArray> transferCodings;
+        bool expectContinue = false;
+        bool hasContentLength = false;
+        bool hasTransferEncoding = false;
+        for (qsizetype n = 1; n < lines.size(); ++n) {
+            const QByteArray line = lines[n].endsWith('\r') ? lines[n].chopped(1) : lines[n];
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0) {
+                refuse(400, u"Bad Request"_s, u"A header line is malformed."_s);
+                return;
+            }
+            const QByteArray name = line.left(colon);
+            for (char c : name) {
+                if (!isTokenChar(c)) { // also refuses obsolete line folding and "Name :"
+                    refuse(400, u"Bad Request"_s, u"A header name is malformed."_s);
+                    return;
+                }
+            }
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            const QByteArray lower = name.toLower();
+            if (lower == "content-length") {
+                if (!isDigits(value)) {
+                    refuse(400, u"Bad Request"_s, u"Content-Length must be plain digits."_s);
+                    return;
+                }
+                if (hasContentLength && value != contentLength) {
+                    refuse(400, u"Bad Request"_s, u"The request has conflicting Content-Length headers."_s);
+                    return;
+                }
+                hasContentLength = true;
+                contentLength = value;
+            } else if (lower == "transfer-encoding") {
+                hasTransferEncoding = true;
+                for (const QByteArray &coding : value.split(','))
+                    transferCodings.append(coding.trimmed().toLower());
+            } else if (lower == "expect") {
+                if (value.toLower() != "100-continue") {
+                    refuse(417, u"Expectation Failed"_s, u"Only 100-continue is supported."_s);
+                    return;
+                }
+                expectContinue = true;
+            } else if (lower == "connection") {
+                for (const QByteArray &token : value.split(',')) {
+                    const QByteArray t = token.trimmed().toLower();
+                    if (t == "close")
+                        keepAlive = false;
+                    else if (t == "keep-alive")
+                        keepAlive = true;
+                }
+            }
+        }
+        m_closeAfterResponse = !keepAlive;
+        const qint64 limit = m_limits.bodyLimitFor(path);
+        if (hasTransferEncoding) {
+            if (hasContentLength) {
+                refuse(400, u"Bad Request"_s, u"Transfer-Encoding and Content-Length must not both be sent."_s);
+                return;
+            }
+            if (transferCodings != QList<QByteArray>{"chunked"}) {
+                refuse(501, u"Not Implemented"_s, u"Only the chunked transfer coding is supported."_s);
+                return;
+            }
+            m_bodyLimit = limit;
+            m_bodyTotal = 0;
+            m_state = State::ChunkSize;
+            m_line.clear();
+            if (expectContinue && !bodyBytesFollow)
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            return;
+        }
+        const qint64 length = hasContentLength ? contentLength.toLongLong() : 0;
+        if (length > limit) {
+            refuse(413, u"Content Too Large"_s, u"The request body exceeds %1 bytes."_s.arg(limit));
+            return;
+        }
+        if (length == 0) {
+            requestComplete();
+            return;
+        }
+        m_expectedBody = length;
+        m_remaining = length;
+        m_state = State::Body;
+        if (expectContinue && !bodyBytesFollow)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+
+    void chunkLine()
+    {
+        if (m_line.size() < 2 || m_line.at(m_line.size() - 2) != '\r') {
+            refuse(400, u"Bad Request"_s, u"Lines must end with CRLF."_s);
+            return;
+        }
+        const QByteArray line = m_line.chopped(2);
+        m_line.clear();
+        switch (m_state) {
+        case State::ChunkSize: {
+            const QByteArray hex = line.left(line.indexOf(';') < 0 ? line.size() : line.indexOf(';')).trimmed();
+            bool ok = !hex.isEmpty() && hex.size() <= 15;
+            for (char c : hex)
+                ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+            if (!ok) {
+                refuse(400, u"Bad Request"_s, u"A chunk size is malformed."_s);
+                return;
+            }
+            const qint64 size = hex.toLongLong(nullptr, 16);
+            if (size == 0) {
+                m_state = State::Trailers;
+                return;
+            }
+            m_bodyTotal += size;
+            if (m_bodyTotal > m_bodyLimit) {
+                refuse(413, u"Content Too Large"_s, u"The request body exceeds %1 bytes."_s.arg(m_bodyLimit));
+                return;
+            }
+            m_remaining = size;
+            m_state = State::ChunkData;
+            return;
+        }
+        case State::ChunkDataEnd:
+            if (!line.isEmpty()) {
+                refuse(400, u"Bad Request"_s, u"A chunk is longer than its size says."_s);
+                return;
+            }
+            m_state = State::ChunkSize;
+            return;
+        case State::Trailers:
+            m_trailerBytes += line.size() + 2;
+            if (m_trailerBytes > m_limits.maxHeaderBytes) {
+                refuse(431, u"Request Header Fields Too Large"_s, u"The trailers are too large."_s);
+                return;
+            }
+            if (line.isEmpty()) {
+                m_trailerBytes = 0;
+                requestComplete();
+            }
+            return;
+        default:
+            return;
+        }
+    }
+
+    void requestComplete()
+    {
+        m_state = State::Head;
+        m_active = false;
+        m_expectedBody = 0;
+        if (m_closeAfterResponse) {
+            // QHttpServer 6.4 ignores "Connection: close". A returned response has been written by the
+            // time the queued call runs; a held responder (a stream) closes the socket itself.
+            QPointer<QTcpSocket> socket(m_socket);
+            QMetaObject::invokeMethod(
+                this,
+                [socket] {
+                    if (socket && socket->bytesToWrite() > 0)
+                        socket->disconnectFromHost();
+                },
+                Qt::QueuedConnection);
+        }
+    }
+
+    void refuse(int status, const QString &title, const QString &detail, QList<std::pair<QByteArray, QByteArray>> headers = {})
+    {
+        m_refused = true;
+        const QByteArray requestId = newRequestId();
+        const Problem problem{status, u"/problems/bad-request"_s, title, detail, {}, {}};
+        m_socket->write(problem.toRawHttp(requestId, headers));
+        logging::access({{u"request_id"_s, QString::fromLatin1(requestId)},
+                         {u"route"_s, u"-"_s},
+                         {u"status"_s, status},
+                         {u"remote"_s, m_peer.toString()},
+                         {u"refused_by"_s, u"connection guard"_s},
+                         {u"detail"_s, detail}});
+        m_timer.start(m_limits.lingerMs); // then close, whatever the client does
+        m_lingering = true;
+    }
+
+    void armTimer()
+    {
+        if (m_lingering)
+            return;
+        m_timer.start(m_limits.idleTimeoutMs);
+    }
+
+    void onTimer()
+    {
+        if (m_lingering || m_refused) {
+            m_socket->abort();
+            return;
+        }
+        const bool partial = m_active || m_state != State::Head || !m_head.isEmpty();
+        if (partial) {
+            // Headers must arrive within the idle timeout; a body at the minimum rate after that.
+            const qint64 allowed = m_limits.idleTimeoutMs + m_expectedBody * 1000 / std::max<qint64>(1, m_limits.minBodyBytesPerSecond);
+            if (m_requestTimer.elapsed() >= allowed || m_lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
+                refuse(408, u"Request Timeout"_s, u"The request did not arrive in time."_s);
+                return;
+            }
+            m_timer.start(int(std::min<qint64>(m_limits.idleTimeoutMs, allowed - m_requestTimer.elapsed())));
+            return;
+        }
+        if (m_lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
+            m_socket->disconnectFromHost(); // idle keep-alive connection
+            return;
+        }
+        m_timer.start(int(m_limits.idleTimeoutMs - m_lastActivity.elapsed()));
+    }
+
+    QTcpSocket *m_socket;
+    const GuardLimits m_limits;
+    std::shared_ptr<ConnectionCounter> m_counter;
+    QHostAddress m_peer;
+    QTimer m_timer;
+    QElapsedTimer m_lastActivity;
+    QElapsedTimer m_requestTimer;
+    State m_state = State::Head;
+    QByteArray m_head;
+    QByteArray m_line;
+    qint64 m_remaining = 0;
+    qint64 m_expectedBody = 0;
+    qint64 m_bodyTotal = 0;
+    qint64 m_bodyLimit = 0;
+    qint64 m_trailerBytes = 0;
+    bool m_active = false;
+    bool m_refused = false;
+    bool m_lingering = false;
+    bool m_closeAfterResponse = false;
+};
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(GuardLimits limits, std::shared_ptr<ConnectionCounter> counter, QObject *parent)
+    : QTcpServer(parent)
+    , m_limits(std::move(limits))
+    , m_counter(std::move(counter))
+{
+}
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    const QHostAddress peer = socket->peerAddress();
+    if (!m_counter->tryAcquire(peer, m_limits.maxConnectionsPerIp)) {
+        const Problem problem{429, u"/problems/too-many-connections"_s, u"Too Many Requests"_s,
+                              u"Too many open connections from this address."_s, {}, {}};
+        socket->write(problem.toRawHttp(newRequestId(), {{"Retry-After", "1"}}));
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    new RequestGuard(socket, m_limits, m_counter, peer);
+    addPendingConnection(socket);
+}
+
+} // namespace inkwell::server
