@@ -5,6 +5,7 @@
 #include "db/migrator.h"
 #include "health/healthroutes.h"
 #include "http/httpservice.h"
+#include "http/operationsroutes.h"
 #include "log/logging.h"
 
 #include <QCommandLineParser>
@@ -239,7 +240,8 @@ int inkwelldMain(int argc, char **argv)
     auto context = std::make_shared<ServiceContext>();
     context->config = *config;
     context->database = database->params;
-    HttpService http(context, {healthRoutes()});
+    context->finalize();
+    HttpService http(context, {healthRoutes(), operationsRoutes()});
     auto port = http.start(config->host, config->port, config->threads);
     if (!port) {
         printErr(port.error());

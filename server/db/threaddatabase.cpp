@@ -7,14 +7,24 @@ using namespace Qt::StringLiterals;
 
 namespace inkwell::server {
 
-ThreadDatabase::ThreadDatabase(ConnectionParams params, QString connectionName)
+ThreadDatabase::ThreadDatabase(ConnectionParams params, QString connectionName, std::atomic<int> *openCounter)
     : m_params(std::move(params))
     , m_name(std::move(connectionName))
+    , m_openCounter(openCounter)
 {
+}
+
+void ThreadDatabase::setCounted(bool open)
+{
+    if (open == m_counted || !m_openCounter)
+        return;
+    m_counted = open;
+    *m_openCounter += open ? 1 : -1;
 }
 
 ThreadDatabase::~ThreadDatabase()
 {
+    setCounted(false);
     if (QSqlDatabase::contains(m_name)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_name, false);
@@ -30,8 +40,11 @@ std::expected<QSqlDatabase, QString> ThreadDatabase::connection()
                                                      : m_params.addDatabase(m_name);
     if (db.isOpen())
         return db;
-    if (!db.open())
+    if (!db.open()) {
+        setCounted(false);
         return std::unexpected(db.lastError().text());
+    }
+    setCounted(true);
     return db;
 }
 
@@ -46,6 +59,7 @@ std::expected<void, QString> ThreadDatabase::ping()
             return {};
         const QString error = query.lastError().text();
         db->close(); // the server may have restarted: reconnect once
+        setCounted(false);
         if (attempt == 1)
             return std::unexpected(error);
     }

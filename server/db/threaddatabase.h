@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
 #include <expected>
 
 namespace inkwell::server {
@@ -13,7 +14,8 @@ namespace inkwell::server {
 /// them). Opened lazily, reopened after the server went away; closed when the object dies.
 class ThreadDatabase {
 public:
-    ThreadDatabase(ConnectionParams params, QString connectionName);
+    /// `openCounter`, when given, counts this connection while it is open (metrics).
+    ThreadDatabase(ConnectionParams params, QString connectionName, std::atomic<int> *openCounter = nullptr);
     ~ThreadDatabase();
     ThreadDatabase(const ThreadDatabase &) = delete;
     ThreadDatabase &operator=(const ThreadDatabase &) = delete;
@@ -25,8 +27,12 @@ public:
     std::expected<void, QString> ping();
 
 private:
+    void setCounted(bool open);
+
     ConnectionParams m_params;
     QString m_name;
+    std::atomic<int> *m_openCounter = nullptr;
+    bool m_counted = false;
 };
 
 } // namespace inkwell::server

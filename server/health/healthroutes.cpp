@@ -16,7 +16,8 @@ RouteRegistrar healthRoutes()
                      [version](const QHttpServerRequest &, RequestContext &) {
                          return QHttpServerResponse(
                              QJsonObject{{u"status"_s, u"healthy"_s}, {u"version"_s, version}});
-                     });
+                     },
+                     {u"The process answers"_s, {}, {200}, false, u"health"_s});
 
         ThreadDatabase *db = &resources.db;
         router.route(QHttpServerRequest::Method::Get, u"/health/db"_s,
@@ -35,7 +36,8 @@ RouteRegistrar healthRoutes()
                          }
                          return QHttpServerResponse(
                              QJsonObject{{u"status"_s, u"healthy"_s}, {u"service"_s, u"database"_s}});
-                     });
+                     },
+                     {u"The database answers a query"_s, {}, {200, 503}, false, u"health"_s});
     };
 }
 

@@ -1,5 +1,6 @@
 #include "connectionguard.h"
 
+#include "http/metrics.h"
 #include "http/problem.h"
 #include "http/router.h"
 #include "log/logging.h"
@@ -73,11 +74,12 @@ bool isDigits(QByteArrayView text)
 class RequestGuard : public QObject {
 public:
     RequestGuard(QTcpSocket *socket, const GuardLimits &limits, std::shared_ptr<ConnectionCounter> counter,
-                 QHostAddress peer)
+                 std::shared_ptr<Metrics> metrics, QHostAddress peer)
         : QObject(socket)
         , m_socket(socket)
         , m_limits(limits)
         , m_counter(std::move(counter))
+        , m_metrics(std::move(metrics))
         , m_peer(std::move(peer))
     {
         m_timer.setSingleShot(true);
@@ -362,6 +364,8 @@ private:
         const QByteArray requestId = newRequestId();
         const Problem problem{status, u"/problems/bad-request"_s, title, detail, {}, {}};
         m_socket->write(problem.toRawHttp(requestId, headers));
+        if (m_metrics)
+            m_metrics->recordRefusal(status);
         logging::access({{u"request_id"_s, QString::fromLatin1(requestId)},
                          {u"route"_s, u"-"_s},
                          {u"status"_s, status},
@@ -406,6 +410,7 @@ private:
     QTcpSocket *m_socket;
     const GuardLimits m_limits;
     std::shared_ptr<ConnectionCounter> m_counter;
+    std::shared_ptr<Metrics> m_metrics;
     QHostAddress m_peer;
     QTimer m_timer;
     QElapsedTimer m_lastActivity;
@@ -426,10 +431,12 @@ private:
 
 } // namespace
 
-GuardedTcpServer::GuardedTcpServer(GuardLimits limits, std::shared_ptr<ConnectionCounter> counter, QObject *parent)
+GuardedTcpServer::GuardedTcpServer(GuardLimits limits, std::shared_ptr<ConnectionCounter> counter,
+                                   std::shared_ptr<Metrics> metrics, QObject *parent)
     : QTcpServer(parent)
     , m_limits(std::move(limits))
     , m_counter(std::move(counter))
+    , m_metrics(std::move(metrics))
 {
 }
 
@@ -445,11 +452,13 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         const Problem problem{429, u"/problems/too-many-connections"_s, u"Too Many Requests"_s,
                               u"Too many open connections from this address."_s, {}, {}};
         socket->write(problem.toRawHttp(newRequestId(), {{"Retry-After", "1"}}));
+        if (m_metrics)
+            m_metrics->recordRefusal(429);
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
-    new RequestGuard(socket, m_limits, m_counter, peer);
+    new RequestGuard(socket, m_limits, m_counter, m_metrics, peer);
     addPendingConnection(socket);
 }
 

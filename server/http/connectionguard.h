@@ -44,10 +44,13 @@ private:
 /// @brief The listening server handed to QHttpServer::bind(): every accepted socket gets a guard
 /// that frames requests itself (header and body limits, strict framing, 100-continue, timeouts)
 /// and answers bad ones with a problem before QHttpServer sees a byte of them.
+class Metrics;
+
 class GuardedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
-    GuardedTcpServer(GuardLimits limits, std::shared_ptr<ConnectionCounter> counter, QObject *parent = nullptr);
+    GuardedTcpServer(GuardLimits limits, std::shared_ptr<ConnectionCounter> counter, std::shared_ptr<Metrics> metrics,
+                     QObject *parent = nullptr);
 
     const GuardLimits &limits() const { return m_limits; }
 
@@ -57,6 +60,7 @@ protected:
 private:
     GuardLimits m_limits;
     std::shared_ptr<ConnectionCounter> m_counter;
+    std::shared_ptr<Metrics> m_metrics;
 };
 
 } // namespace inkwell::server

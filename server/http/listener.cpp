@@ -18,6 +18,28 @@ GuardLimits ServiceContext::guardLimits() const
     return limits;
 }
 
+void ServiceContext::finalize()
+{
+    rateLimiter = std::make_shared<RateLimiter>(config.rateLimitPerMin);
+    metrics = std::make_shared<Metrics>(config.threads);
+    metrics->dbConnectionsMax = config.threads;
+    trustedProxies.clear();
+    for (const QString &proxy : config.trustedProxies) {
+        const QHostAddress address(proxy);
+        if (!address.isNull())
+            trustedProxies.append({address, address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32});
+        else
+            trustedProxies.append(QHostAddress::parseSubnet(proxy));
+    }
+    std::weak_ptr<ConnectionCounter> counter = connections;
+    metrics->gauges = [counter] {
+        QList<std::pair<QByteArray, double>> out;
+        if (auto c = counter.lock())
+            out.append({"inkwell_http_open_connections", double(c->total())});
+        return out;
+    };
+}
+
 Listener::Listener(int index, int socketDescriptor, std::shared_ptr<const ServiceContext> context,
                    QList<RouteRegistrar> registrars)
     : m_index(index)
@@ -35,14 +57,16 @@ Listener::~Listener()
 
 bool Listener::start(QString *error)
 {
-    m_db = std::make_unique<ThreadDatabase>(m_context->database, u"inkwell-listener-%1"_s.arg(m_index));
+    m_db = std::make_unique<ThreadDatabase>(m_context->database, u"inkwell-listener-%1"_s.arg(m_index),
+                                            m_context->metrics ? &m_context->metrics->dbConnectionsOpen : nullptr);
     m_server = std::make_unique<QHttpServer>();
-    m_router = std::make_unique<Router>(*m_server);
+    m_router = std::make_unique<Router>(*m_server, *m_context, m_index);
     m_resources = std::make_unique<ListenerResources>(ListenerResources{*m_context, *m_db});
     for (const RouteRegistrar &registrar : std::as_const(m_registrars))
         registrar(*m_router, *m_resources);
 
-    auto *tcp = new GuardedTcpServer(m_context->guardLimits(), m_context->connections, m_server.get());
+    auto *tcp = new GuardedTcpServer(m_context->guardLimits(), m_context->connections, m_context->metrics,
+                                     m_server.get());
     if (!tcp->setSocketDescriptor(m_socketDescriptor)) {
         *error = tcp->errorString();
         return false;

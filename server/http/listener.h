@@ -4,6 +4,8 @@
 #include "db/connectionparams.h"
 #include "db/threaddatabase.h"
 #include "http/connectionguard.h"
+#include "http/metrics.h"
+#include "http/ratelimiter.h"
 #include "http/router.h"
 
 #include <QHttpServer>
@@ -23,8 +25,16 @@ struct ServiceContext {
     std::shared_ptr<ConnectionCounter> connections = std::make_shared<ConnectionCounter>();
     /// Extra body limits by path prefix, for routes that take larger uploads.
     QList<std::pair<QByteArray, qint64>> bodyLimitByPathPrefix;
+    /// Shared middleware state; made by finalize() from the configuration.
+    std::shared_ptr<RateLimiter> rateLimiter;
+    std::shared_ptr<Metrics> metrics;
+    QList<std::pair<QHostAddress, int>> trustedProxies;
+    /// Set when shutdown begins: answers say "Connection: close".
+    std::shared_ptr<std::atomic<bool>> draining = std::make_shared<std::atomic<bool>>(false);
 
     GuardLimits guardLimits() const;
+    /// @brief Builds the shared middleware state from `config` (call once, before serving).
+    void finalize();
 };
 
 /// @brief What a module's routes may use on the listener thread that serves them.

@@ -1,6 +1,7 @@
 #include "router.h"
 
 
+#include "http/listener.h"
 #include "http/securityheaders.h"
 #include "log/logging.h"
 
@@ -52,8 +53,10 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
-Router::Router(QHttpServer &server)
+Router::Router(QHttpServer &server, const ServiceContext &context, int shard)
     : m_server(server)
+    , m_context(context)
+    , m_shard(shard)
 {
     m_server.setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -61,11 +64,53 @@ Router::Router(QHttpServer &server)
         });
 }
 
-void Router::remember(QHttpServerRequest::Method method, const QString &pattern)
+void Router::remember(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options)
 {
     QString regex = QRegularExpression::escape(pattern);
     regex.replace(QRegularExpression::escape(u"<arg>"_s), u"[^/]+"_s);
-    m_routes.append({method, pattern, QRegularExpression(u'^' + regex + u'$')});
+    m_routes.append({method, pattern, QRegularExpression(u'^' + regex + u'$'), std::move(options)});
+}
+
+QHostAddress Router::clientAddress(const QHttpServerRequest &request) const
+{
+    const QHostAddress peer = request.remoteAddress();
+    const auto trusted = [this](const QHostAddress &address) {
+        for (const auto &subnet : m_context.trustedProxies) {
+            if (address.isInSubnet(subnet))
+                return true;
+        }
+        return false;
+    };
+    if (m_context.trustedProxies.isEmpty() || !trusted(peer))
+        return peer;
+    const QList<QByteArray> hops = request.value(QByteArrayLiteral("x-forwarded-for")).split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            break; // a malformed entry: believe nothing further left
+        if (!trusted(hop))
+            return hop;
+    }
+    return peer;
+}
+
+std::optional<QHttpServerResponse> Router::rateLimit(const QHttpServerRequest &request,
+                                                     const RequestContext &context) const
+{
+    const QByteArray key = "ip:" + clientAddress(request).toString().toLatin1();
+    const RateLimiter::Decision decision = m_context.rateLimiter->take(key);
+    if (decision.allowed)
+        return std::nullopt;
+    Problem problem{429, u"/problems/rate-limited"_s, u"Too Many Requests"_s,
+                    u"Too many requests from this address; try again in %1 s."_s.arg(decision.retryAfterSeconds), {}, {}};
+    QHttpServerResponse response = problem.toResponse(context.requestId);
+    response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds));
+    return response;
+}
+
+bool Router::corsAllowed(const QByteArray &origin) const
+{
+    return !origin.isEmpty() && origin != "null" && m_context.config.corsOrigins.contains(QString::fromLatin1(origin));
 }
 
 RequestContext Router::begin(const QHttpServerRequest &request, const QString &route)
@@ -86,8 +131,20 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpSe
         response.setHeader(QByteArray(name), QByteArray(value));
     if (!request.value(QByteArrayLiteral("authorization")).isEmpty())
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    const QByteArray origin = request.value(QByteArrayLiteral("origin"));
+    if (corsAllowed(origin)) {
+        response.setHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), origin);
+        response.setHeader(QByteArrayLiteral("Access-Control-Expose-Headers"),
+                           QByteArrayLiteral("ETag, Location, Retry-After, X-Request-Id"));
+    }
+    if (!m_context.config.corsOrigins.isEmpty())
+        response.setHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin"));
+    if (m_context.draining->load())
+        response.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
 
     const int status = static_cast<int>(response.statusCode());
+    m_context.metrics->recordRequest(m_shard, methodName(request.method()), context.route, status,
+                                     double(context.timer.nsecsElapsed()) / 1e9);
     logging::access({
         {u"request_id"_s, QString::fromLatin1(context.requestId)},
         {u"method"_s, QString::fromLatin1(methodName(request.method()))},
@@ -124,12 +181,45 @@ void Router::missing(const QHttpServerRequest &request, QHttpServerResponder &&r
                 allowed.append(name);
         }
     }
+    if (request.method() == QHttpServerRequest::Method::Options && !allowed.isEmpty()) {
+        preflight(request, context, allowed, std::move(responder));
+        return;
+    }
     if (allowed.isEmpty()) {
         finish(Problem::notFound().toResponse(context.requestId), request, context).write(std::move(responder));
         return;
     }
     QHttpServerResponse response = Problem::methodNotAllowed().toResponse(context.requestId);
     response.setHeader(QByteArrayLiteral("Allow"), allowed.join(", "));
+    finish(std::move(response), request, context).write(std::move(responder));
+}
+
+void Router::preflight(const QHttpServerRequest &request, RequestContext &context, const QByteArrayList &allowed,
+                       QHttpServerResponder &&responder) const
+{
+    const QByteArray origin = request.value(QByteArrayLiteral("origin"));
+    const QByteArray wanted = request.value(QByteArrayLiteral("access-control-request-method"));
+    QHttpServerResponse response(QHttpServerResponse::StatusCode::NoContent);
+    response.setHeader(QByteArrayLiteral("Allow"), allowed.join(", ") + ", OPTIONS");
+    if (!origin.isEmpty() && !wanted.isEmpty()) {
+        if (!corsAllowed(origin)) {
+            Problem problem{403, u"/problems/cors-origin"_s, u"Forbidden"_s,
+                            u"This origin may not call the API from a browser."_s, {}, {}};
+            finish(problem.toResponse(context.requestId), request, context).write(std::move(responder));
+            return;
+        }
+        if (!allowed.contains(wanted)) {
+            Problem problem = Problem::methodNotAllowed();
+            QHttpServerResponse refused = problem.toResponse(context.requestId);
+            refused.setHeader(QByteArrayLiteral("Allow"), allowed.join(", ") + ", OPTIONS");
+            finish(std::move(refused), request, context).write(std::move(responder));
+            return;
+        }
+        response.setHeader(QByteArrayLiteral("Access-Control-Allow-Methods"), allowed.join(", "));
+        response.setHeader(QByteArrayLiteral("Access-Control-Allow-Headers"),
+                           QByteArrayLiteral("Authorization, Content-Type, If-Match, X-Request-Id, Accept, Last-Event-ID"));
+        response.setHeader(QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600"));
+    }
     finish(std::move(response), request, context).write(std::move(responder));
 }
 

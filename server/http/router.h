@@ -9,8 +9,20 @@
 #include <QRegularExpression>
 
 #include <exception>
+#include <optional>
 
 namespace inkwell::server {
+
+struct ServiceContext;
+
+/// @brief How a route is described (OpenAPI) and which middleware applies to it.
+struct RouteOptions {
+    QString summary;                 ///< one line for the OpenAPI document
+    QStringList pathParams;          ///< names of the `<arg>` placeholders, in order
+    QList<int> responses{200};       ///< statuses the route answers with (besides the common errors)
+    bool rateLimited = true;         ///< health and metrics are exempt, so probes never get 429
+    QString tag;                     ///< OpenAPI tag ("health", "articles"...)
+};
 
 /// @brief What the middleware knows about the request being served.
 struct RequestContext {
@@ -24,23 +36,31 @@ struct RouteInfo {
     QHttpServerRequest::Method method;
     QString pattern;
     QRegularExpression matcher;
+    RouteOptions options;
 };
 
 /// @brief Registers routes on one QHttpServer so that every answer passes the same middleware:
 /// request id, security headers, access log, and problem+json for 404, 405 and thrown errors.
 class Router {
 public:
-    explicit Router(QHttpServer &server);
+    /// @brief `context` is shared by every listener (rate limits, metrics, CORS); `shard` is this
+    /// listener's index, for its own metrics shard.
+    Router(QHttpServer &server, const ServiceContext &context, int shard);
 
     /// @brief Adds a route. `Args` are the path arguments (`<arg>` placeholders) in order; the
     /// handler is called as `handler(args..., request, context)` and returns the response.
     template <typename... Args, typename Handler>
-    void route(QHttpServerRequest::Method method, const QString &pattern, Handler handler)
+    void route(QHttpServerRequest::Method method, const QString &pattern, Handler handler, RouteOptions options = {})
     {
-        remember(method, pattern);
+        const bool limited = options.rateLimited;
+        remember(method, pattern, std::move(options));
         m_server.route(pattern, method,
-                       [this, pattern, handler](Args... args, const QHttpServerRequest &request) {
+                       [this, pattern, handler, limited](Args... args, const QHttpServerRequest &request) {
                            RequestContext context = begin(request, pattern);
+                           if (limited) {
+                               if (auto refused = rateLimit(request, context))
+                                   return finish(std::move(*refused), request, context);
+                           }
                            try {
                                return finish(handler(args..., request, context), request, context);
                            } catch (const std::exception &e) {
@@ -59,13 +79,23 @@ public:
 
     static RequestContext begin(const QHttpServerRequest &request, const QString &route);
 
+    /// @brief The client's address: the peer, or for a configured trusted proxy the last address in
+    /// X-Forwarded-For that is not itself a trusted proxy.
+    QHostAddress clientAddress(const QHttpServerRequest &request) const;
+
 private:
-    void remember(QHttpServerRequest::Method method, const QString &pattern);
+    void remember(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options);
+    std::optional<QHttpServerResponse> rateLimit(const QHttpServerRequest &request, const RequestContext &context) const;
+    bool corsAllowed(const QByteArray &origin) const;
+    void preflight(const QHttpServerRequest &request, RequestContext &context, const QByteArrayList &allowed,
+                   QHttpServerResponder &&responder) const;
     void missing(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
     QHttpServerResponse finishThrown(const QHttpServerRequest &request, const RequestContext &context,
                                      const char *what) const;
 
     QHttpServer &m_server;
+    const ServiceContext &m_context;
+    int m_shard;
     QList<RouteInfo> m_routes;
 };
 

@@ -2,6 +2,7 @@
 
 #include "db/migrator.h"
 #include "health/healthroutes.h"
+#include "http/operationsroutes.h"
 
 #include <QSqlError>
 
@@ -10,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace inkwell::test {
 
 TestServer::TestServer(const server::ConnectionParams &database, QList<server::RouteRegistrar> extraRoutes,
-                       int threads)
+                       int threads, const std::function<void(server::ServiceContext &)> &configure)
 {
     {
         QSqlDatabase db = database.addDatabase(u"inkwell-test-migrate"_s);
@@ -25,12 +26,16 @@ TestServer::TestServer(const server::ConnectionParams &database, QList<server::R
     if (!m_error.isEmpty())
         return;
 
-    auto context = std::make_shared<server::ServiceContext>();
-    context->database = database;
-    context->config.threads = threads;
-    QList<server::RouteRegistrar> registrars{server::healthRoutes()};
+    m_context = std::make_shared<server::ServiceContext>();
+    m_context->database = database;
+    m_context->config.threads = threads;
+    m_context->config.rateLimitPerMin = 0;
+    if (configure)
+        configure(*m_context);
+    m_context->finalize();
+    QList<server::RouteRegistrar> registrars{server::healthRoutes(), server::operationsRoutes()};
     registrars += extraRoutes;
-    m_http = std::make_unique<server::HttpService>(context, registrars);
+    m_http = std::make_unique<server::HttpService>(m_context, registrars);
     if (auto port = m_http->start(QHostAddress::LocalHost, 0, threads); !port) {
         m_error = port.error();
         m_http.reset();

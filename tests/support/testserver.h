@@ -12,8 +12,11 @@ namespace inkwell::test {
 /// database (migrated first). Extra route registrars let a test add routes of its own.
 class TestServer {
 public:
+    /// `configure` may change the configuration (limits, CORS...) before the server starts.
     explicit TestServer(const server::ConnectionParams &database, QList<server::RouteRegistrar> extraRoutes = {},
-                        int threads = 2);
+                        int threads = 2, const std::function<void(server::ServiceContext &)> &configure = {});
+
+    std::shared_ptr<server::ServiceContext> context() const { return m_context; }
     ~TestServer();
 
     QString error() const { return m_error; }
@@ -23,6 +26,7 @@ public:
     void stop();
 
 private:
+    std::shared_ptr<server::ServiceContext> m_context;
     std::unique_ptr<server::HttpService> m_http;
     QString m_error;
 };

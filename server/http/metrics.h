@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+#include <array>
+#include <atomic>
+#include <deque>
+#include <functional>
+
+namespace inkwell::server {
+
+/// @brief Request counts and latency histograms by route and status, and gauges, in Prometheus
+/// text format. Each listener thread records into its own shard (an uncontended lock); a scrape
+/// adds the shards up.
+class Metrics {
+public:
+    static constexpr std::array<double, 13> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                     0.1,    0.25,  0.5,    1.0,   2.5,   10.0};
+
+    explicit Metrics(int shards);
+
+    void recordRequest(int shard, const QByteArray &method, const QString &route, int status, double seconds);
+    void recordRefusal(int status);
+
+    std::atomic<int> openStreams{0};
+    std::atomic<int> dbConnectionsOpen{0};
+    int dbConnectionsMax = 0;
+    /// Gauges filled at scrape time (open connections...), name → value.
+    std::function<QList<std::pair<QByteArray, double>>()> gauges;
+
+    /// @brief The Prometheus text exposition (version 0.0.4).
+    QByteArray render() const;
+
+private:
+    struct Series {
+        quint64 count = 0;
+        double sum = 0;
+        std::array<quint64, kBuckets.size()> buckets{};
+    };
+    struct Shard {
+        mutable QMutex mutex;
+        QHash<QByteArray, Series> series; ///< key: method \t route \t status
+    };
+    std::deque<Shard> m_shards;
+    std::array<std::atomic<quint64>, 200> m_refusals{}; ///< by status - 400
+};
+
+} // namespace inkwell::server
