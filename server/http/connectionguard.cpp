@@ -93,10 +93,18 @@ public:
                 ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR); // answer sent: FIN, keep draining
         });
         m_lastActivity.start();
+        m_connected.start();
         armTimer();
     }
 
     ~RequestGuard() override { m_counter->release(m_peer); }
+
+    /// Close as soon as nothing is in progress; answers written meanwhile are completed first.
+    void beginDrain()
+    {
+        m_draining = true;
+        checkDrain();
+    }
 
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers };
@@ -344,6 +352,7 @@ private:
         m_state = State::Head;
         m_active = false;
         m_expectedBody = 0;
+        ++m_completed;
         if (m_closeAfterResponse) {
             // QHttpServer 6.4 ignores "Connection: close". A returned response has been written by the
             // time the queued call runs; a held responder (a stream) closes the socket itself.
@@ -376,11 +385,40 @@ private:
         m_lingering = true;
     }
 
+    qint64 requestAllowanceMs() const
+    {
+        // Headers must arrive within the idle timeout; a body at the minimum rate after that.
+        return m_limits.idleTimeoutMs + m_expectedBody * 1000 / std::max<qint64>(1, m_limits.minBodyBytesPerSecond);
+    }
+
+    bool partial() const { return m_active || m_state != State::Head || !m_head.isEmpty(); }
+
     void armTimer()
     {
         if (m_lingering)
             return;
-        m_timer.start(m_limits.idleTimeoutMs);
+        if (m_draining) {
+            m_timer.start(20);
+            return;
+        }
+        // Activity restarts the idle clock, never the deadline of a request in progress (slowloris).
+        qint64 next = m_limits.idleTimeoutMs;
+        if (partial())
+            next = std::min(next, requestAllowanceMs() - m_requestTimer.elapsed());
+        m_timer.start(int(std::max<qint64>(1, next)));
+    }
+
+    void checkDrain()
+    {
+        if (m_lingering || m_refused)
+            return;
+        // A connection that has sent nothing yet gets a moment: its request may be on the way.
+        const bool fresh = m_completed == 0 && m_connected.elapsed() < 500;
+        if (!partial() && !fresh && m_socket->bytesToWrite() == 0 && m_socket->bytesAvailable() == 0) {
+            m_socket->disconnectFromHost();
+            return;
+        }
+        m_timer.start(20);
     }
 
     void onTimer()
@@ -389,15 +427,16 @@ private:
             m_socket->abort();
             return;
         }
-        const bool partial = m_active || m_state != State::Head || !m_head.isEmpty();
-        if (partial) {
-            // Headers must arrive within the idle timeout; a body at the minimum rate after that.
-            const qint64 allowed = m_limits.idleTimeoutMs + m_expectedBody * 1000 / std::max<qint64>(1, m_limits.minBodyBytesPerSecond);
-            if (m_requestTimer.elapsed() >= allowed || m_lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
+        if (m_draining) {
+            checkDrain();
+            return;
+        }
+        if (partial()) {
+            if (m_requestTimer.elapsed() >= requestAllowanceMs() || m_lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
                 refuse(408, u"Request Timeout"_s, u"The request did not arrive in time."_s);
                 return;
             }
-            m_timer.start(int(std::min<qint64>(m_limits.idleTimeoutMs, allowed - m_requestTimer.elapsed())));
+            armTimer();
             return;
         }
         if (m_lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
@@ -415,6 +454,9 @@ private:
     QTimer m_timer;
     QElapsedTimer m_lastActivity;
     QElapsedTimer m_requestTimer;
+    QElapsedTimer m_connected;
+    int m_completed = 0;
+    bool m_draining = false;
     State m_state = State::Head;
     QByteArray m_head;
     QByteArray m_line;
@@ -458,8 +500,25 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
-    new RequestGuard(socket, m_limits, m_counter, m_metrics, peer);
+    auto *guard = new RequestGuard(socket, m_limits, m_counter, m_metrics, peer);
+    m_guards.insert(guard);
+    connect(guard, &QObject::destroyed, this, [this](QObject *gone) { m_guards.remove(gone); });
+    if (m_draining)
+        guard->beginDrain();
     addPendingConnection(socket);
+}
+
+void GuardedTcpServer::beginDrain()
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    // Connections the kernel already completed are taken in and served, not reset by the close.
+    while (isListening() && waitForNewConnection(0)) {
+    }
+    close();
+    for (QObject *guard : std::as_const(m_guards))
+        static_cast<RequestGuard *>(guard)->beginDrain();
 }
 
 } // namespace inkwell::server

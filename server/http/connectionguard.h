@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QMutex>
+#include <QSet>
 #include <QTcpServer>
 
 #include <atomic>
@@ -54,6 +55,12 @@ public:
 
     const GuardLimits &limits() const { return m_limits; }
 
+    /// @brief Shutdown: accepts what the kernel already queued, stops listening, and closes each
+    /// connection once it has no request in progress and its answer is written.
+    void beginDrain();
+    /// @brief Connections still open (drained when 0).
+    int openConnections() const { return int(m_guards.size()); }
+
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
@@ -61,6 +68,8 @@ private:
     GuardLimits m_limits;
     std::shared_ptr<ConnectionCounter> m_counter;
     std::shared_ptr<Metrics> m_metrics;
+    QSet<QObject *> m_guards; ///< one per open connection
+    bool m_draining = false;
 };
 
 } // namespace inkwell::server

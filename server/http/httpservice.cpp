@@ -1,5 +1,6 @@
 #include "httpservice.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 #include <arpa/inet.h>
@@ -138,8 +139,33 @@ std::expected<quint16, QString> HttpService::start(const QHostAddress &host, qui
     return m_port;
 }
 
-void HttpService::stop()
+void HttpService::stop(int graceMs)
 {
+    if (m_workers.empty())
+        return;
+    m_context->draining->store(true);
+    for (Worker &worker : m_workers) {
+        Listener *listener = worker.listener.get();
+        if (worker.thread->isRunning())
+            QMetaObject::invokeMethod(listener, [listener] { listener->beginDrain(); }, Qt::BlockingQueuedConnection);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    int open = 0;
+    do {
+        open = 0;
+        for (Worker &worker : m_workers) {
+            Listener *listener = worker.listener.get();
+            if (worker.thread->isRunning())
+                QMetaObject::invokeMethod(
+                    listener, [listener, &open] { open += listener->openConnections(); }, Qt::BlockingQueuedConnection);
+        }
+        if (open > 0)
+            QThread::msleep(20);
+    } while (open > 0 && timer.elapsed() < graceMs);
+    if (open > 0)
+        qCWarning(lcHttp) << open << "connections still open after" << graceMs << "ms; closing them";
+
     for (Worker &worker : m_workers) {
         Listener *listener = worker.listener.get();
         if (worker.thread->isRunning()) {

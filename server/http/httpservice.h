@@ -22,8 +22,9 @@ public:
 
     /// @brief Binds host:port (0 picks a free port) on `threads` listeners; returns the port.
     std::expected<quint16, QString> start(const QHostAddress &host, quint16 port, int threads);
-    /// @brief Stops every listener and joins its thread.
-    void stop();
+    /// @brief Graceful stop: stops accepting, lets requests in progress finish and their answers
+    /// be written (for at most `graceMs`), then closes what is left and joins the threads.
+    void stop(int graceMs = 10000);
 
     quint16 port() const { return m_port; }
     /// @brief The routes of the first listener (all listeners have the same).

@@ -61,11 +61,11 @@ bool Listener::start(QString *error)
                                             m_context->metrics ? &m_context->metrics->dbConnectionsOpen : nullptr);
     m_server = std::make_unique<QHttpServer>();
     m_router = std::make_unique<Router>(*m_server, *m_context, m_index);
-    m_resources = std::make_unique<ListenerResources>(ListenerResources{*m_context, *m_db});
+    m_resources = std::make_unique<ListenerResources>(ListenerResources{*m_context, *m_db, m_index});
     for (const RouteRegistrar &registrar : std::as_const(m_registrars))
         registrar(*m_router, *m_resources);
 
-    auto *tcp = new GuardedTcpServer(m_context->guardLimits(), m_context->connections, m_context->metrics,
+    auto *tcp = m_tcp = new GuardedTcpServer(m_context->guardLimits(), m_context->connections, m_context->metrics,
                                      m_server.get());
     if (!tcp->setSocketDescriptor(m_socketDescriptor)) {
         *error = tcp->errorString();
@@ -79,8 +79,20 @@ bool Listener::start(QString *error)
     return true;
 }
 
+void Listener::beginDrain()
+{
+    if (m_tcp)
+        m_tcp->beginDrain();
+}
+
+int Listener::openConnections() const
+{
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
 void Listener::shutdown()
 {
+    m_tcp = nullptr;
     m_server.reset();
     m_router.reset();
     m_resources.reset();

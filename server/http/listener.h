@@ -41,6 +41,7 @@ struct ServiceContext {
 struct ListenerResources {
     const ServiceContext &service;
     ThreadDatabase &db;
+    int index; ///< which listener thread (0..threads-1)
 };
 
 /// @brief Registers one module's routes on a listener (called once per listener thread).
@@ -57,7 +58,11 @@ public:
 
     /// @brief Builds the server and starts accepting; runs in the listener's thread.
     bool start(QString *error);
-    /// @brief Stops accepting and releases server and connection; runs in the listener's thread.
+    /// @brief Stops accepting; open connections close once their answers are written.
+    void beginDrain();
+    /// @brief Connections still open on this listener.
+    int openConnections() const;
+    /// @brief Releases server (closing what is left) and connection; runs in the listener's thread.
     void shutdown();
 
     QList<RouteInfo> routes() const;
@@ -71,6 +76,7 @@ private:
     std::unique_ptr<QHttpServer> m_server;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<ListenerResources> m_resources;
+    GuardedTcpServer *m_tcp = nullptr;
 };
 
 } // namespace inkwell::server

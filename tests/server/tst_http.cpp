@@ -1,0 +1,639 @@
+// The HTTP platform in-process against a real PostgreSQL: the connection guard's limits and
+// framing rules, the middleware every answer passes, threads, graceful shutdown, metrics, OpenAPI.
+#include "http/openapi.h"
+#include "httpclient.h"
+#include "rawhttp.h"
+#include "testpostgres.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryFile>
+#include <QThread>
+#include <QtTest>
+
+#include <stdexcept>
+
+using namespace Qt::StringLiterals;
+using namespace inkwell::server;
+using inkwell::test::HttpClient;
+using inkwell::test::RawHttp;
+using inkwell::test::RawResponse;
+using inkwell::test::TestServer;
+
+namespace {
+
+/// Routes that exist only in this test binary.
+RouteRegistrar testRoutes()
+{
+    return [](Router &router, ListenerResources &resources) {
+        const int index = resources.index;
+        ThreadDatabase *db = &resources.db;
+        router.route(QHttpServerRequest::Method::Post, u"/test/echo"_s,
+                     [](const QHttpServerRequest &request, RequestContext &) {
+                         return QHttpServerResponse(QByteArrayLiteral("application/octet-stream"), request.body());
+                     },
+                     {u"Echoes the body"_s, {}, {200}, true, u"test"_s});
+        router.route(QHttpServerRequest::Method::Get, u"/test/throw"_s,
+                     [](const QHttpServerRequest &, RequestContext &) -> QHttpServerResponse {
+                         throw std::runtime_error("secret detail: /srv/inkwell/internal.cpp line 42");
+                     },
+                     {u"Throws"_s, {}, {200}, true, u"test"_s});
+        router.route(QHttpServerRequest::Method::Get, u"/test/whoami"_s,
+                     [index](const QHttpServerRequest &, RequestContext &) {
+                         return QHttpServerResponse(QJsonObject{{u"listener"_s, index}});
+                     },
+                     {u"Which listener answers"_s, {}, {200}, false, u"test"_s});
+        router.route(QHttpServerRequest::Method::Get, u"/test/sleep-db"_s,
+                     [index, db](const QHttpServerRequest &, RequestContext &) {
+                         auto connection = db->connection();
+                         QSqlQuery query(*connection);
+                         query.exec(u"SELECT pg_sleep(1.5)"_s); // blocking SQL on this listener's thread
+                         return QHttpServerResponse(QJsonObject{{u"listener"_s, index}});
+                     },
+                     {u"Blocks its thread in the database"_s, {}, {200}, false, u"test"_s});
+        router.route(QHttpServerRequest::Method::Get, u"/test/slow"_s,
+                     [](const QHttpServerRequest &, RequestContext &) {
+                         QThread::msleep(300);
+                         return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArray(10000, 'x'));
+                     },
+                     {u"Takes a while"_s, {}, {200}, false, u"test"_s});
+        router.route<QString>(QHttpServerRequest::Method::Get, u"/test/items/<arg>"_s,
+                              [](const QString &id, const QHttpServerRequest &, RequestContext &) {
+                                  return QHttpServerResponse(QJsonObject{{u"id"_s, id}});
+                              },
+                              {u"An item"_s, {u"id"_s}, {200, 404}, true, u"test"_s});
+    };
+}
+
+QByteArray get(const QByteArray &path, const QByteArray &extra = {})
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: test\r\n" + extra + "\r\n";
+}
+
+} // namespace
+
+class TestHttp : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void bodyLimitIsDecidedBeforeTheBody_data();
+    void bodyLimitIsDecidedBeforeTheBody();
+    void oversizedBodyIsNotBuffered();
+    void headerLimit();
+    void ambiguousFramingIsRefused_data();
+    void ambiguousFramingIsRefused();
+    void chunkedBodyWithinTheLimitIsServed();
+    void expectContinueIsAnswered();
+    void pipelinedRequestsComeBackInOrder();
+    void connectionCloseIsHonoured();
+    void idleClientIsDisconnected();
+    void tricklingClientIsCutOff();
+    void connectionsPerAddressAreCapped();
+    void methodMismatchIs405WithAllow();
+    void unknownPathIsProblemWithRequestId();
+    void throwingHandlerLeaksNothing();
+    void securityHeadersOnEveryAnswer();
+    void rateLimitAnswers429WithRetryAfter();
+    void trustedProxyDecidesTheClientAddress();
+    void corsPreflight_data();
+    void corsPreflight();
+    void blockingDatabaseWorkStallsOnlyItsThread();
+    void gracefulStopCompletesInFlightRequests();
+    void metricsCountRequests();
+    void openApiListsEveryRouteAndValidates();
+
+private:
+    std::unique_ptr<TestServer> server(const std::function<void(ServiceContext &)> &configure = {}, int threads = 2)
+    {
+        auto s = std::make_unique<TestServer>(m_postgres->params(), QList<RouteRegistrar>{testRoutes()}, threads, configure);
+        if (!s->error().isEmpty())
+            qWarning() << s->error();
+        return s;
+    }
+
+    std::unique_ptr<inkwell::test::TestPostgres> m_postgres;
+    std::unique_ptr<TestServer> m_default;
+};
+
+void TestHttp::initTestCase()
+{
+    m_postgres = std::make_unique<inkwell::test::TestPostgres>();
+    QVERIFY2(m_postgres->error().isEmpty(), qPrintable(m_postgres->error()));
+    m_default = server();
+    QVERIFY(m_default->error().isEmpty());
+}
+
+void TestHttp::cleanupTestCase()
+{
+    m_default.reset();
+    m_postgres.reset();
+}
+
+void TestHttp::bodyLimitIsDecidedBeforeTheBody_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::newRow("2 MiB by Content-Length, no body sent")
+        << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 2097152\r\n\r\n") << 413;
+    QTest::newRow("one byte over the limit") << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 1048577\r\n\r\n")
+                                             << 413;
+    QTest::newRow("chunk size over the limit")
+        << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n200000\r\n") << 413;
+}
+
+void TestHttp::bodyLimitIsDecidedBeforeTheBody()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    RawHttp client(m_default->port());
+    client.send(request);
+    // The body was never sent: the answer can only come from the headers.
+    const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed());
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, status);
+    QCOMPARE(responses.first().header("Content-Type"), QByteArray("application/problem+json"));
+    QCOMPARE(responses.first().header("Connection"), QByteArray("close"));
+    QVERIFY(client.closedByServer());
+}
+
+void TestHttp::oversizedBodyIsNotBuffered()
+{
+    auto s = server();
+    const QByteArray body(2 * 1024 * 1024, 'b');
+    for (int round = 0; round < 5; ++round) {
+        RawHttp client(s->port());
+        client.socket().write("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: " + QByteArray::number(body.size()) +
+                              "\r\n\r\n");
+        client.socket().write(body); // the client insists on sending it all
+        const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed());
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses.first().status, 413);
+    }
+    // The guard drained and dropped the bodies: QHttpServer never got one to buffer, and the route
+    // never ran. (Resident memory is measured on the real binary in tst_inkwelld.)
+    HttpClient client(s->url());
+    const QByteArray metrics = client.get(u"/metrics"_s).body;
+    QVERIFY2(metrics.contains("inkwell_http_refused_total{status=\"413\"} 5\n"), metrics.constData());
+    QVERIFY(!metrics.contains("route=\"/test/echo\""));
+
+    // A body within the limit still arrives whole.
+    RawHttp ok(s->port());
+    const QByteArray small(1024 * 1024, 's');
+    ok.send("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: " + QByteArray::number(small.size()) + "\r\n\r\n" + small);
+    const QList<RawResponse> responses = ok.readResponses(1);
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, 200);
+    QCOMPARE(responses.first().body, small);
+}
+
+void TestHttp::headerLimit()
+{
+    RawHttp client(m_default->port());
+    client.send(get("/health", "X-Big: " + QByteArray(20 * 1024, 'h') + "\r\n"));
+    const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed());
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, 431);
+    QVERIFY(client.closedByServer());
+
+    RawHttp fits(m_default->port());
+    fits.send(get("/health", "X-Big: " + QByteArray(15 * 1024, 'h') + "\r\n"));
+    QCOMPARE(fits.readResponses(1).value(0).status, 200);
+}
+
+void TestHttp::ambiguousFramingIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::newRow("two different Content-Lengths")
+        << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") << 400;
+    QTest::newRow("Content-Length +3") << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: +3\r\n\r\nabc") << 400;
+    QTest::newRow("Content-Length list") << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3, 3\r\n\r\nabc")
+                                         << 400;
+    QTest::newRow("Content-Length hex") << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 0x3\r\n\r\nabc") << 400;
+    QTest::newRow("Transfer-Encoding gzip") << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip\r\n\r\nabc")
+                                            << 501;
+    QTest::newRow("Transfer-Encoding gzip, chunked")
+        << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n") << 501;
+    QTest::newRow("Transfer-Encoding and Content-Length")
+        << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
+        << 400;
+    QTest::newRow("bare LF line ends") << QByteArray("GET /health HTTP/1.1\nHost: t\n\n") << 400;
+    QTest::newRow("bare LF in one header") << QByteArray("GET /health HTTP/1.1\r\nHost: t\nX: y\r\n\r\n") << 400;
+    QTest::newRow("space before colon") << QByteArray("GET /health HTTP/1.1\r\nHost : t\r\n\r\n") << 400;
+    QTest::newRow("obsolete line folding") << QByteArray("GET /health HTTP/1.1\r\nHost: t\r\n X: folded\r\n\r\n") << 400;
+    QTest::newRow("bad chunk size") << QByteArray("POST /test/echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+    QTest::newRow("unknown HTTP version") << QByteArray("GET /health HTTP/2.0\r\nHost: t\r\n\r\n") << 400;
+    QTest::newRow("unknown expectation") << QByteArray("GET /health HTTP/1.1\r\nHost: t\r\nExpect: teapot\r\n\r\n") << 417;
+}
+
+void TestHttp::ambiguousFramingIsRefused()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    RawHttp client(m_default->port());
+    client.send(request);
+    const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed());
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, status);
+    QCOMPARE(responses.first().header("Content-Type"), QByteArray("application/problem+json"));
+    const QJsonObject problem = QJsonDocument::fromJson(responses.first().body).object();
+    QCOMPARE(problem.value(u"status"_s).toInt(), status);
+    QCOMPARE(problem.value(u"request_id"_s).toString().toLatin1(), responses.first().header("X-Request-Id"));
+    QVERIFY(client.closedByServer());
+}
+
+void TestHttp::chunkedBodyWithinTheLimitIsServed()
+{
+    RawHttp client(m_default->port());
+    client.send("POST /test/echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\n");
+    const QList<RawResponse> responses = client.readResponses(1);
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, 200);
+    QCOMPARE(responses.first().body, QByteArray("hello world"));
+}
+
+void TestHttp::expectContinueIsAnswered()
+{
+    RawHttp client(m_default->port());
+    client.send("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+    QList<RawResponse> responses = client.readResponses(1, 5000);
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, 100); // before the body was sent
+    client.send("hello");
+    responses = client.readResponses(2);
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(1).status, 200);
+    QCOMPARE(responses.at(1).body, QByteArray("hello"));
+}
+
+void TestHttp::pipelinedRequestsComeBackInOrder()
+{
+    RawHttp client(m_default->port());
+    client.send(get("/health", "X-Request-Id: first\r\n") + get("/nowhere", "X-Request-Id: second\r\n") +
+                "POST /test/echo HTTP/1.1\r\nHost: t\r\nX-Request-Id: third\r\nContent-Length: 3\r\n\r\nabc" +
+                get("/test/whoami", "X-Request-Id: fourth\r\n"));
+    const QList<RawResponse> responses = client.readResponses(4);
+    QCOMPARE(responses.size(), 4);
+    QCOMPARE(responses.at(0).header("X-Request-Id"), QByteArray("first"));
+    QCOMPARE(responses.at(0).status, 200);
+    QCOMPARE(responses.at(1).header("X-Request-Id"), QByteArray("second"));
+    QCOMPARE(responses.at(1).status, 404);
+    QCOMPARE(responses.at(2).header("X-Request-Id"), QByteArray("third"));
+    QCOMPARE(responses.at(2).body, QByteArray("abc"));
+    QCOMPARE(responses.at(3).header("X-Request-Id"), QByteArray("fourth"));
+}
+
+void TestHttp::connectionCloseIsHonoured()
+{
+    RawHttp client(m_default->port());
+    client.send(get("/health", "Connection: close\r\n"));
+    const QByteArray bytes = client.readUntilClosed(5000);
+    QCOMPARE(RawHttp::parse(bytes).value(0).status, 200);
+    QVERIFY(client.closedByServer());
+}
+
+void TestHttp::idleClientIsDisconnected()
+{
+    auto s = server([](ServiceContext &c) { c.config.idleTimeoutS = 1; });
+    RawHttp silent(s->port());
+    QVERIFY(silent.connected());
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(silent.readUntilClosed(5000), QByteArray()); // closed without a word
+    QVERIFY(silent.closedByServer());
+    QVERIFY2(timer.elapsed() >= 900 && timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+
+    // A keep-alive connection is closed once idle after its answer.
+    RawHttp kept(s->port());
+    kept.send(get("/health"));
+    const QByteArray bytes = kept.readUntilClosed(5000);
+    QCOMPARE(RawHttp::parse(bytes).value(0).status, 200);
+    QVERIFY(kept.closedByServer());
+}
+
+void TestHttp::tricklingClientIsCutOff()
+{
+    auto s = server([](ServiceContext &c) { c.config.idleTimeoutS = 1; });
+    RawHttp client(s->port());
+    const QByteArray request = get("/health");
+    QElapsedTimer timer;
+    timer.start();
+    // One byte every 200 ms never lets the connection go idle, but never finishes the headers in time.
+    for (qsizetype i = 0; i < request.size() - 1 && client.socket().state() == QAbstractSocket::ConnectedState; ++i) {
+        client.send(request.mid(i, 1));
+        if (client.socket().waitForReadyRead(200))
+            break;
+    }
+    const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed(5000));
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, 408);
+    QVERIFY(client.closedByServer());
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestHttp::connectionsPerAddressAreCapped()
+{
+    auto s = server([](ServiceContext &c) { c.config.maxConnectionsPerIp = 3; });
+    std::vector<std::unique_ptr<RawHttp>> open;
+    for (int i = 0; i < 3; ++i) {
+        open.push_back(std::make_unique<RawHttp>(s->port()));
+        open.back()->send(get("/health"));
+        QCOMPARE(open.back()->readResponses(1).value(0).status, 200);
+    }
+    RawHttp fourth(s->port());
+    const QList<RawResponse> refused = RawHttp::parse(fourth.readUntilClosed());
+    QCOMPARE(refused.value(0).status, 429);
+    QCOMPARE(refused.value(0).header("Retry-After"), QByteArray("1"));
+    open.pop_back(); // one closes: room for another
+    QTest::qWait(200);
+    RawHttp again(s->port());
+    again.send(get("/health"));
+    QCOMPARE(again.readResponses(1).value(0).status, 200);
+}
+
+void TestHttp::methodMismatchIs405WithAllow()
+{
+    HttpClient client(m_default->url());
+    const auto response = client.send("DELETE", u"/test/echo"_s);
+    QCOMPARE(response.status, 405);
+    QCOMPARE(response.header("Allow"), QByteArray("POST"));
+    QCOMPARE(response.header("Content-Type"), QByteArray("application/problem+json"));
+    const auto item = client.send("POST", u"/test/items/abc"_s, "{}");
+    QCOMPARE(item.status, 405);
+    QCOMPARE(item.header("Allow"), QByteArray("GET"));
+}
+
+void TestHttp::unknownPathIsProblemWithRequestId()
+{
+    HttpClient client(m_default->url());
+    const auto response = client.get(u"/api/v1/nothing/here"_s);
+    QCOMPARE(response.status, 404);
+    QCOMPARE(response.header("Content-Type"), QByteArray("application/problem+json"));
+    const QJsonObject problem = response.json();
+    QCOMPARE(problem.value(u"status"_s).toInt(), 404);
+    QCOMPARE(problem.value(u"title"_s).toString(), u"Not Found"_s);
+    QVERIFY(!response.header("X-Request-Id").isEmpty());
+    QCOMPARE(problem.value(u"request_id"_s).toString().toLatin1(), response.header("X-Request-Id"));
+
+    // An id the client gives is echoed; one that is not safe to log is replaced.
+    QCOMPARE(client.get(u"/nowhere"_s, {{"X-Request-Id", "abc-123"}}).header("X-Request-Id"), QByteArray("abc-123"));
+    const QByteArray replaced = client.get(u"/nowhere"_s, {{"X-Request-Id", "bad id\"<script>"}}).header("X-Request-Id");
+    QCOMPARE(replaced.size(), 32);
+}
+
+void TestHttp::throwingHandlerLeaksNothing()
+{
+    HttpClient client(m_default->url());
+    const auto response = client.get(u"/test/throw"_s);
+    QCOMPARE(response.status, 500);
+    QCOMPARE(response.header("Content-Type"), QByteArray("application/problem+json"));
+    QVERIFY(!response.body.contains("secret"));
+    QVERIFY(!response.body.contains("internal.cpp"));
+    QVERIFY(!response.body.contains("runtime_error"));
+    QCOMPARE(response.json().value(u"title"_s).toString(), u"Internal Server Error"_s);
+    // The server goes on serving.
+    QCOMPARE(client.get(u"/health"_s).status, 200);
+}
+
+void TestHttp::securityHeadersOnEveryAnswer()
+{
+    HttpClient client(m_default->url());
+    RawHttp raw(m_default->port());
+    raw.send("GET /health HTTP/1.1\nHost: t\n\n");
+    const RawResponse refused = RawHttp::parse(raw.readUntilClosed()).value(0);
+    const auto ok = client.get(u"/health"_s);
+    const auto missing = client.get(u"/nope"_s);
+    const auto thrown = client.get(u"/test/throw"_s);
+    for (const auto &name : {QByteArray("X-Content-Type-Options"), QByteArray("X-Frame-Options"),
+                             QByteArray("Content-Security-Policy"), QByteArray("Referrer-Policy"),
+                             QByteArray("X-XSS-Protection"), QByteArray("X-Request-Id")}) {
+        QVERIFY2(!ok.header(name).isEmpty(), name.constData());
+        QVERIFY2(!missing.header(name).isEmpty(), name.constData());
+        QVERIFY2(!thrown.header(name).isEmpty(), name.constData());
+        QVERIFY2(!refused.header(name).isEmpty(), name.constData());
+    }
+    QCOMPARE(ok.header("X-XSS-Protection"), QByteArray("0"));
+    QCOMPARE(ok.header("Content-Security-Policy"), QByteArray("default-src 'none'; frame-ancestors 'none'"));
+    QVERIFY(ok.header("Server").isEmpty());
+    QVERIFY(ok.header("Strict-Transport-Security").isEmpty()); // plain HTTP, no TLS proxy configured
+    QVERIFY(ok.header("Cache-Control").isEmpty());
+    QCOMPARE(client.get(u"/health"_s, {{"Authorization", "Bearer x"}}).header("Cache-Control"), QByteArray("no-store"));
+}
+
+void TestHttp::rateLimitAnswers429WithRetryAfter()
+{
+    auto s = server([](ServiceContext &c) { c.config.rateLimitPerMin = 5; });
+    HttpClient client(s->url());
+    QList<int> statuses;
+    for (int i = 0; i < 8; ++i)
+        statuses << client.get(u"/test/items/x"_s).status;
+    QCOMPARE(statuses, (QList<int>{200, 200, 200, 200, 200, 429, 429, 429}));
+    const auto limited = client.get(u"/test/items/x"_s);
+    QCOMPARE(limited.status, 429);
+    const int retryAfter = limited.header("Retry-After").toInt();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 12, limited.header("Retry-After").constData());
+    QCOMPARE(limited.json().value(u"type"_s).toString(), u"/problems/rate-limited"_s);
+    // Health probes are never throttled.
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(client.get(u"/health"_s).status, 200);
+}
+
+void TestHttp::trustedProxyDecidesTheClientAddress()
+{
+    // Without a trusted proxy, X-Forwarded-For is ignored: changing it does not escape the limit.
+    auto plain = server([](ServiceContext &c) { c.config.rateLimitPerMin = 2; });
+    HttpClient client(plain->url());
+    QList<int> statuses;
+    for (int i = 0; i < 4; ++i)
+        statuses << client.get(u"/test/items/x"_s, {{"X-Forwarded-For", "198.51.100." + QByteArray::number(i)}}).status;
+    QCOMPARE(statuses, (QList<int>{200, 200, 429, 429}));
+
+    // Behind a trusted proxy (loopback here), each forwarded client has its own bucket.
+    auto proxied = server([](ServiceContext &c) {
+        c.config.rateLimitPerMin = 2;
+        c.config.trustedProxies = {u"127.0.0.0/8"_s};
+    });
+    HttpClient viaProxy(proxied->url());
+    statuses.clear();
+    for (int i = 0; i < 4; ++i)
+        statuses << viaProxy.get(u"/test/items/x"_s, {{"X-Forwarded-For", "198.51.100." + QByteArray::number(i)}}).status;
+    QCOMPARE(statuses, (QList<int>{200, 200, 200, 200}));
+    statuses.clear();
+    for (int i = 0; i < 3; ++i)
+        statuses << viaProxy.get(u"/test/items/x"_s, {{"X-Forwarded-For", "203.0.113.9, 127.0.0.1"}}).status;
+    QCOMPARE(statuses, (QList<int>{200, 200, 429}));
+}
+
+void TestHttp::corsPreflight_data()
+{
+    QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("allowOrigin");
+    QTest::newRow("allowed origin") << QByteArray("https://app.example") << QByteArray("POST") << 204
+                                    << QByteArray("https://app.example");
+    QTest::newRow("refused origin") << QByteArray("https://evil.example") << QByteArray("POST") << 403 << QByteArray();
+    QTest::newRow("null origin") << QByteArray("null") << QByteArray("POST") << 403 << QByteArray();
+    QTest::newRow("method the route lacks") << QByteArray("https://app.example") << QByteArray("DELETE") << 405
+                                            << QByteArray("https://app.example");
+    QTest::newRow("origin differing in port") << QByteArray("https://app.example:8443") << QByteArray("POST") << 403
+                                              << QByteArray();
+}
+
+void TestHttp::corsPreflight()
+{
+    QFETCH(QByteArray, origin);
+    QFETCH(QByteArray, method);
+    QFETCH(int, status);
+    QFETCH(QByteArray, allowOrigin);
+    auto s = server([](ServiceContext &c) { c.config.corsOrigins = {u"https://app.example"_s}; });
+    HttpClient client(s->url());
+    const auto preflight =
+        client.send("OPTIONS", u"/test/echo"_s, {}, {{"Origin", origin}, {"Access-Control-Request-Method", method}});
+    QCOMPARE(preflight.status, status);
+    QCOMPARE(preflight.header("Access-Control-Allow-Origin"), allowOrigin);
+    if (status == 204) {
+        QCOMPARE(preflight.header("Access-Control-Allow-Methods"), QByteArray("POST"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("If-Match"));
+    }
+    // The actual request carries the CORS header only for an allowed origin.
+    const auto actual = client.send("POST", u"/test/echo"_s, "x", {{"Origin", origin}, {"Content-Type", "text/plain"}});
+    QCOMPARE(actual.status, 200);
+    QCOMPARE(actual.header("Access-Control-Allow-Origin"), allowOrigin);
+    QCOMPARE(actual.header("Vary"), QByteArray("Origin"));
+}
+
+void TestHttp::blockingDatabaseWorkStallsOnlyItsThread()
+{
+    auto s = server({}, 2);
+    RawHttp blocker(s->port());
+    blocker.send(get("/test/sleep-db")); // 1.5 s of blocking SQL on one listener's thread
+    QTest::qWait(200);
+    // New connections land on both listeners (the kernel spreads them over the SO_REUSEPORT sockets).
+    std::vector<std::unique_ptr<RawHttp>> clients;
+    for (int i = 0; i < 16; ++i) {
+        clients.push_back(std::make_unique<RawHttp>(s->port()));
+        clients.back()->send(get("/test/whoami"));
+    }
+    QList<bool> answeredWhileBlocked;
+    for (auto &client : clients)
+        answeredWhileBlocked << !client->readResponses(1, 300).isEmpty();
+    const QList<RawResponse> blocked = blocker.readResponses(1, 5000);
+    QCOMPARE(blocked.value(0).status, 200);
+    const int blockedListener = QJsonDocument::fromJson(blocked.first().body).object().value(u"listener"_s).toInt();
+
+    int onTheOtherListener = 0;
+    for (qsizetype i = 0; i < qsizetype(clients.size()); ++i) {
+        const QList<RawResponse> responses = clients[size_t(i)]->readResponses(1, 5000);
+        QCOMPARE(responses.value(0).status, 200);
+        const int listener = QJsonDocument::fromJson(responses.first().body).object().value(u"listener"_s).toInt();
+        if (listener != blockedListener) {
+            ++onTheOtherListener;
+            QVERIFY2(answeredWhileBlocked.at(i), "a request on the free listener waited for the blocked one");
+        }
+    }
+    // 16 connections all on one of two sockets would be a 1 in 32768 chance.
+    QVERIFY(onTheOtherListener > 0);
+}
+
+void TestHttp::gracefulStopCompletesInFlightRequests()
+{
+    auto s = server({}, 4);
+    std::vector<std::unique_ptr<RawHttp>> clients;
+    for (int i = 0; i < 50; ++i) {
+        clients.push_back(std::make_unique<RawHttp>(s->port()));
+        QVERIFY(clients.back()->connected());
+        clients.back()->send(get("/test/slow"));
+    }
+    QTest::qWait(100); // the first ones are being served, the rest wait their turn
+    s->stop();         // what SIGTERM does: drain, then close
+    for (auto &client : clients) {
+        const QList<RawResponse> responses = RawHttp::parse(client->readUntilClosed(20000));
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses.first().status, 200);
+        QCOMPARE(responses.first().body.size(), 10000);
+        QCOMPARE(responses.first().header("Connection"), QByteArray("close"));
+    }
+    // And nothing listens any more.
+    RawHttp late(s->port());
+    QVERIFY(!late.connected());
+}
+
+void TestHttp::metricsCountRequests()
+{
+    auto s = server();
+    HttpClient client(s->url());
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(client.get(u"/health"_s).status, 200);
+    QCOMPARE(client.get(u"/nope"_s).status, 404);
+    RawHttp bad(s->port());
+    bad.send("GET /health HTTP/1.1\nHost: t\n\n");
+    bad.readUntilClosed();
+    const auto metrics = client.get(u"/metrics"_s);
+    QCOMPARE(metrics.status, 200);
+    QVERIFY(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+    const QByteArray text = metrics.body;
+    QVERIFY2(text.contains("inkwell_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"} 3\n"), text.constData());
+    QVERIFY(text.contains("inkwell_http_requests_total{method=\"GET\",route=\"-\",status=\"404\"} 1\n"));
+    QVERIFY(text.contains("inkwell_http_request_duration_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"} 3\n"));
+    QVERIFY(text.contains("inkwell_http_request_duration_seconds_bucket{method=\"GET\",route=\"/health\",status=\"200\",le=\"+Inf\"} 3\n"));
+    QVERIFY(text.contains("inkwell_http_refused_total{status=\"400\"} 1\n"));
+    QVERIFY(text.contains("inkwell_http_open_connections "));
+    QVERIFY(text.contains("inkwell_db_connections{state=\"max\"} 2\n"));
+    QVERIFY(text.contains("inkwell_sse_open_streams 0\n"));
+}
+
+void TestHttp::openApiListsEveryRouteAndValidates()
+{
+    HttpClient client(m_default->url());
+    const auto response = client.get(u"/openapi.json"_s);
+    QCOMPARE(response.status, 200);
+    const QJsonObject document = response.json();
+    QCOMPARE(document.value(u"openapi"_s).toString(), u"3.1.0"_s);
+
+    // The document and the router agree, route by route and method by method.
+    QSet<QString> documented;
+    const QJsonObject paths = document.value(u"paths"_s).toObject();
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        const QJsonObject item = path.value().toObject();
+        for (auto op = item.begin(); op != item.end(); ++op) {
+            documented.insert(op.key().toUpper() + u' ' + path.key());
+            QVERIFY2(!op.value().toObject().value(u"summary"_s).toString().isEmpty(), qPrintable(path.key()));
+        }
+    }
+    QSet<QString> routed;
+    for (const RouteInfo &route : m_default->http()->routes()) {
+        routed.insert(QString::fromLatin1(methodName(route.method)) + u' ' + openApiPath(route));
+        QCOMPARE(route.pattern.count(u"<arg>"_s), route.options.pathParams.size());
+    }
+    QCOMPARE(documented, routed);
+    for (const QString &required : {u"GET /health"_s, u"GET /health/db"_s, u"GET /metrics"_s, u"GET /openapi.json"_s,
+                                    u"GET /test/items/{id}"_s})
+        QVERIFY2(routed.contains(required), qPrintable(required));
+
+    // A real validator, installed by the test command (installer/test.sh).
+    QTemporaryFile file(QDir::tempPath() + u"/openapi-XXXXXX.json"_s);
+    QVERIFY(file.open());
+    file.write(response.body);
+    file.close();
+    QProcess node;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"NODE_PATH"_s, QStringLiteral(INKWELL_NODE_MODULES));
+    node.setProcessEnvironment(env);
+    node.setProcessChannelMode(QProcess::MergedChannels);
+    node.start(u"node"_s, {QStringLiteral(INKWELL_SOURCE_DIR "/tests/tools/validate-openapi.cjs"), file.fileName()});
+    QVERIFY2(node.waitForFinished(60000), "node did not finish");
+    const QByteArray output = node.readAll();
+    QVERIFY2(node.exitCode() == 0, output.constData());
+    QVERIFY2(output.startsWith("valid OpenAPI 3.1.0"), output.constData());
+}
+
+QTEST_GUILESS_MAIN(TestHttp)
+#include "tst_http.moc"
