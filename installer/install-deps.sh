@@ -20,6 +20,9 @@ packages=(
     # benchmarks
     wrk
 )
+# The OpenAPI validator of the test suite runs on Node.js; a machine that already has node and npm
+# (from anywhere) keeps them.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash installer/install-deps.sh
+# The OpenAPI 3.1 validator the tests use, at the versions of tests/tools/package-lock.json.
+if [ ! -d tests/tools/node_modules/@apidevtools/swagger-parser ]; then
+    npm ci --silent --no-audit --no-fund --prefix tests/tools >/dev/null
+fi
 cmake --preset debug-asan
 cmake --build --preset debug-asan
 ctest --preset debug-asan "$@"

@@ -52,6 +52,8 @@ void ConnectionCounter::release(const QHostAddress &address)
 
 namespace {
 
+constexpr qint64 kReadBufferBytes = 64 * 1024;
+
 bool isTokenChar(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -271,6 +273,7 @@ private:
             m_bodyLimit = limit;
             m_bodyTotal = 0;
             m_state = State::ChunkSize;
+            m_socket->setReadBufferSize(0); // accepted: QHttpServer reads the body as fast as it comes
             m_line.clear();
             if (expectContinue && !bodyBytesFollow)
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -288,6 +291,7 @@ private:
         m_expectedBody = length;
         m_remaining = length;
         m_state = State::Body;
+        m_socket->setReadBufferSize(0); // accepted: QHttpServer reads the body as fast as it comes
         if (expectContinue && !bodyBytesFollow)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
@@ -349,6 +353,8 @@ private:
 
     void requestComplete()
     {
+        if (m_state != State::Head)
+            m_socket->setReadBufferSize(kReadBufferBytes);
         m_state = State::Head;
         m_active = false;
         m_expectedBody = 0;
@@ -370,6 +376,9 @@ private:
     void refuse(int status, const QString &title, const QString &detail, QList<std::pair<QByteArray, QByteArray>> headers = {})
     {
         m_refused = true;
+        // From now on read at most this much from the kernel at a time: what the client still sends
+        // is dropped piece by piece and never sits in memory whole.
+        m_socket->setReadBufferSize(kReadBufferBytes);
         const QByteArray requestId = newRequestId();
         const Problem problem{status, u"/problems/bad-request"_s, title, detail, {}, {}};
         m_socket->write(problem.toRawHttp(requestId, headers));
@@ -489,6 +498,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
+    // Until a request's headers are accepted, read at most this much from the kernel at a time, so a
+    // body that will be refused never sits in memory whole (QTcpSocket reads all there is otherwise).
+    socket->setReadBufferSize(kReadBufferBytes);
     const QHostAddress peer = socket->peerAddress();
     if (!m_counter->tryAcquire(peer, m_limits.maxConnectionsPerIp)) {
         const Problem problem{429, u"/problems/too-many-connections"_s, u"Too Many Requests"_s,
