@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+/// @file
+/// Markdown (CommonMark, via cmark) to HTML and plain text, plus the text statistics shown next to an article.
+/// Everything here is pure and thread-safe: cmark keeps no global state between calls.
+
+namespace inkwell::markdown {
+
+/// @brief Average adult silent reading speed used by readingTimeMinutes(), in words per minute.
+inline constexpr int kWordsPerMinute = 230;
+/// @brief Default length of excerpt(), in UTF-16 code units, the ellipsis included.
+inline constexpr int kDefaultExcerptLength = 160;
+
+/// @brief Renders CommonMark to an HTML fragment that is safe to show to other users.
+///
+/// Uses cmark's safe mode (the default; CMARK_OPT_UNSAFE is never set): raw HTML blocks and inline tags become
+/// `<!-- raw HTML omitted -->`, and `javascript:`, `vbscript:`, `file:` and non-image `data:` link or image
+/// destinations are emptied (`href=""`). Text is HTML-escaped. Empty input gives an empty string.
+QString toHtml(QStringView markdown);
+
+/// @brief The readable text of a Markdown document, on one line.
+///
+/// Keeps text, code spans, code blocks and image alt text; drops markup, link destinations and raw HTML. Every
+/// run of whitespace (line and block breaks included) becomes one space, and the result is trimmed.
+QString toPlainText(QStringView markdown);
+
+/// @brief Number of words in toPlainText(): whitespace-separated tokens that contain at least one letter or digit.
+///
+/// Text without spaces (Chinese, Japanese) counts as one word per run.
+int wordCount(QStringView markdown);
+
+/// @brief Estimated reading time: ceil(wordCount / kWordsPerMinute), and at least 1 (also for empty text).
+int readingTimeMinutes(QStringView markdown);
+
+/// @brief A short plain-text preview of at most @p maxChars UTF-16 code units.
+///
+/// When toPlainText() fits it is returned unchanged. Otherwise it is cut at the last word boundary so that the
+/// text plus "…" (U+2026, one code unit) fits, trailing punctuation and spaces are removed before the ellipsis,
+/// and a single word longer than the limit is cut hard. A surrogate pair is never split. @p maxChars below 1
+/// gives an empty string.
+QString excerpt(QStringView markdown, int maxChars = kDefaultExcerptLength);
+
+} // namespace inkwell::markdown

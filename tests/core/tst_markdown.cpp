@@ -1,0 +1,713 @@
+#include "markdown/markdown.h"
+#include "markdown/slug.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace inkwell::markdown;
+
+namespace {
+
+// ---- Helpers that build inputs and expectations (none of them calls the code under test) ------------------------
+
+/// @p count copies of "word", separated by single spaces.
+QString words(int count)
+{
+    return QStringList(count, u"word"_s).join(u' ');
+}
+
+/// @p count copies of @p unit.
+QString chars(qsizetype count, QStringView unit = u"a")
+{
+    return unit.toString().repeated(count);
+}
+
+const QString ellipsis = u"\u2026"_s;
+
+// ---- The HTML safety check used by the XSS rows --------------------------------------------------------------------
+// cmark escapes every '<' and '>' of text and attribute values, so each '<' ... '>' in its output is a real tag or
+// comment. The check parses those and fails on anything a browser could execute, whatever the input looked like.
+
+const QStringList allowedTags = {u"p"_s,  u"em"_s, u"strong"_s,     u"a"_s,  u"img"_s, u"code"_s, u"pre"_s,
+                                 u"h1"_s, u"h2"_s, u"h3"_s,         u"h4"_s, u"h5"_s,  u"h6"_s,   u"ul"_s,
+                                 u"ol"_s, u"li"_s, u"blockquote"_s, u"hr"_s, u"br"_s};
+const QStringList allowedAttributes = {u"href"_s, u"src"_s, u"alt"_s, u"title"_s, u"class"_s, u"start"_s};
+const QString omittedComment = u"<!-- raw HTML omitted -->"_s;
+
+/// The named references that matter for URLs (cmark itself only emits &amp; &quot; &lt; &gt;).
+const QHash<QString, char32_t> namedEntities = {{u"amp"_s, U'&'},  {u"quot"_s, U'"'},    {u"lt"_s, U'<'},
+                                                {u"gt"_s, U'>'},   {u"apos"_s, U'\''},   {u"colon"_s, U':'},
+                                                {u"Tab"_s, U'\t'}, {u"NewLine"_s, U'\n'}};
+
+/// Decodes the character references an attribute value can hold, as a browser does before using a URL.
+QString decodeEntities(const QString &value)
+{
+    QString out;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (value.at(i) != u'&') {
+            out += value.at(i);
+            continue;
+        }
+        const qsizetype end = value.indexOf(u';', i);
+        if (end < 0) {
+            out += value.at(i);
+            continue;
+        }
+        const QString name = value.mid(i + 1, end - i - 1);
+        bool ok = false;
+        char32_t cp = 0;
+        if (name.startsWith(u"#x"_s, Qt::CaseInsensitive))
+            cp = name.mid(2).toUInt(&ok, 16);
+        else if (name.startsWith(u'#'))
+            cp = name.mid(1).toUInt(&ok, 10);
+        else if (const auto named = namedEntities.constFind(name); named != namedEntities.cend()) {
+            ok = true;
+            cp = *named;
+        }
+        if (!ok) {
+            out += value.at(i);
+            continue;
+        }
+        out += QString::fromUcs4(&cp, 1);
+        i = end;
+    }
+    return out;
+}
+
+/// Why a URL attribute is dangerous, or empty. Mirrors the WHATWG URL parser's preprocessing: leading and trailing
+/// C0 controls and spaces are stripped and tabs and newlines anywhere are removed before the scheme is read.
+QString dangerousUrl(const QString &attribute, const QString &rawValue)
+{
+    QString url = decodeEntities(rawValue);
+    while (!url.isEmpty() && url.front().unicode() <= 0x20)
+        url.remove(0, 1);
+    while (!url.isEmpty() && url.back().unicode() <= 0x20)
+        url.chop(1);
+    url.remove(u'\t').remove(u'\n').remove(u'\r');
+    url = url.toLower();
+    for (const QString &scheme : {u"javascript:"_s, u"vbscript:"_s, u"file:"_s, u"livescript:"_s}) {
+        if (url.startsWith(scheme))
+            return attribute + u" uses "_s + scheme;
+    }
+    if (url.startsWith(u"data:"_s)) {
+        static const QRegularExpression rasterImage(u"^data:image/(png|gif|jpeg|webp)[;,]"_s);
+        if (attribute != u"src"_s || !rasterImage.match(url).hasMatch())
+            return attribute + u" uses a data: URL that is not a raster image"_s;
+    }
+    return {};
+}
+
+/// Why @p tag (one "<...>" of the output) is unsafe, or empty.
+QString unsafeTag(const QString &tag)
+{
+    if (tag.startsWith(u"<!"_s))
+        return tag == omittedComment ? QString() : u"comment or declaration passed through: "_s + tag;
+    static const QRegularExpression namePattern(u"^</?([A-Za-z][A-Za-z0-9]*)"_s);
+    const QRegularExpressionMatch nameMatch = namePattern.match(tag);
+    if (!nameMatch.hasMatch())
+        return u"unparsable tag: "_s + tag;
+    const QString name = nameMatch.captured(1).toLower();
+    if (!allowedTags.contains(name))
+        return u"element <"_s + name + u"> is not one cmark emits"_s;
+
+    // Attributes: name, optionally = and a double-quoted, single-quoted or bare value.
+    qsizetype i = nameMatch.capturedEnd(0);
+    const qsizetype end = tag.size() - 1; // the closing '>'
+    while (i < end) {
+        if (tag.at(i).isSpace() || tag.at(i) == u'/') {
+            ++i;
+            continue;
+        }
+        const qsizetype nameStart = i;
+        while (i < end && !tag.at(i).isSpace() && tag.at(i) != u'=' && tag.at(i) != u'/')
+            ++i;
+        const QString attribute = tag.mid(nameStart, i - nameStart).toLower();
+        QString value;
+        if (i < end && tag.at(i) == u'=') {
+            ++i;
+            if (i < end && (tag.at(i) == u'"' || tag.at(i) == u'\'')) {
+                const QChar quote = tag.at(i);
+                const qsizetype close = tag.indexOf(quote, i + 1);
+                if (close < 0 || close > end)
+                    return u"unterminated attribute value in "_s + tag;
+                value = tag.mid(i + 1, close - i - 1);
+                i = close + 1;
+            } else {
+                const qsizetype valueStart = i;
+                while (i < end && !tag.at(i).isSpace())
+                    ++i;
+                value = tag.mid(valueStart, i - valueStart);
+            }
+        }
+        if (attribute.startsWith(u"on"_s))
+            return u"event handler attribute "_s + attribute + u" in "_s + tag;
+        if (!allowedAttributes.contains(attribute))
+            return u"unexpected attribute "_s + attribute + u" in "_s + tag;
+        if (attribute == u"href"_s || attribute == u"src"_s) {
+            if (const QString why = dangerousUrl(attribute, value); !why.isEmpty())
+                return why + u" in "_s + tag;
+        }
+    }
+    return {};
+}
+
+/// Why @p html is unsafe to show, or empty.
+QString unsafeReason(const QString &html)
+{
+    // Belt and braces: these element names must not appear as tags at all, whatever their case.
+    for (const QString &element : {u"<script"_s, u"<iframe"_s, u"<svg"_s, u"<object"_s, u"<embed"_s, u"<style"_s,
+                                   u"<form"_s, u"<math"_s, u"<base"_s, u"<meta"_s, u"<link"_s}) {
+        if (html.contains(element, Qt::CaseInsensitive))
+            return u"contains "_s + element;
+    }
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype open = html.indexOf(u'<', from);
+        if (open < 0)
+            return {};
+        const qsizetype close = html.indexOf(u'>', open);
+        if (close < 0)
+            return u"unterminated tag at "_s + QString::number(open);
+        if (const QString why = unsafeTag(html.mid(open, close - open + 1)); !why.isEmpty())
+            return why;
+        from = close + 1;
+    }
+}
+
+} // namespace
+
+class TestMarkdown : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void htmlSafetyCheckRejectsUnsafeHtml_data();
+    void htmlSafetyCheckRejectsUnsafeHtml();
+
+    void toHtml_data();
+    void toHtml();
+    void toHtmlNeutralisesXss_data();
+    void toHtmlNeutralisesXss();
+
+    void toPlainText_data();
+    void toPlainText();
+
+    void wordCount_data();
+    void wordCount();
+
+    void readingTimeMinutes_data();
+    void readingTimeMinutes();
+
+    void excerpt_data();
+    void excerpt();
+
+    void slugify_data();
+    void slugify();
+    void slugifyIsIdempotentAndStable_data();
+    void slugifyIsIdempotentAndStable();
+};
+
+// ---- The checker itself: it must catch what it is meant to catch, or the XSS rows prove nothing --------------------
+
+void TestMarkdown::htmlSafetyCheckRejectsUnsafeHtml_data()
+{
+    QTest::addColumn<QString>("html");
+
+    QTest::newRow("script") << u"<p>a</p><script>alert(1)</script>"_s;
+    QTest::newRow("script upper case") << u"<SCRIPT>alert(1)</SCRIPT>"_s;
+    QTest::newRow("iframe") << u"<iframe src=\"https://evil\"></iframe>"_s;
+    QTest::newRow("svg") << u"<svg onload=alert(1)>"_s;
+    QTest::newRow("img onerror") << u"<img src=\"x\" onerror=\"alert(1)\" />"_s;
+    QTest::newRow("img onerror bare") << u"<img src=x onerror=alert(1)>"_s;
+    QTest::newRow("javascript href") << u"<a href=\"javascript:alert(1)\">x</a>"_s;
+    QTest::newRow("javascript href mixed case") << u"<a href=\"JaVaScRiPt:alert(1)\">x</a>"_s;
+    QTest::newRow("javascript href entity") << u"<a href=\"&#106;avascript:alert(1)\">x</a>"_s;
+    QTest::newRow("javascript href hex entity tab") << u"<a href=\"jav&#x09;ascript:alert(1)\">x</a>"_s;
+    QTest::newRow("javascript href leading space") << u"<a href=\" javascript:alert(1)\">x</a>"_s;
+    QTest::newRow("vbscript href") << u"<a href=\"vbscript:msgbox(1)\">x</a>"_s;
+    QTest::newRow("data text href") << u"<a href=\"data:text/html,x\">x</a>"_s;
+    QTest::newRow("data svg src") << u"<img src=\"data:image/svg+xml,x\" alt=\"\" />"_s;
+    QTest::newRow("unknown element") << u"<p><marquee>x</marquee></p>"_s;
+    QTest::newRow("style attribute") << u"<p style=\"x\">x</p>"_s;
+    QTest::newRow("raw comment") << u"<!--[if IE]><script>alert(1)</script><![endif]-->"_s;
+}
+
+void TestMarkdown::htmlSafetyCheckRejectsUnsafeHtml()
+{
+    QFETCH(QString, html);
+    QVERIFY2(!unsafeReason(html).isEmpty(), qPrintable(html));
+}
+
+// ---- toHtml --------------------------------------------------------------------------------------------------------
+
+void TestMarkdown::toHtml_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("expected");
+
+    // Edges
+    QTest::newRow("empty") << u""_s << u""_s;
+    QTest::newRow("whitespace only") << u"  \n\t\n   "_s << u""_s;
+    QTest::newRow("NUL becomes U+FFFD") << u"a\0b"_s << u"<p>a\uFFFDb</p>\n"_s;
+    QTest::newRow("lone surrogate becomes U+FFFD") << (u"a"_s + QChar(0xD800) + u"b"_s) << u"<p>a\uFFFDb</p>\n"_s;
+
+    // Constructs
+    QTest::newRow("emphasis") << u"*a*"_s << u"<p><em>a</em></p>\n"_s;
+    QTest::newRow("strong") << u"**b**"_s << u"<p><strong>b</strong></p>\n"_s;
+    QTest::newRow("underscores") << u"_a_ __b__"_s << u"<p><em>a</em> <strong>b</strong></p>\n"_s;
+    QTest::newRow("heading 1") << u"# Title"_s << u"<h1>Title</h1>\n"_s;
+    QTest::newRow("heading 3 closed") << u"### Three ###"_s << u"<h3>Three</h3>\n"_s;
+    QTest::newRow("setext heading") << u"Title\n====="_s << u"<h1>Title</h1>\n"_s;
+    QTest::newRow("code span escapes") << u"`x < y`"_s << u"<p><code>x &lt; y</code></p>\n"_s;
+    QTest::newRow("fenced code") << u"```\nx < y\n```"_s << u"<pre><code>x &lt; y\n</code></pre>\n"_s;
+    QTest::newRow("fenced code with language")
+        << u"```cpp\nint x;\n```"_s << u"<pre><code class=\"language-cpp\">int x;\n</code></pre>\n"_s;
+    QTest::newRow("indented code") << u"    code"_s << u"<pre><code>code\n</code></pre>\n"_s;
+    QTest::newRow("link") << u"[Qt](https://qt.io)"_s << u"<p><a href=\"https://qt.io\">Qt</a></p>\n"_s;
+    QTest::newRow("link with title") << u"[Qt](https://qt.io \"The Qt\")"_s
+                                     << u"<p><a href=\"https://qt.io\" title=\"The Qt\">Qt</a></p>\n"_s;
+    QTest::newRow("reference link") << u"[Qt][1]\n\n[1]: https://qt.io"_s
+                                    << u"<p><a href=\"https://qt.io\">Qt</a></p>\n"_s;
+    QTest::newRow("autolink") << u"<https://qt.io>"_s << u"<p><a href=\"https://qt.io\">https://qt.io</a></p>\n"_s;
+    QTest::newRow("image") << u"![alt text](img.png)"_s << u"<p><img src=\"img.png\" alt=\"alt text\" /></p>\n"_s;
+    QTest::newRow("image data png kept") << u"![x](data:image/png;base64,AAAA)"_s
+                                         << u"<p><img src=\"data:image/png;base64,AAAA\" alt=\"x\" /></p>\n"_s;
+    QTest::newRow("bullet list") << u"- a\n- b"_s << u"<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"_s;
+    QTest::newRow("ordered list from 3") << u"3. a\n4. b"_s << u"<ol start=\"3\">\n<li>a</li>\n<li>b</li>\n</ol>\n"_s;
+    QTest::newRow("blockquote") << u"> q"_s << u"<blockquote>\n<p>q</p>\n</blockquote>\n"_s;
+    QTest::newRow("thematic break") << u"---"_s << u"<hr />\n"_s;
+    QTest::newRow("hard break") << u"a  \nb"_s << u"<p>a<br />\nb</p>\n"_s;
+    QTest::newRow("soft break") << u"a\nb"_s << u"<p>a\nb</p>\n"_s;
+    QTest::newRow("entities") << u"&copy; &amp; AT&T"_s << u"<p>\u00A9 &amp; AT&amp;T</p>\n"_s;
+    QTest::newRow("angle brackets escaped") << u"5 < 6 > 4"_s << u"<p>5 &lt; 6 &gt; 4</p>\n"_s;
+
+    // Unicode
+    QTest::newRow("accents") << u"H\u00E9llo *W\u00F6rld*"_s << u"<p>H\u00E9llo <em>W\u00F6rld</em></p>\n"_s;
+    QTest::newRow("CJK") << u"\u65E5\u672C\u8A9E *\u30C6\u30AD\u30B9\u30C8*"_s
+                         << u"<p>\u65E5\u672C\u8A9E <em>\u30C6\u30AD\u30B9\u30C8</em></p>\n"_s;
+    QTest::newRow("emoji surrogate pairs")
+        << u"\U0001F389 **party** \U0001F600"_s << u"<p>\U0001F389 <strong>party</strong> \U0001F600</p>\n"_s;
+    QTest::newRow("RTL") << u"\u05E9\u05DC\u05D5\u05DD *\u05E2\u05D5\u05DC\u05DD*"_s
+                         << u"<p>\u05E9\u05DC\u05D5\u05DD <em>\u05E2\u05D5\u05DC\u05DD</em></p>\n"_s;
+
+    // Safe mode, exact output
+    QTest::newRow("html block omitted") << u"<div onclick=\"x()\">hi</div>"_s << u"<!-- raw HTML omitted -->\n"_s;
+    QTest::newRow("script block omitted") << u"<script>alert(1)</script>"_s << u"<!-- raw HTML omitted -->\n"_s;
+    QTest::newRow("inline html omitted") << u"a <b>bold</b> c"_s
+                                         << u"<p>a <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> c</p>\n"_s;
+    QTest::newRow("javascript link emptied") << u"[x](javascript:alert(1))"_s << u"<p><a href=\"\">x</a></p>\n"_s;
+    QTest::newRow("javascript image emptied")
+        << u"![x](javascript:alert(1))"_s << u"<p><img src=\"\" alt=\"x\" /></p>\n"_s;
+    QTest::newRow("entity javascript emptied")
+        << u"[x](&#106;avascript:alert(1))"_s << u"<p><a href=\"\">x</a></p>\n"_s;
+    QTest::newRow("vbscript emptied") << u"[x](VBScript:msgbox(1))"_s << u"<p><a href=\"\">x</a></p>\n"_s;
+    QTest::newRow("data text emptied") << u"[x](data:text/html,<script>alert(1)</script>)"_s
+                                       << u"<p><a href=\"\">x</a></p>\n"_s;
+    QTest::newRow("tab inside scheme percent-encoded")
+        << u"[x](jav&#x09;ascript:alert(1))"_s << u"<p><a href=\"jav%09ascript:alert(1)\">x</a></p>\n"_s;
+    QTest::newRow("title quotes escaped")
+        << u"[x](http://a \"\\\" onclick=\\\"alert(1)\")"_s
+        << u"<p><a href=\"http://a\" title=\"&quot; onclick=&quot;alert(1)\">x</a></p>\n"_s;
+    QTest::newRow("alt quotes escaped")
+        << u"![x\" onerror=\"alert(1)](http://a)"_s
+        << u"<p><img src=\"http://a\" alt=\"x&quot; onerror=&quot;alert(1)\" /></p>\n"_s;
+}
+
+void TestMarkdown::toHtml()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, expected);
+    QCOMPARE(inkwell::markdown::toHtml(markdown), expected);
+}
+
+void TestMarkdown::toHtmlNeutralisesXss_data()
+{
+    QTest::addColumn<QString>("markdown");
+
+    // Raw HTML: every element below must be omitted.
+    QTest::newRow("script") << u"<script>alert(1)</script>"_s;
+    QTest::newRow("script src upper case") << u"<SCRIPT SRC=//evil.example/x.js></SCRIPT>"_s;
+    QTest::newRow("script mixed case") << u"<sCrIpT>alert(1)</ScRiPt>"_s;
+    QTest::newRow("script inline") << u"text <script>alert(1)</script> inline"_s;
+    QTest::newRow("script nested") << u"<scr<script>ipt>alert(1)</script>"_s;
+    QTest::newRow("script with NUL") << u"<scr\0ipt>alert(1)</script>"_s;
+    QTest::newRow("script in blockquote") << u"> <script>alert(1)</script>"_s;
+    QTest::newRow("script in svg") << u"<svg><script>alert(1)</script></svg>"_s;
+    QTest::newRow("comment breakout") << u"<!--><script>alert(1)</script>-->"_s;
+    QTest::newRow("img onerror") << u"<img src=x onerror=alert(1)>"_s;
+    QTest::newRow("img onerror entity") << u"<img src=x onerror=\"&#97;lert(1)\">"_s;
+    QTest::newRow("img onerror eval src") << u"<img src=x:alert(1) onerror=eval(src)>"_s;
+    QTest::newRow("img javascript src") << u"<IMG SRC=\"javascript:alert('XSS');\">"_s;
+    QTest::newRow("img inside link text") << u"[<img src=x onerror=alert(1)>](https://example.com)"_s;
+    QTest::newRow("svg onload") << u"<svg onload=alert(1)>"_s;
+    QTest::newRow("svg slash onload") << u"<svg/onload=alert(1)>"_s;
+    QTest::newRow("iframe javascript") << u"<iframe src=\"javascript:alert(1)\"></iframe>"_s;
+    QTest::newRow("iframe upper case") << u"<IFRAME SRC=javascript:alert(1)>"_s;
+    QTest::newRow("iframe in list") << u"- <iframe src=//evil.example></iframe>"_s;
+    QTest::newRow("object") << u"<object data=\"javascript:alert(1)\"></object>"_s;
+    QTest::newRow("embed") << u"<embed src=\"javascript:alert(1)\">"_s;
+    QTest::newRow("style block") << u"<style>body{background:url(\"javascript:alert(1)\")}</style>"_s;
+    QTest::newRow("style import") << u"<style>@import 'http://evil.example/x.css';</style>"_s;
+    QTest::newRow("form action") << u"<form action=\"javascript:alert(1)\"><button>x</button></form>"_s;
+    QTest::newRow("anchor javascript") << u"<a href=\"javascript:alert(1)\">x</a>"_s;
+    QTest::newRow("anchor entity javascript") << u"<a href=\"&#106;avascript:alert(1)\">x</a>"_s;
+    QTest::newRow("anchor onclick") << u"<a href=\"https://example.com\" onclick=\"alert(1)\">x</a>"_s;
+    QTest::newRow("div onmouseover") << u"<div onmouseover=\"alert(1)\">hover</div>"_s;
+    QTest::newRow("details ontoggle") << u"<details open ontoggle=alert(1)>"_s;
+    QTest::newRow("body onload") << u"<body onload=alert(1)>"_s;
+    QTest::newRow("custom element handler") << u"<x onxxx=alert(1)>y</x>"_s;
+    QTest::newRow("math xlink") << u"<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>"_s;
+    QTest::newRow("meta refresh") << u"<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">"_s;
+    QTest::newRow("base href") << u"<base href=\"javascript:alert(1)//\">"_s;
+
+    // Markdown links and images with dangerous destinations.
+    QTest::newRow("link javascript") << u"[x](javascript:alert(1))"_s;
+    QTest::newRow("link javascript mixed case") << u"[x](JaVaScRiPt:alert(1))"_s;
+    QTest::newRow("link javascript padded") << u"[x](   javascript:alert(1)   )"_s;
+    QTest::newRow("link javascript pointy") << u"[x](<javascript:alert(1)>)"_s;
+    QTest::newRow("link javascript pointy leading space") << u"[x](< javascript:alert(1)>)"_s;
+    QTest::newRow("link javascript nbsp") << u"[x](\u00A0javascript:alert(1))"_s;
+    QTest::newRow("link decimal entity") << u"[x](&#106;avascript:alert(1))"_s;
+    QTest::newRow("link hex entities") << u"[x](&#x6A;&#x61;vascript:alert(1))"_s;
+    QTest::newRow("link tab entity") << u"[x](jav&#x09;ascript:alert(1))"_s;
+    QTest::newRow("link newline entity") << u"[x](jav&#x0A;ascript:alert(1))"_s;
+    QTest::newRow("link colon named entity") << u"[x](javascript&colon;alert(1))"_s;
+    QTest::newRow("link colon decimal entity") << u"[x](javascript&#58;alert(1))"_s;
+    QTest::newRow("link backslash") << u"[x](java\\script:alert(1))"_s;
+    QTest::newRow("link vbscript") << u"[x](vbscript:msgbox(1))"_s;
+    QTest::newRow("link file") << u"[x](file:///etc/passwd)"_s;
+    QTest::newRow("link data text") << u"[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"_s;
+    QTest::newRow("link reference javascript") << u"[x][r]\n\n[r]: javascript:alert(1)"_s;
+    QTest::newRow("autolink javascript") << u"<javascript:alert(1)>"_s;
+    QTest::newRow("autolink data text") << u"<data:text/html,<script>alert(1)</script>>"_s;
+    QTest::newRow("image javascript") << u"![x](javascript:alert(1))"_s;
+    QTest::newRow("image data svg") << u"![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)"_s;
+    QTest::newRow("image alt breakout") << u"![x\" onerror=\"alert(1)](https://example.com/a.png)"_s;
+    QTest::newRow("link title breakout") << u"[x](https://example.com \"\\\" onmouseover=\\\"alert(1)\")"_s;
+    QTest::newRow("link url quote breakout") << u"[x](https://example.com/\"onmouseover=\"alert(1))"_s;
+
+    // Text that merely looks like markup.
+    QTest::newRow("escaped entities") << u"&lt;script&gt;alert(1)&lt;/script&gt;"_s;
+    QTest::newRow("numeric entities") << u"&#60;script&#62;alert(1)&#60;/script&#62;"_s;
+    QTest::newRow("code span") << u"`<script>alert(1)</script>`"_s;
+    QTest::newRow("code block") << u"```html\n<script>alert(1)</script>\n```"_s;
+}
+
+void TestMarkdown::toHtmlNeutralisesXss()
+{
+    QFETCH(QString, markdown);
+    const QString html = inkwell::markdown::toHtml(markdown);
+    const QString why = unsafeReason(html);
+    QVERIFY2(why.isEmpty(), qPrintable(why + u"\n  output: "_s + html));
+}
+
+// ---- toPlainText ---------------------------------------------------------------------------------------------------
+
+void TestMarkdown::toPlainText_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("empty") << u""_s << u""_s;
+    QTest::newRow("whitespace only") << u"  \n\t\n  "_s << u""_s;
+    QTest::newRow("ideographic space only") << u"\u3000"_s << u""_s;
+    QTest::newRow("plain") << u"Hello world"_s << u"Hello world"_s;
+    QTest::newRow("trimmed") << u"   Hello   "_s << u"Hello"_s;
+    QTest::newRow("heading and paragraph") << u"# Title\n\nBody *em* **strong**"_s << u"Title Body em strong"_s;
+    QTest::newRow("heading without blank line") << u"# A\nB"_s << u"A B"_s;
+    QTest::newRow("setext heading") << u"A\n===\n"_s << u"A"_s;
+    QTest::newRow("link keeps text only") << u"[link text](http://example.com)"_s << u"link text"_s;
+    QTest::newRow("autolink") << u"<https://qt.io>"_s << u"https://qt.io"_s;
+    QTest::newRow("image keeps alt") << u"![alt text](img.png)"_s << u"alt text"_s;
+    QTest::newRow("image in link") << u"[![logo](l.png)](http://x)"_s << u"logo"_s;
+    QTest::newRow("code span") << u"`code` span"_s << u"code span"_s;
+    QTest::newRow("code block") << u"```\nline1\nline2\n```"_s << u"line1 line2"_s;
+    QTest::newRow("code block whitespace") << u"```\n\tint  x;\n```"_s << u"int x;"_s;
+    QTest::newRow("lists") << u"- a\n- b\n\n1. c"_s << u"a b c"_s;
+    QTest::newRow("blockquote") << u"> quote\n\npara"_s << u"quote para"_s;
+    QTest::newRow("thematic break") << u"a\n\n***\n\nb"_s << u"a b"_s;
+    QTest::newRow("soft break") << u"a\nb"_s << u"a b"_s;
+    QTest::newRow("hard break spaces") << u"a  \nb"_s << u"a b"_s;
+    QTest::newRow("hard break backslash") << u"a\\\nb"_s << u"a b"_s;
+    QTest::newRow("many blank lines") << u"Hello\n\n\n\nWorld"_s << u"Hello World"_s;
+    QTest::newRow("inline html dropped") << u"a<b>bold</b>c"_s << u"aboldc"_s;
+    QTest::newRow("html comment dropped") << u"a <!-- hidden --> b"_s << u"a b"_s;
+    QTest::newRow("html block dropped") << u"<div>\nhidden\n</div>\n\nshown"_s << u"shown"_s;
+    QTest::newRow("script dropped") << u"<script>alert(1)</script>\n\ntext"_s << u"text"_s;
+    QTest::newRow("entities decoded") << u"1 &lt; 2 &amp;&amp; 3 &gt; 2"_s << u"1 < 2 && 3 > 2"_s;
+    QTest::newRow("backslash escapes") << u"\\*not em\\*"_s << u"*not em*"_s;
+    QTest::newRow("accents") << u"H\u00E9llo *W\u00F6rld*"_s << u"H\u00E9llo W\u00F6rld"_s;
+    QTest::newRow("CJK") << u"# \u65E5\u672C\u8A9E\n\n\u30C6\u30AD\u30B9\u30C8"_s
+                         << u"\u65E5\u672C\u8A9E \u30C6\u30AD\u30B9\u30C8"_s;
+    QTest::newRow("emoji") << u"**\U0001F389** party \U0001F600"_s << u"\U0001F389 party \U0001F600"_s;
+    QTest::newRow("RTL") << u"\u05E9\u05DC\u05D5\u05DD *\u05E2\u05D5\u05DC\u05DD*"_s
+                         << u"\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD"_s;
+    QTest::newRow("lone low surrogate becomes U+FFFD") << (u"a"_s + QChar(0xDC00) + u" b"_s) << u"a\uFFFD b"_s;
+    QTest::newRow("no-break spaces collapse") << u"a\u00A0\u00A0b"_s << u"a b"_s;
+    QTest::newRow("ideographic space collapses") << u"a\u3000b"_s << u"a b"_s;
+}
+
+void TestMarkdown::toPlainText()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, expected);
+    QCOMPARE(inkwell::markdown::toPlainText(markdown), expected);
+}
+
+// ---- wordCount -----------------------------------------------------------------------------------------------------
+
+void TestMarkdown::wordCount_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<int>("expected");
+
+    QTest::newRow("empty") << u""_s << 0;
+    QTest::newRow("whitespace only") << u" \n\t  \n"_s << 0;
+    QTest::newRow("one") << u"one"_s << 1;
+    QTest::newRow("several spaces") << u"one two   three"_s << 3;
+    QTest::newRow("tabs and newlines") << u"one\ttwo\nthree\n\nfour"_s << 4;
+    QTest::newRow("markdown") << u"# Heading\n\nSome *emphasised* text."_s << 4;
+    QTest::newRow("list") << u"- a\n- b\n- c"_s << 3;
+    QTest::newRow("punctuation only") << u"\u2014 \u2013 \u2026 !!! ?"_s << 0;
+    QTest::newRow("detached punctuation") << u"Hello , world !"_s << 2;
+    QTest::newRow("emoji are not words") << u"\U0001F389 party \U0001F600"_s << 1;
+    QTest::newRow("emoji only") << u"\U0001F389\U0001F389"_s << 0;
+    QTest::newRow("CJK run is one word") << u"\u65E5\u672C\u8A9E"_s << 1;
+    QTest::newRow("CJK runs") << u"\u65E5\u672C\u8A9E \u30C6\u30AD\u30B9\u30C8"_s << 2;
+    QTest::newRow("accents") << u"H\u00E9llo W\u00F6rld"_s << 2;
+    QTest::newRow("RTL") << u"\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD"_s << 2;
+    QTest::newRow("link url not counted") << u"[link text](http://example.com/very/long/url)"_s << 2;
+    QTest::newRow("image alt counted") << u"![an image](x.png)"_s << 2;
+    QTest::newRow("code span") << u"`code span`"_s << 2;
+    QTest::newRow("code block") << u"```\nint x = 1;\n```"_s << 3;
+    QTest::newRow("raw html not counted") << u"<b>bold</b> text"_s << 2;
+    QTest::newRow("html block not counted") << u"<div>\nhidden words here\n</div>\n\nshown"_s << 1;
+    QTest::newRow("apostrophe") << u"don't stop"_s << 2;
+    QTest::newRow("digits") << u"3 apples"_s << 2;
+    QTest::newRow("date") << u"2024-01-01"_s << 1;
+    QTest::newRow("no-break space separates") << u"a\u00A0b"_s << 2;
+    QTest::newRow("230 words") << words(230) << 230;
+    QTest::newRow("231 words") << words(231) << 231;
+}
+
+void TestMarkdown::wordCount()
+{
+    QFETCH(QString, markdown);
+    QFETCH(int, expected);
+    QCOMPARE(inkwell::markdown::wordCount(markdown), expected);
+}
+
+// ---- readingTimeMinutes --------------------------------------------------------------------------------------------
+
+void TestMarkdown::readingTimeMinutes_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<int>("expected");
+
+    QTest::newRow("empty") << u""_s << 1;
+    QTest::newRow("whitespace only") << u"   \n  "_s << 1;
+    QTest::newRow("punctuation only") << u"!!! ??? \u2014"_s << 1;
+    QTest::newRow("1 word") << words(1) << 1;
+    QTest::newRow("229 words") << words(229) << 1;
+    QTest::newRow("230 words") << words(230) << 1;
+    QTest::newRow("231 words") << words(231) << 2;
+    QTest::newRow("460 words") << words(460) << 2;
+    QTest::newRow("461 words") << words(461) << 3;
+    QTest::newRow("1000 words") << words(1000) << 5;
+    QTest::newRow("231 words as a list") << (u"- "_s + QStringList(231, u"word"_s).join(u"\n- "_s)) << 2;
+    QTest::newRow("link urls do not count") << chars(230, u"[w](http://a.example/b/c) ") << 1;
+}
+
+void TestMarkdown::readingTimeMinutes()
+{
+    QFETCH(QString, markdown);
+    QFETCH(int, expected);
+    QCOMPARE(inkwell::markdown::readingTimeMinutes(markdown), expected);
+}
+
+// ---- excerpt -------------------------------------------------------------------------------------------------------
+
+void TestMarkdown::excerpt_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<int>("maxChars");
+    QTest::addColumn<QString>("expected");
+
+    const QString fits160 = chars(31, u"abcd ") + u"abcde"_s; // 155 + 5 = 160
+
+    QTest::newRow("empty") << u""_s << 160 << u""_s;
+    QTest::newRow("whitespace only") << u" \n\t "_s << 160 << u""_s;
+    QTest::newRow("short") << u"Short text."_s << 160 << u"Short text."_s;
+    QTest::newRow("markdown stripped") << u"# Title\n\nSome **bold** text and a [link](http://example.com)."_s << 160
+                                       << u"Title Some bold text and a link."_s;
+
+    // 160 is the default: exactly 160 fits, 161 is cut at the last word that leaves room for the ellipsis.
+    QTest::newRow("exactly 160") << fits160 << 160 << fits160;
+    QTest::newRow("161 cut at word") << (fits160 + u"f"_s) << 160 << (chars(30, u"abcd ") + u"abcd\u2026"_s);
+    QTest::newRow("161, space right after the budget")
+        << (chars(32, u"abcd ") + u"x"_s) << 160 << (chars(31, u"abcd ") + u"abcd\u2026"_s);
+    QTest::newRow("160 plain in 164 markdown") << (u"**"_s + fits160 + u"**"_s) << 160 << fits160;
+    QTest::newRow("single word 160") << chars(160, u"x") << 160 << chars(160, u"x");
+    QTest::newRow("single word 161 hard cut") << chars(161, u"x") << 160 << (chars(159, u"x") + ellipsis);
+
+    // Small limits
+    QTest::newRow("fits 13") << u"one two three"_s << 13 << u"one two three"_s;
+    QTest::newRow("12") << u"one two three"_s << 12 << u"one two\u2026"_s;
+    QTest::newRow("8, boundary at the budget") << u"one two three"_s << 8 << u"one two\u2026"_s;
+    QTest::newRow("7") << u"one two three"_s << 7 << u"one\u2026"_s;
+    QTest::newRow("1") << u"hello"_s << 1 << ellipsis;
+    QTest::newRow("1, fits") << u"a"_s << 1 << u"a"_s;
+    QTest::newRow("0") << u"hello"_s << 0 << u""_s;
+    QTest::newRow("negative") << u"hello"_s << -5 << u""_s;
+    QTest::newRow("long word hard cut") << u"Supercalifragilistic"_s << 10 << u"Supercali\u2026"_s;
+
+    // Trailing punctuation and spaces go before the ellipsis.
+    QTest::newRow("trailing comma") << u"Hello, world"_s << 8 << u"Hello\u2026"_s;
+    QTest::newRow("trailing dots") << u"Wait... what?"_s << 10 << u"Wait\u2026"_s;
+    QTest::newRow("punctuation only") << chars(10, u"!") << 5 << u"!!!!\u2026"_s;
+
+    // Unicode
+    QTest::newRow("accents") << u"Cr\u00E8me br\u00FBl\u00E9e \u00E9tait d\u00E9licieuse"_s << 20
+                             << u"Cr\u00E8me br\u00FBl\u00E9e \u00E9tait\u2026"_s;
+    QTest::newRow("CJK hard cut") << u"\u65E5\u672C\u8A9E\u306E\u30C6\u30AD\u30B9\u30C8\u3067\u3059"_s << 5
+                                  << u"\u65E5\u672C\u8A9E\u306E\u2026"_s;
+    QTest::newRow("RTL") << u"\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD \u05D2\u05D3\u05D5\u05DC"_s << 10
+                         << u"\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD\u2026"_s;
+    QTest::newRow("surrogate pair not split") << u"abcdefgh\U0001F600\U0001F600"_s << 10 << u"abcdefgh\u2026"_s;
+    QTest::newRow("surrogate pair kept whole")
+        << u"abcdefgh\U0001F600\U0001F600"_s << 11 << u"abcdefgh\U0001F600\u2026"_s;
+    QTest::newRow("emoji words") << u"\U0001F389 party time"_s << 9 << u"\U0001F389 party\u2026"_s;
+}
+
+void TestMarkdown::excerpt()
+{
+    QFETCH(QString, markdown);
+    QFETCH(int, maxChars);
+    QFETCH(QString, expected);
+    const QString actual = inkwell::markdown::excerpt(markdown, maxChars);
+    QCOMPARE(actual, expected);
+    QVERIFY(actual.size() <= std::max(0, maxChars));
+    QVERIFY(actual.isEmpty() || !actual.back().isHighSurrogate());
+}
+
+// ---- slugify -------------------------------------------------------------------------------------------------------
+
+void TestMarkdown::slugify_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("maxLength");
+    QTest::addColumn<QString>("expected");
+
+    // Edges and fallbacks (hashes: `printf '%s' TEXT | sha1sum`, first 8 hex digits)
+    QTest::newRow("empty") << u""_s << 80 << u"untitled"_s;
+    QTest::newRow("whitespace only") << u"   \t\n"_s << 80 << u"untitled"_s;
+    QTest::newRow("ideographic space only") << u"\u3000"_s << 80 << u"untitled"_s;
+    QTest::newRow("punctuation only") << u"!!!"_s << 80 << u"untitled-9a7b006d"_s;
+    QTest::newRow("hyphens only") << u"---"_s << 80 << u"untitled-58b63e27"_s;
+    QTest::newRow("dots only") << u"..."_s << 80 << u"untitled-6eae3a5b"_s;
+    QTest::newRow("CJK only") << u"\u65E5\u672C\u8A9E"_s << 80 << u"untitled-c12140a0"_s;
+    QTest::newRow("RTL only") << u"\u05E9\u05DC\u05D5\u05DD"_s << 80 << u"untitled-9e4a90a0"_s;
+    QTest::newRow("Cyrillic only") << u"\u041F\u0440\u0438\u0432\u0435\u0442 \u043C\u0438\u0440"_s << 80
+                                   << u"untitled-6b49ee5b"_s;
+    QTest::newRow("emoji only") << u"\U0001F389\U0001F389"_s << 80 << u"untitled-bd2124da"_s;
+    QTest::newRow("fallback obeys maxLength") << u"!!!"_s << 12 << u"untitled"_s;
+
+    // ASCII
+    QTest::newRow("simple") << u"Hello World"_s << 80 << u"hello-world"_s;
+    QTest::newRow("upper case") << u"ALL CAPS"_s << 80 << u"all-caps"_s;
+    QTest::newRow("punctuation runs") << u"C++ & Qt 6.4!"_s << 80 << u"c-qt-6-4"_s;
+    QTest::newRow("leading and trailing hyphens") << u"--a--b--"_s << 80 << u"a-b"_s;
+    QTest::newRow("underscores") << u"snake_case_name"_s << 80 << u"snake-case-name"_s;
+    QTest::newRow("already a slug") << u"hello-world-42"_s << 80 << u"hello-world-42"_s;
+    QTest::newRow("apostrophe") << u"Don't stop"_s << 80 << u"don-t-stop"_s;
+    QTest::newRow("digits") << u"2024 Annual Report"_s << 80 << u"2024-annual-report"_s;
+    QTest::newRow("tabs and newlines") << u"a\tb\nc"_s << 80 << u"a-b-c"_s;
+
+    // Latin transliteration
+    QTest::newRow("accents") << u"H\u00E9llo W\u00F6rld!"_s << 80 << u"hello-world"_s;
+    QTest::newRow("sharp s") << u"Stra\u00DFe"_s << 80 << u"strasse"_s;
+    QTest::newRow("capital sharp s") << u"GRO\u1E9EE"_s << 80 << u"grosse"_s;
+    QTest::newRow("ae and o slash") << u"\u00C6r\u00F8sk\u00F8bing"_s << 80 << u"aeroskobing"_s;
+    QTest::newRow("oe") << u"\u0152uvre compl\u00E8te"_s << 80 << u"oeuvre-complete"_s;
+    QTest::newRow("thorn and eth") << u"\u00DE\u00F3rr \u00D3\u00F0inn"_s << 80 << u"thorr-odinn"_s;
+    QTest::newRow("l stroke") << u"\u0141\u00F3d\u017A"_s << 80 << u"lodz"_s;
+    QTest::newRow("d stroke") << u"\u0110or\u0111e"_s << 80 << u"dorde"_s;
+    QTest::newRow("dotless and dotted i") << u"I\u0131\u0130i"_s << 80 << u"iiii"_s;
+    QTest::newRow("French") << u"Cr\u00E8me br\u00FBl\u00E9e, na\u00EFve caf\u00E9"_s << 80
+                            << u"creme-brulee-naive-cafe"_s;
+    QTest::newRow("ring above") << u"\u00C5ngstr\u00F6m"_s << 80 << u"angstrom"_s;
+    QTest::newRow("Polish") << u"Za\u017C\u00F3\u0142\u0107 g\u0119\u015Bl\u0105 ja\u017A\u0144"_s << 80
+                            << u"zazolc-gesla-jazn"_s;
+    QTest::newRow("Czech") << u"P\u0159\u00EDli\u0161 \u017Elu\u0165ou\u010Dk\u00FD k\u016F\u0148"_s << 80
+                           << u"prilis-zlutoucky-kun"_s;
+    QTest::newRow("Vietnamese") << u"Ti\u1EBFng Vi\u1EC7t"_s << 80 << u"tieng-viet"_s;
+    QTest::newRow("Turkish") << u"\u015Ei\u015Fli"_s << 80 << u"sisli"_s;
+    QTest::newRow("decomposed input") << u"Cafe\u0301"_s << 80 << u"cafe"_s;
+    QTest::newRow("Catalan middle dot") << u"col\u00B7lecci\u00F3"_s << 80 << u"col-leccio"_s;
+    QTest::newRow("ligature") << u"\uFB01ne"_s << 80 << u"fine"_s;
+    QTest::newRow("full width") << u"\uFF31\uFF54\uFF16"_s << 80 << u"qt6"_s;
+    QTest::newRow("superscript") << u"E=mc\u00B2"_s << 80 << u"e-mc2"_s;
+
+    // Other scripts and emoji become separators
+    QTest::newRow("mixed CJK") << u"Hello \u65E5\u672C\u8A9E World"_s << 80 << u"hello-world"_s;
+    QTest::newRow("mixed RTL") << u"\u0645\u0631\u062D\u0628\u0627 world"_s << 80 << u"world"_s;
+    QTest::newRow("emoji with variation selector") << u"I \u2764\uFE0F Qt \U0001F389"_s << 80 << u"i-qt"_s;
+
+    // Length
+    QTest::newRow("exactly 80") << chars(80, u"a") << 80 << chars(80, u"a");
+    QTest::newRow("81 without hyphen") << chars(81, u"a") << 80 << chars(80, u"a");
+    QTest::newRow("80 with hyphen") << (chars(40, u"a") + u" "_s + chars(39, u"b")) << 80
+                                    << (chars(40, u"a") + u"-"_s + chars(39, u"b"));
+    QTest::newRow("81 with hyphen") << (chars(40, u"a") + u" "_s + chars(40, u"b")) << 80 << chars(40, u"a");
+    QTest::newRow("hyphen right after the limit") << (chars(80, u"a") + u" b"_s) << 80 << chars(80, u"a");
+    QTest::newRow("hyphen at the limit") << (chars(79, u"a") + u" bb"_s) << 80 << chars(79, u"a");
+    QTest::newRow("many words") << words(20) << 80 << QStringList(16, u"word"_s).join(u'-');
+    QTest::newRow("accents over the limit") << chars(81, u"\u00E9") << 80 << chars(80, u"e");
+    QTest::newRow("sharp s over the limit") << chars(41, u"\u00DF") << 80 << chars(80, u"s");
+    QTest::newRow("maxLength 11") << u"hello world foo"_s << 11 << u"hello-world"_s;
+    QTest::newRow("maxLength 10") << u"hello world foo"_s << 10 << u"hello"_s;
+    QTest::newRow("maxLength 3") << u"hello"_s << 3 << u"hel"_s;
+    QTest::newRow("maxLength 0 means 1") << u"hello"_s << 0 << u"h"_s;
+}
+
+void TestMarkdown::slugify()
+{
+    QFETCH(QString, text);
+    QFETCH(int, maxLength);
+    QFETCH(QString, expected);
+    const QString slug = inkwell::markdown::slugify(text, maxLength);
+    QCOMPARE(slug, expected);
+
+    static const QRegularExpression shape(u"^[a-z0-9]+(-[a-z0-9]+)*$"_s);
+    QVERIFY2(shape.match(slug).hasMatch(), qPrintable(slug));
+    QVERIFY(slug.size() <= std::max(1, maxLength));
+}
+
+void TestMarkdown::slugifyIsIdempotentAndStable_data()
+{
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("empty") << u""_s;
+    QTest::newRow("ascii") << u"Hello World"_s;
+    QTest::newRow("accents") << u"H\u00E9llo W\u00F6rld!"_s;
+    QTest::newRow("sharp s") << u"Stra\u00DFe"_s;
+    QTest::newRow("punctuation") << u"  --C++ & Qt!!--  "_s;
+    QTest::newRow("CJK fallback") << u"\u65E5\u672C\u8A9E"_s;
+    QTest::newRow("emoji fallback") << u"\U0001F389"_s;
+    QTest::newRow("long") << words(40);
+    QTest::newRow("long without hyphen") << chars(200, u"x");
+    QTest::newRow("long accents") << chars(100, u"\u00E6 ");
+}
+
+void TestMarkdown::slugifyIsIdempotentAndStable()
+{
+    QFETCH(QString, text);
+    const QString once = inkwell::markdown::slugify(text);
+    QCOMPARE(inkwell::markdown::slugify(text), once);
+    QCOMPARE(inkwell::markdown::slugify(once), once);
+}
+
+QTEST_GUILESS_MAIN(TestMarkdown)
+#include "tst_markdown.moc"
