@@ -32,8 +32,10 @@ bool isAcceptableRequestId(const QByteArray &id)
 
 QByteArray newRequestId()
 {
+    // One generator per thread: QRandomGenerator::global() serialises every listener on one lock.
+    thread_local QRandomGenerator64 generator(QRandomGenerator::system()->generate64());
     quint64 words[2];
-    QRandomGenerator::global()->fillRange(words);
+    generator.fillRange(words);
     return QByteArray::fromRawData(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
 }
 
@@ -145,7 +147,8 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpSe
     const int status = static_cast<int>(response.statusCode());
     m_context.metrics->recordRequest(m_shard, methodName(request.method()), context.route, status,
                                      double(context.timer.nsecsElapsed()) / 1e9);
-    logging::access({
+    if (logging::enabled(QtInfoMsg))
+        logging::access({
         {u"request_id"_s, QString::fromLatin1(context.requestId)},
         {u"method"_s, QString::fromLatin1(methodName(request.method()))},
         {u"route"_s, context.route},

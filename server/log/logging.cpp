@@ -54,6 +54,11 @@ void install(const QString &level)
     qInstallMessageHandler(messageHandler);
 }
 
+bool enabled(QtMsgType type)
+{
+    return rank(type) >= g_threshold.load(std::memory_order_relaxed);
+}
+
 void write(QtMsgType type, const QString &category, const QString &message, const QJsonObject &fields)
 {
     if (rank(type) < g_threshold.load(std::memory_order_relaxed))

@@ -11,6 +11,9 @@ namespace inkwell::server::logging {
 /// ("debug", "info", "warning", "error").
 void install(const QString &level);
 
+/// @brief Whether a message of this level would be written (to skip building it when not).
+bool enabled(QtMsgType type);
+
 /// @brief Writes one JSON log line if `type` is at or above the configured level.
 void write(QtMsgType type, const QString &category, const QString &message, const QJsonObject &fields = {});
 
