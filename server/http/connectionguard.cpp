@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cstring>
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
@@ -118,30 +119,44 @@ private:
             m_socket->readAll(); // draining what the client still sends after the refusal
             return;
         }
-        const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
+        const qint64 available = m_socket->bytesAvailable();
+        if (m_state == State::Body && available <= m_remaining) {
+            // Inside a body nothing needs looking at: count it without copying it.
+            m_remaining -= available;
+            if (m_remaining == 0)
+                requestComplete();
+            armTimer();
+            return;
+        }
+        m_scratch.resize(available);
+        const qint64 got = m_socket->peek(m_scratch.data(), available);
+        const QByteArrayView data(m_scratch.constData(), std::max<qint64>(0, got));
         qsizetype i = 0;
-        bool sawBodyBytes = false;
         while (i < data.size() && !m_refused) {
             switch (m_state) {
             case State::Head: {
-                const char c = data.at(i++);
                 if (m_head.isEmpty() && !m_active) {
                     m_active = true;
                     m_requestTimer.start();
                 }
-                m_head.append(c);
-                if (m_head.size() > m_limits.maxHeaderBytes) {
+                // A line at a time: up to and including the next LF, or all there is.
+                const char *begin = data.data() + i;
+                const auto *lf = static_cast<const char *>(std::memchr(begin, '\n', size_t(data.size() - i)));
+                const qsizetype take = lf ? (lf - begin) + 1 : data.size() - i;
+                if (m_head.size() + take > m_limits.maxHeaderBytes) {
                     refuse(431, u"Request Header Fields Too Large"_s,
                            u"The request line and headers exceed %1 bytes."_s.arg(m_limits.maxHeaderBytes));
                     break;
                 }
-                if (c != '\n')
+                m_head.append(begin, take);
+                i += take;
+                if (!lf)
                     break;
                 if (m_head.size() < 2 || m_head.at(m_head.size() - 2) != '\r') {
                     refuse(400, u"Bad Request"_s, u"Lines must end with CRLF."_s);
                     break;
                 }
-                if (m_head == "\r\n") { // empty lines before a request are tolerated (RFC 9112 2.2)
+                if (m_head.size() == 2) { // empty lines before a request are tolerated (RFC 9112 2.2)
                     m_head.clear();
                     break;
                 }
@@ -153,7 +168,6 @@ private:
                 const qint64 take = std::min<qint64>(m_remaining, data.size() - i);
                 i += take;
                 m_remaining -= take;
-                sawBodyBytes = true;
                 if (m_remaining == 0)
                     requestComplete();
                 break;
@@ -181,7 +195,8 @@ private:
             }
             }
         }
-        Q_UNUSED(sawBodyBytes);
+        if (m_scratch.capacity() > kReadBufferBytes)
+            m_scratch = QByteArray(); // do not keep a large body's worth per connection
         if (m_refused)
             m_socket->readAll(); // QHttpServer must see none of it
         armTimer();
@@ -189,6 +204,11 @@ private:
 
     void headComplete(bool bodyBytesFollow)
     {
+        if (m_head.count('\r') != m_head.count('\n')) { // every LF has its CR; no CR may stand alone
+            m_head.clear();
+            refuse(400, u"Bad Request"_s, u"A line contains a bare CR."_s);
+            return;
+        }
         const QList<QByteArray> lines = m_head.chopped(4).split('\n');
         m_head.clear();
         // Request line: METHOD SP target SP HTTP/1.x
@@ -410,12 +430,14 @@ private:
             m_timer.start(20);
             return;
         }
-        // Activity restarts the idle clock, never the deadline of a request in progress (slowloris).
-        qint64 next = m_limits.idleTimeoutMs;
-        if (partial())
-            next = std::min(next, requestAllowanceMs() - m_requestTimer.elapsed());
-        m_timer.start(int(std::max<qint64>(1, next)));
+        // Restarting a timer on every read costs two calls into the event dispatcher. A running
+        // timer fires no later than any deadline that activity can set (each is at least the idle
+        // timeout away), and onTimer() re-checks and re-arms for what is left.
+        if (!m_timer.isActive())
+            m_timer.start(m_limits.idleTimeoutMs);
     }
+
+    void rearmFor(qint64 remainingMs) { m_timer.start(int(std::clamp<qint64>(remainingMs, 1, m_limits.idleTimeoutMs))); }
 
     void checkDrain()
     {
@@ -440,19 +462,22 @@ private:
             checkDrain();
             return;
         }
+        const qint64 idleLeft = m_limits.idleTimeoutMs - m_lastActivity.elapsed();
         if (partial()) {
-            if (m_requestTimer.elapsed() >= requestAllowanceMs() || m_lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
+            // Activity restarts the idle clock, never the deadline of a request in progress (slowloris).
+            const qint64 requestLeft = requestAllowanceMs() - m_requestTimer.elapsed();
+            if (requestLeft <= 0 || idleLeft <= 0) {
                 refuse(408, u"Request Timeout"_s, u"The request did not arrive in time."_s);
                 return;
             }
-            armTimer();
+            rearmFor(std::min(requestLeft, idleLeft));
             return;
         }
-        if (m_lastActivity.elapsed() >= m_limits.idleTimeoutMs) {
+        if (idleLeft <= 0) {
             m_socket->disconnectFromHost(); // idle keep-alive connection
             return;
         }
-        m_timer.start(int(m_limits.idleTimeoutMs - m_lastActivity.elapsed()));
+        rearmFor(idleLeft);
     }
 
     QTcpSocket *m_socket;
@@ -469,6 +494,7 @@ private:
     State m_state = State::Head;
     QByteArray m_head;
     QByteArray m_line;
+    QByteArray m_scratch; ///< what is peeked at, reused between reads
     qint64 m_remaining = 0;
     qint64 m_expectedBody = 0;
     qint64 m_bodyTotal = 0;

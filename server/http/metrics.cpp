@@ -28,9 +28,8 @@ Metrics::Metrics(int shards)
 void Metrics::recordRequest(int shard, const QByteArray &method, const QString &route, int status, double seconds)
 {
     Shard &s = m_shards[size_t(shard) % m_shards.size()];
-    const QByteArray key = method + '\t' + route.toUtf8() + '\t' + QByteArray::number(status);
     QMutexLocker lock(&s.mutex);
-    Series &series = s.series[key];
+    Series &series = s.series[Key{method, route, status}];
     ++series.count;
     series.sum += seconds;
     for (size_t i = 0; i < kBuckets.size(); ++i) {
@@ -51,7 +50,7 @@ QByteArray Metrics::render() const
     for (const Shard &shard : m_shards) {
         QMutexLocker lock(&shard.mutex);
         for (auto it = shard.series.cbegin(); it != shard.series.cend(); ++it) {
-            Series &sum = total[it.key()];
+            Series &sum = total[it.key().method + '\t' + it.key().route.toUtf8() + '\t' + QByteArray::number(it.key().status)];
             sum.count += it->count;
             sum.sum += it->sum;
             for (size_t i = 0; i < kBuckets.size(); ++i)

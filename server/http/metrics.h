@@ -40,9 +40,16 @@ private:
         double sum = 0;
         std::array<quint64, kBuckets.size()> buckets{};
     };
+    struct Key {
+        QByteArray method;
+        QString route;
+        int status = 0;
+        friend bool operator==(const Key &, const Key &) = default;
+        friend size_t qHash(const Key &key, size_t seed = 0) { return qHashMulti(seed, key.method, key.route, key.status); }
+    };
     struct Shard {
         mutable QMutex mutex;
-        QHash<QByteArray, Series> series; ///< key: method \t route \t status
+        QHash<Key, Series> series;
     };
     std::deque<Shard> m_shards;
     std::array<std::atomic<quint64>, 200> m_refusals{}; ///< by status - 400

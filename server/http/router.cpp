@@ -42,16 +42,16 @@ QByteArray newRequestId()
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
+    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect: return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace: return QByteArrayLiteral("TRACE");
+    default: return QByteArrayLiteral("UNKNOWN");
     }
 }
 
@@ -128,9 +128,16 @@ RequestContext Router::begin(const QHttpServerRequest &request, const QString &r
 QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpServerRequest &request,
                                    const RequestContext &context) const
 {
-    response.setHeader(QByteArrayLiteral("X-Request-Id"), context.requestId);
-    for (const auto &[name, value] : kSecurityHeaders)
-        response.setHeader(QByteArray(name), QByteArray(value));
+    // Built once: adding shares the byte arrays instead of allocating them for every answer.
+    static const QList<std::pair<QByteArray, QByteArray>> securityHeaders = [] {
+        QList<std::pair<QByteArray, QByteArray>> list;
+        for (const auto &[name, value] : kSecurityHeaders)
+            list.append({QByteArray(name), QByteArray(value)});
+        return list;
+    }();
+    static const QByteArray requestIdHeader = QByteArrayLiteral("X-Request-Id");
+    response.addHeader(requestIdHeader, context.requestId);
+    response.addHeaders(securityHeaders);
     if (!request.value(QByteArrayLiteral("authorization")).isEmpty())
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     const QByteArray origin = request.value(QByteArrayLiteral("origin"));
