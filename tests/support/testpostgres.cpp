@@ -1,5 +1,7 @@
 #include "testpostgres.h"
 
+#include <QCoreApplication>
+#include <QProcess>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +20,22 @@ TestPostgres::TestPostgres()
     options.tcp = true;
     options.durable = false;
     m_postgres = std::make_unique<server::EmbeddedPostgres>(options);
-    start();
+    if (!start())
+        return;
+    // If this test process dies without running destructors (a sanitizer abort, a crash, a
+    // timeout's SIGKILL), a detached watchdog stops the cluster and deletes its folder.
+    const QString script = uR"(while kill -0 %1 2>/dev/null; do sleep 1; done
+pid=$(head -n 1 '%2/postgres/data/postmaster.pid' 2>/dev/null)
+[ -n "$pid" ] && kill -QUIT "$pid" 2>/dev/null
+sleep 2
+rm -rf '%2')"_s.arg(QCoreApplication::applicationPid()).arg(m_dir.path());
+    QProcess watchdog;
+    watchdog.setProgram(u"/bin/sh"_s);
+    watchdog.setArguments({u"-c"_s, script});
+    watchdog.setStandardInputFile(QProcess::nullDevice()); // holds none of the test's pipes open
+    watchdog.setStandardOutputFile(QProcess::nullDevice());
+    watchdog.setStandardErrorFile(QProcess::nullDevice());
+    watchdog.startDetached();
 }
 
 TestPostgres::~TestPostgres()
