@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace inkwell::server {
 
-qint64 GuardLimits::bodyLimitFor(const QByteArray &path) const
+qint64 GuardLimits::bodyLimitFor(QByteArrayView path) const
 {
     for (const auto &[prefix, limit] : bodyLimitByPathPrefix) {
         if (path.startsWith(prefix))
@@ -204,51 +204,65 @@ private:
 
     void headComplete(bool bodyBytesFollow)
     {
-        if (m_head.count('\r') != m_head.count('\n')) { // every LF has its CR; no CR may stand alone
-            m_head.clear();
+        const QByteArray head = std::exchange(m_head, QByteArray());
+        if (head.count('\r') != head.count('\n')) { // every LF has its CR; no CR may stand alone
             refuse(400, u"Bad Request"_s, u"A line contains a bare CR."_s);
             return;
         }
-        const QList<QByteArray> lines = m_head.chopped(4).split('\n');
-        m_head.clear();
+        // Views into the head, no copies: this runs for every request.
+        const QByteArrayView all(head.constData(), head.size() - 2); // without the final empty line
+        qsizetype pos = all.indexOf('\n');
+        const QByteArrayView requestLine = all.first(pos - 1);
+        ++pos;
         // Request line: METHOD SP target SP HTTP/1.x
-        const QByteArray requestLine = lines.first().chopped(1);
-        const QList<QByteArray> parts = requestLine.split(' ');
-        if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty() ||
-            (parts[2] != "HTTP/1.1" && parts[2] != "HTTP/1.0")) {
+        const qsizetype sp1 = requestLine.indexOf(' ');
+        const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
+        if (sp1 <= 0 || sp2 <= sp1 + 1 || requestLine.indexOf(' ', sp2 + 1) >= 0) {
             refuse(400, u"Bad Request"_s, u"The request line is malformed."_s);
             return;
         }
-        for (char c : parts[0]) {
+        const QByteArrayView method = requestLine.first(sp1);
+        const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
+        const QByteArrayView version = requestLine.sliced(sp2 + 1);
+        if (version != "HTTP/1.1" && version != "HTTP/1.0") {
+            refuse(400, u"Bad Request"_s, u"The request line is malformed."_s);
+            return;
+        }
+        for (char c : method) {
             if (!isTokenChar(c)) {
                 refuse(400, u"Bad Request"_s, u"The request method is malformed."_s);
                 return;
             }
         }
-        const QByteArray path = parts[1].left(parts[1].indexOf('?') < 0 ? parts[1].size() : parts[1].indexOf('?'));
-        bool keepAlive = parts[2] == "HTTP/1.1";
-        QByteArray contentLength;
-        QList<QByteArray> transferCodings;
+        const qsizetype query = target.indexOf('?');
+        const QByteArrayView path = query < 0 ? target : target.first(query);
+        bool keepAlive = version == "HTTP/1.1";
+        QByteArrayView contentLength;
+        QByteArray transferCodings;
         bool expectContinue = false;
         bool hasContentLength = false;
         bool hasTransferEncoding = false;
-        for (qsizetype n = 1; n < lines.size(); ++n) {
-            const QByteArray line = lines[n].endsWith('\r') ? lines[n].chopped(1) : lines[n];
+        while (pos < all.size()) {
+            qsizetype end = all.indexOf('\n', pos);
+            if (end < 0)
+                end = all.size();
+            const QByteArrayView line = all.sliced(pos, end - pos - 1); // without CR
+            pos = end + 1;
             const qsizetype colon = line.indexOf(':');
             if (colon <= 0) {
                 refuse(400, u"Bad Request"_s, u"A header line is malformed."_s);
                 return;
             }
-            const QByteArray name = line.left(colon);
+            const QByteArrayView name = line.first(colon);
             for (char c : name) {
                 if (!isTokenChar(c)) { // also refuses obsolete line folding and "Name :"
                     refuse(400, u"Bad Request"_s, u"A header name is malformed."_s);
                     return;
                 }
             }
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            const QByteArray lower = name.toLower();
-            if (lower == "content-length") {
+            const QByteArrayView value = line.sliced(colon + 1).trimmed();
+            const auto is = [&name](QByteArrayView wanted) { return name.compare(wanted, Qt::CaseInsensitive) == 0; };
+            if (is("content-length")) {
                 if (!isDigits(value)) {
                     refuse(400, u"Bad Request"_s, u"Content-Length must be plain digits."_s);
                     return;
@@ -259,18 +273,17 @@ private:
                 }
                 hasContentLength = true;
                 contentLength = value;
-            } else if (lower == "transfer-encoding") {
+            } else if (is("transfer-encoding")) {
                 hasTransferEncoding = true;
-                for (const QByteArray &coding : value.split(','))
-                    transferCodings.append(coding.trimmed().toLower());
-            } else if (lower == "expect") {
-                if (value.toLower() != "100-continue") {
+                transferCodings += (transferCodings.isEmpty() ? "" : ",") + value.toByteArray();
+            } else if (is("expect")) {
+                if (value.compare("100-continue", Qt::CaseInsensitive) != 0) {
                     refuse(417, u"Expectation Failed"_s, u"Only 100-continue is supported."_s);
                     return;
                 }
                 expectContinue = true;
-            } else if (lower == "connection") {
-                for (const QByteArray &token : value.split(',')) {
+            } else if (is("connection")) {
+                for (const QByteArray &token : value.toByteArray().split(',')) {
                     const QByteArray t = token.trimmed().toLower();
                     if (t == "close")
                         keepAlive = false;
@@ -286,7 +299,10 @@ private:
                 refuse(400, u"Bad Request"_s, u"Transfer-Encoding and Content-Length must not both be sent."_s);
                 return;
             }
-            if (transferCodings != QList<QByteArray>{"chunked"}) {
+            QList<QByteArray> codings;
+            for (const QByteArray &coding : transferCodings.split(','))
+                codings.append(coding.trimmed().toLower());
+            if (codings != QList<QByteArray>{"chunked"}) {
                 refuse(501, u"Not Implemented"_s, u"Only the chunked transfer coding is supported."_s);
                 return;
             }
@@ -299,7 +315,7 @@ private:
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             return;
         }
-        const qint64 length = hasContentLength ? contentLength.toLongLong() : 0;
+        const qint64 length = hasContentLength ? contentLength.toByteArray().toLongLong() : 0;
         if (length > limit) {
             refuse(413, u"Content Too Large"_s, u"The request body exceeds %1 bytes."_s.arg(limit));
             return;

@@ -26,7 +26,7 @@ struct GuardLimits {
     /// How long a refused connection is drained before it is closed (so the client reads the answer).
     int lingerMs = 2000;
 
-    qint64 bodyLimitFor(const QByteArray &path) const;
+    qint64 bodyLimitFor(QByteArrayView path) const;
 };
 
 /// @brief Open connections per client address, shared by every listener thread.

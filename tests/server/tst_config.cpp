@@ -1,5 +1,6 @@
 // inkwelld's configuration: precedence, validation with the setting named, defaults, redaction.
 #include "config/config.h"
+#include "http/pathids.h"
 
 #include <QTemporaryDir>
 #include <QThread>
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void configFileErrors();
     void spellings();
     void printableRedactsSecrets();
+    void pathIdsAreParsedStrictly_data();
+    void pathIdsAreParsedStrictly();
 };
 
 void TestConfig::defaults()
@@ -252,6 +255,50 @@ void TestConfig::printableRedactsSecrets()
     QVERIFY(text.contains(u"INKWELL_DATABASE_URL=postgres://u:***@h/db  # environment\n"_s));
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
     QCOMPARE(text.count(u'\n'), 24);
+}
+
+void TestConfig::pathIdsAreParsedStrictly_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("isUuid");
+    QTest::addColumn<int>("number"); // 0: not a valid number
+    QTest::newRow("uuid") << u"0f8fad5b-d9cb-469f-a165-70867728950e"_s << true << 0;
+    QTest::newRow("uuid upper case") << u"0F8FAD5B-D9CB-469F-A165-70867728950E"_s << false << 0;
+    QTest::newRow("uuid braces") << u"{0f8fad5b-d9cb-469f-a165-70867728950e}"_s << false << 0;
+    QTest::newRow("uuid no hyphens") << u"0f8fad5bd9cb469fa16570867728950e"_s << false << 0;
+    QTest::newRow("uuid one short") << u"0f8fad5b-d9cb-469f-a165-70867728950"_s << false << 0;
+    QTest::newRow("uuid one long") << u"0f8fad5b-d9cb-469f-a165-70867728950ee"_s << false << 0;
+    QTest::newRow("uuid nil") << u"00000000-0000-0000-0000-000000000000"_s << false << 0;
+    QTest::newRow("uuid non-hex") << u"0f8fad5b-d9cb-469f-a165-70867728950g"_s << false << 0;
+    QTest::newRow("uuid unicode digit") << u"0f8fad5b-d9cb-469f-a165-7086772895٠e"_s << false << 0;
+    QTest::newRow("empty") << QString() << false << 0;
+    QTest::newRow("one") << u"1"_s << false << 1;
+    QTest::newRow("int max") << u"2147483647"_s << false << 2147483647;
+    QTest::newRow("int max + 1") << u"2147483648"_s << false << 0;
+    QTest::newRow("overflow to zero in Qt") << u"4294967296"_s << false << 0;
+    QTest::newRow("huge") << u"99999999999999999999"_s << false << 0;
+    QTest::newRow("zero") << u"0"_s << false << 0;
+    QTest::newRow("minus one") << u"-1"_s << false << 0;
+    QTest::newRow("plus one") << u"+1"_s << false << 0;
+    QTest::newRow("leading zero") << u"01"_s << false << 0;
+    QTest::newRow("space") << u" 1"_s << false << 0;
+    QTest::newRow("hex") << u"0x10"_s << false << 0;
+    QTest::newRow("arabic-indic digit") << u"٣"_s << false << 0;
+}
+
+void TestConfig::pathIdsAreParsedStrictly()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, isUuid);
+    QFETCH(int, number);
+    const auto uuid = parseUuidPath(text);
+    QCOMPARE(uuid.has_value(), isUuid);
+    if (isUuid)
+        QCOMPARE(uuid->toString(QUuid::WithoutBraces), text);
+    const auto parsed = parsePositiveIntPath(text);
+    QCOMPARE(parsed.has_value(), number != 0);
+    if (number != 0)
+        QCOMPARE(*parsed, number);
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

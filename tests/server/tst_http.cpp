@@ -1,6 +1,7 @@
 // The HTTP platform in-process against a real PostgreSQL: the connection guard's limits and
 // framing rules, the middleware every answer passes, threads, graceful shutdown, metrics, OpenAPI.
 #include "http/openapi.h"
+#include "http/pathids.h"
 #include "httpclient.h"
 #include "rawhttp.h"
 #include "testpostgres.h"
@@ -61,8 +62,11 @@ RouteRegistrar testRoutes()
                      },
                      {u"Takes a while"_s, {}, {200}, false, u"test"_s});
         router.route<QString>(QHttpServerRequest::Method::Get, u"/test/items/<arg>"_s,
-                              [](const QString &id, const QHttpServerRequest &, RequestContext &) {
-                                  return QHttpServerResponse(QJsonObject{{u"id"_s, id}});
+                              [](const QString &id, const QHttpServerRequest &, RequestContext &context) {
+                                  const auto uuid = parseUuidPath(id);
+                                  if (!uuid)
+                                      return Problem::notFound().toResponse(context.requestId);
+                                  return QHttpServerResponse(QJsonObject{{u"id"_s, uuid->toString(QUuid::WithoutBraces)}});
                               },
                               {u"An item"_s, {u"id"_s}, {200, 404}, true, u"test"_s});
     };
@@ -96,6 +100,7 @@ private Q_SLOTS:
     void tricklingClientIsCutOff();
     void connectionsPerAddressAreCapped();
     void methodMismatchIs405WithAllow();
+    void malformedPathIdIs404();
     void unknownPathIsProblemWithRequestId();
     void throwingHandlerLeaksNothing();
     void securityHeadersOnEveryAnswer();
@@ -369,6 +374,20 @@ void TestHttp::methodMismatchIs405WithAllow()
     QCOMPARE(item.header("Allow"), QByteArray("GET"));
 }
 
+void TestHttp::malformedPathIdIs404()
+{
+    HttpClient client(m_default->url());
+    const auto ok = client.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s);
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(ok.json().value(u"id"_s).toString(), u"0f8fad5b-d9cb-469f-a165-70867728950e"_s);
+    for (const QString &bad : {u"/test/items/0F8FAD5B-D9CB-469F-A165-70867728950E"_s, u"/test/items/-1"_s,
+                               u"/test/items/%7B0f8fad5b-d9cb-469f-a165-70867728950e%7D"_s, u"/test/items/x"_s}) {
+        const auto response = client.get(bad);
+        QCOMPARE(response.status, 404);
+        QCOMPARE(response.header("Content-Type"), QByteArray("application/problem+json"));
+    }
+}
+
 void TestHttp::unknownPathIsProblemWithRequestId()
 {
     HttpClient client(m_default->url());
@@ -432,9 +451,9 @@ void TestHttp::rateLimitAnswers429WithRetryAfter()
     HttpClient client(s->url());
     QList<int> statuses;
     for (int i = 0; i < 8; ++i)
-        statuses << client.get(u"/test/items/x"_s).status;
+        statuses << client.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s).status;
     QCOMPARE(statuses, (QList<int>{200, 200, 200, 200, 200, 429, 429, 429}));
-    const auto limited = client.get(u"/test/items/x"_s);
+    const auto limited = client.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s);
     QCOMPARE(limited.status, 429);
     const int retryAfter = limited.header("Retry-After").toInt();
     QVERIFY2(retryAfter >= 1 && retryAfter <= 12, limited.header("Retry-After").constData());
@@ -451,7 +470,7 @@ void TestHttp::trustedProxyDecidesTheClientAddress()
     HttpClient client(plain->url());
     QList<int> statuses;
     for (int i = 0; i < 4; ++i)
-        statuses << client.get(u"/test/items/x"_s, {{"X-Forwarded-For", "198.51.100." + QByteArray::number(i)}}).status;
+        statuses << client.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s, {{"X-Forwarded-For", "198.51.100." + QByteArray::number(i)}}).status;
     QCOMPARE(statuses, (QList<int>{200, 200, 429, 429}));
 
     // Behind a trusted proxy (loopback here), each forwarded client has its own bucket.
@@ -462,11 +481,11 @@ void TestHttp::trustedProxyDecidesTheClientAddress()
     HttpClient viaProxy(proxied->url());
     statuses.clear();
     for (int i = 0; i < 4; ++i)
-        statuses << viaProxy.get(u"/test/items/x"_s, {{"X-Forwarded-For", "198.51.100." + QByteArray::number(i)}}).status;
+        statuses << viaProxy.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s, {{"X-Forwarded-For", "198.51.100." + QByteArray::number(i)}}).status;
     QCOMPARE(statuses, (QList<int>{200, 200, 200, 200}));
     statuses.clear();
     for (int i = 0; i < 3; ++i)
-        statuses << viaProxy.get(u"/test/items/x"_s, {{"X-Forwarded-For", "203.0.113.9, 127.0.0.1"}}).status;
+        statuses << viaProxy.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s, {{"X-Forwarded-For", "203.0.113.9, 127.0.0.1"}}).status;
     QCOMPARE(statuses, (QList<int>{200, 200, 429}));
 }
 
