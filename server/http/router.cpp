@@ -128,16 +128,18 @@ RequestContext Router::begin(const QHttpServerRequest &request, const QString &r
 QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpServerRequest &request,
                                    const RequestContext &context) const
 {
-    // Built once: adding shares the byte arrays instead of allocating them for every answer.
-    static const QList<std::pair<QByteArray, QByteArray>> securityHeaders = [] {
-        QList<std::pair<QByteArray, QByteArray>> list;
+    // QHttpServerResponder (6.4) writes every header with four separate socket writes, which made
+    // the constant security headers the largest cost of a small answer. They ride, already
+    // serialised, behind the request id as one header entry: the bytes on the wire are the same
+    // header lines, written in one go.
+    static const QByteArray securityLines = [] {
+        QByteArray lines;
         for (const auto &[name, value] : kSecurityHeaders)
-            list.append({QByteArray(name), QByteArray(value)});
-        return list;
+            lines += "\r\n" + QByteArray(name) + ": " + QByteArray(value);
+        return lines;
     }();
     static const QByteArray requestIdHeader = QByteArrayLiteral("X-Request-Id");
-    response.addHeader(requestIdHeader, context.requestId);
-    response.addHeaders(securityHeaders);
+    response.addHeader(requestIdHeader, context.requestId + securityLines);
     if (!request.value(QByteArrayLiteral("authorization")).isEmpty())
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     const QByteArray origin = request.value(QByteArrayLiteral("origin"));
