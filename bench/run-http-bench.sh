@@ -49,7 +49,8 @@ wait_for() { # URL
     echo "bench: $1 did not come up" >&2; return 1
 }
 rows=()
-measure() { # LABEL URL
+last_rps=""
+measure() { # LABEL URL [BASELINE_RPS]
     wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$2" >/dev/null 2>&1 || true
     local out rps p50 p99 errors
     out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
@@ -57,17 +58,20 @@ measure() { # LABEL URL
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     errors=$(awk '/Non-2xx/ {print $4} /Socket errors/ {print "socket:" $0}' <<<"$out" | tr '\n' ' ')
-    rows+=("$(printf '%-34s %12s %10s %10s  %s' "$1" "$rps" "$p50" "$p99" "${errors:-}")")
+    local share=""
+    [ -n "${3:-}" ] && share=$(awk -v a="$rps" -v b="$3" 'BEGIN { printf "%.0f %%", 100 * a / b }')
+    rows+=("$(printf '%-34s %12s %10s %10s %10s  %s' "$1" "$rps" "$p50" "$p99" "$share" "${errors:-}")")
+    last_rps=$rps
     echo "  $1: $rps req/s" >&2
 }
 
-declare -A hello_rps
 for threads in 1 2 4; do
     port=$(free_port)
     ./build/release/bench/bench_hello "$port" "$threads" >/dev/null &
     pids+=($!); pid=$!
     wait_for "http://127.0.0.1:$port/health"
     measure "bare QHttpServer, $threads thread(s)" "http://127.0.0.1:$port/health"
+    bare_rps=$last_rps
     kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 
     port=$(free_port)
@@ -75,7 +79,7 @@ for threads in 1 2 4; do
         --data-dir "$work/inkwelld" --port "$port" --threads "$threads" >/dev/null 2>"$work/inkwelld.log" &
     pids+=($!); pid=$!
     wait_for "http://127.0.0.1:$port/health"
-    measure "inkwelld, $threads thread(s)" "http://127.0.0.1:$port/health"
+    measure "inkwelld, $threads thread(s)" "http://127.0.0.1:$port/health" "$bare_rps"
     kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 done
 
@@ -87,5 +91,5 @@ measure "seed stack (FastAPI, 2 workers)" "http://127.0.0.1:$anchor_port/health"
 
 echo
 echo "GET /health — wrk -t2 -c$CONNECTIONS, ${DURATION}s per row, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '%-34s %12s %10s %10s  %s\n' "server" "req/s" "p50" "p99" "errors"
+printf '%-34s %12s %10s %10s %10s  %s\n' "server" "req/s" "p50" "p99" "vs bare" "errors"
 printf '%s\n' "${rows[@]}"

@@ -89,6 +89,9 @@ QList<Migrator::Migration> Migrator::bundled()
 std::expected<void, QString> Migrator::ensureTable()
 {
     QSqlQuery query(m_db);
+    // Look first: CREATE TABLE IF NOT EXISTS would print a NOTICE on every start.
+    if (query.exec(u"SELECT to_regclass('schema_migrations') IS NOT NULL"_s) && query.next() && query.value(0).toBool())
+        return {};
     if (!query.exec(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
                     " version integer PRIMARY KEY,"
                     " name text NOT NULL,"
