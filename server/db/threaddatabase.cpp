@@ -24,6 +24,7 @@ void ThreadDatabase::setCounted(bool open)
 
 ThreadDatabase::~ThreadDatabase()
 {
+    m_statements.clear(); // before the connection goes
     setCounted(false);
     if (QSqlDatabase::contains(m_name)) {
         {
@@ -40,6 +41,7 @@ std::expected<QSqlDatabase, QString> ThreadDatabase::connection()
                                                      : m_params.addDatabase(m_name);
     if (db.isOpen())
         return db;
+    m_statements.clear(); // prepared on a connection that is gone
     if (!db.open()) {
         setCounted(false);
         return std::unexpected(db.lastError().text());
@@ -48,17 +50,35 @@ std::expected<QSqlDatabase, QString> ThreadDatabase::connection()
     return db;
 }
 
+std::expected<QSqlQuery *, QString> ThreadDatabase::prepared(const QString &sql)
+{
+    auto db = connection();
+    if (!db)
+        return std::unexpected(db.error());
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(*db);
+        if (!query->prepare(sql))
+            return std::unexpected(query->lastError().text());
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return it->second.get();
+}
+
 std::expected<void, QString> ThreadDatabase::ping()
 {
     for (int attempt = 0; attempt < 2; ++attempt) {
-        auto db = connection();
-        if (!db)
-            return std::unexpected(db.error());
-        QSqlQuery query(*db);
-        if (query.exec(u"SELECT 1"_s) && query.next() && query.value(0).toInt() == 1)
+        auto query = prepared(u"SELECT 1"_s);
+        if (!query)
+            return std::unexpected(query.error());
+        if ((*query)->exec() && (*query)->next() && (*query)->value(0).toInt() == 1) {
+            (*query)->finish();
             return {};
-        const QString error = query.lastError().text();
-        db->close(); // the server may have restarted: reconnect once
+        }
+        const QString error = (*query)->lastError().text();
+        m_statements.clear();
+        if (auto db = connection(); db)
+            db->close(); // the server may have restarted: reconnect once
         setCounted(false);
         if (attempt == 1)
             return std::unexpected(error);

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <cstring>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
@@ -461,7 +462,10 @@ private:
             return;
         // A connection that has sent nothing yet gets a moment: its request may be on the way.
         const bool fresh = m_completed == 0 && m_connected.elapsed() < 500;
-        if (!partial() && !fresh && m_socket->bytesToWrite() == 0 && m_socket->bytesAvailable() == 0) {
+        // Bytes may also wait in the kernel while this thread was busy serving other requests.
+        int unread = 0;
+        ::ioctl(int(m_socket->socketDescriptor()), FIONREAD, &unread);
+        if (!partial() && !fresh && m_socket->bytesToWrite() == 0 && m_socket->bytesAvailable() == 0 && unread == 0) {
             m_socket->disconnectFromHost();
             return;
         }
