@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds Debug with ASan + UBSan and -Werror, and runs
-# the whole suite with ctest. Exits non-zero on any failure.
+# The test command: installs what is missing, builds Debug with ASan + UBSan and -Werror (and
+# Release with -Werror), and runs the whole suite with ctest. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,4 +11,7 @@ if [ ! -d tests/tools/node_modules/@apidevtools/swagger-parser ]; then
 fi
 cmake --preset debug-asan
 cmake --build --preset debug-asan
+# Some warnings only appear with optimisation: the Release build must be warning-free as well.
+cmake --preset release-werror >/dev/null
+cmake --build --preset release-werror
 ctest --preset debug-asan "$@"

@@ -136,7 +136,7 @@ QList<Event> Reader::feed(QByteArrayView bytes)
         } else if (pos != end) {
             // Not a BOM after all: the bytes matched so far are the start of the first line.
             // None of them is CR or LF, so they simply go in front of what follows.
-            m_line.append(reinterpret_cast<const char *>(kBom), m_bomMatched);
+            m_line.append(QByteArrayView(reinterpret_cast<const char *>(kBom), m_bomMatched));
             m_atStreamStart = false;
             m_bomMatched = 0;
         } else {
