@@ -1,5 +1,6 @@
 #include "serverapp.h"
 
+#include "auth/jwt.h"
 #include "config/config.h"
 #include "db/embeddedpostgres.h"
 #include "db/migrator.h"
@@ -197,6 +198,16 @@ int inkwelldMain(int argc, char **argv)
     logging::install(config->logLevel);
 
     SignalWatcher signals;
+    // The token key first: a bad one must stop the start before anything else is set up.
+    if (!QDir().mkpath(config->dataDir)) {
+        printErr(u"INKWELL_DATA_DIR: cannot create %1"_s.arg(config->dataDir));
+        return 1;
+    }
+    auto jwtKey = JwtCodec::loadOrCreateKey(config->jwtSecretFile);
+    if (!jwtKey) {
+        printErr(u"INKWELL_JWT_SECRET_FILE: %1"_s.arg(jwtKey.error()));
+        return 2;
+    }
     auto database = openDatabase(*config);
     if (!database) {
         printErr(database.error());
@@ -240,6 +251,7 @@ int inkwelldMain(int argc, char **argv)
     auto context = std::make_shared<ServiceContext>();
     context->config = *config;
     context->database = database->params;
+    context->jwtKey = *jwtKey;
     context->finalize();
     HttpService http(context, {healthRoutes(), operationsRoutes()});
     auto port = http.start(config->host, config->port, config->threads);

@@ -21,6 +21,8 @@ struct ServiceContext {
     Config config;
     ConnectionParams database;
     QString version = QStringLiteral(INKWELL_VERSION);
+    /// HS256 key of access tokens (JwtCodec::loadOrCreateKey of INKWELL_JWT_SECRET_FILE).
+    QByteArray jwtKey;
     /// Open connections per client address, across every listener.
     std::shared_ptr<ConnectionCounter> connections = std::make_shared<ConnectionCounter>();
     /// Extra body limits by path prefix, for routes that take larger uploads.

@@ -175,6 +175,7 @@ void TestInkwelld::bundledClusterLifecycle()
     QTemporaryDir dataDir;
     QVERIFY(dataDir.isValid());
     QString firstAppliedAt;
+    QByteArray firstKey;
     for (int run = 0; run < 2; ++run) {
         Inkwelld server({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"2"_s});
         const QUrl url = server.waitUntilListening();
@@ -218,6 +219,17 @@ void TestInkwelld::bundledClusterLifecycle()
         // pg_ctl returns once the pid file is gone; the postmaster may take a moment more to exit.
         QTRY_VERIFY_WITH_TIMEOUT(!isAlive(postmaster), 5000);
         QVERIFY2(processesMentioning(dataDir.path() + u"/postgres"_s).isEmpty(), "a postgres process outlived inkwelld");
+
+        // The token key was made at the first start, private, and kept.
+        QFile key(dataDir.path() + u"/jwt.key"_s);
+        QVERIFY(key.open(QIODevice::ReadOnly));
+        QCOMPARE(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        const QByteArray keyBytes = key.readAll();
+        QCOMPARE(keyBytes.size(), 128);
+        if (run == 0)
+            firstKey = keyBytes;
+        else
+            QCOMPARE(keyBytes, firstKey);
 
         const QString log = server.stderrText();
         if (run == 0)
@@ -315,6 +327,8 @@ void TestInkwelld::badSettingsStopTheStart_data()
                                      << u"unknown command \"dance\""_s;
     QTest::newRow("unknown flag") << QStringList{u"--colour"_s, u"red"_s} << QString() << QString()
                                   << u"Unknown option 'colour'"_s;
+    QTest::newRow("short token key") << QStringList{u"--jwt-secret-file"_s, u"@short"_s} << QString() << QString()
+                                     << u"INKWELL_JWT_SECRET_FILE: "_s;
     QTest::newRow("missing config file") << QStringList{u"--config"_s, u"/nonexistent/inkwelld.conf"_s} << QString()
                                          << QString() << u"cannot read config file /nonexistent/inkwelld.conf"_s;
 }
@@ -326,6 +340,17 @@ void TestInkwelld::badSettingsStopTheStart()
     QFETCH(QString, envValue);
     QFETCH(QString, expected);
     QTemporaryDir dataDir;
+    // "@short" stands for a key file holding a key too short to sign with.
+    for (QString &argument : arguments) {
+        if (argument == u"@short"_s) {
+            argument = dataDir.filePath(u"short.key"_s);
+            QFile file(argument);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("0123456789abcdef");
+            file.close();
+            QFile::setPermissions(argument, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+    }
     QProcess process;
     QProcessEnvironment env = cleanEnvironment();
     if (!envName.isEmpty())
