@@ -2,6 +2,8 @@
 
 #include <QTcpServer>
 
+#include <atomic>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +23,7 @@ GuardLimits ServiceContext::guardLimits() const
 void ServiceContext::finalize()
 {
     rateLimiter = std::make_shared<RateLimiter>(config.rateLimitPerMin);
+    tokens = std::make_shared<JwtCodec>(jwtKey, QStringLiteral("inkwelld"), QStringLiteral("inkwell"));
     metrics = std::make_shared<Metrics>(config.threads);
     metrics->dbConnectionsMax = config.threads;
     trustedProxies.clear();
@@ -57,7 +60,9 @@ Listener::~Listener()
 
 bool Listener::start(QString *error)
 {
-    m_db = std::make_unique<ThreadDatabase>(m_context->database, u"inkwell-listener-%1"_s.arg(m_index),
+    // Connection names are global to the process: several servers may run in one (tests).
+    static std::atomic<int> serial{0};
+    m_db = std::make_unique<ThreadDatabase>(m_context->database, u"inkwell-listener-%1-%2"_s.arg(m_index).arg(++serial),
                                             m_context->metrics ? &m_context->metrics->dbConnectionsOpen : nullptr);
     m_server = std::make_unique<QHttpServer>();
     m_router = std::make_unique<Router>(*m_server, *m_context, m_index);

@@ -3,6 +3,7 @@
 #include "config/config.h"
 #include "db/connectionparams.h"
 #include "db/threaddatabase.h"
+#include "auth/jwt.h"
 #include "http/connectionguard.h"
 #include "http/metrics.h"
 #include "http/ratelimiter.h"
@@ -29,6 +30,8 @@ struct ServiceContext {
     QList<std::pair<QByteArray, qint64>> bodyLimitByPathPrefix;
     /// Shared middleware state; made by finalize() from the configuration.
     std::shared_ptr<RateLimiter> rateLimiter;
+    /// Verifies access tokens (made from jwtKey by finalize()).
+    std::shared_ptr<JwtCodec> tokens;
     std::shared_ptr<Metrics> metrics;
     QList<std::pair<QHostAddress, int>> trustedProxies;
     /// Set when shutdown begins: answers say "Connection: close".

@@ -99,12 +99,21 @@ QHostAddress Router::clientAddress(const QHttpServerRequest &request) const
 std::optional<QHttpServerResponse> Router::rateLimit(const QHttpServerRequest &request,
                                                      const RequestContext &context) const
 {
-    const QByteArray key = "ip:" + clientAddress(request).toString().toLatin1();
-    const RateLimiter::Decision decision = m_context.rateLimiter->take(key);
+    if (m_context.rateLimiter->perMinute() <= 0)
+        return std::nullopt;
+    RateLimiter::Decision decision = m_context.rateLimiter->take("ip:" + clientAddress(request).toString().toLatin1());
+    // A caller with a valid access token also has a bucket of its own, whatever address it uses.
+    // Only a verified token counts: keying by an unverified claim would let anyone drain another
+    // user's bucket.
+    const QByteArray authorization = request.value(QByteArrayLiteral("authorization"));
+    if (decision.allowed && authorization.startsWith("Bearer ") && m_context.tokens) {
+        if (auto claims = m_context.tokens->verify(QByteArrayView(authorization).sliced(7).trimmed(), u"access"))
+            decision = m_context.rateLimiter->take("user:" + claims->subject.toLatin1());
+    }
     if (decision.allowed)
         return std::nullopt;
     Problem problem{429, u"/problems/rate-limited"_s, u"Too Many Requests"_s,
-                    u"Too many requests from this address; try again in %1 s."_s.arg(decision.retryAfterSeconds), {}, {}};
+                    u"Too many requests; try again in %1 s."_s.arg(decision.retryAfterSeconds), {}, {}};
     QHttpServerResponse response = problem.toResponse(context.requestId);
     response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds));
     return response;

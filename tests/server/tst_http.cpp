@@ -1,5 +1,6 @@
 // The HTTP platform in-process against a real PostgreSQL: the connection guard's limits and
 // framing rules, the middleware every answer passes, threads, graceful shutdown, metrics, OpenAPI.
+#include "auth/jwt.h"
 #include "http/openapi.h"
 #include "http/pathids.h"
 #include "httpclient.h"
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void securityHeadersOnEveryAnswer();
     void rateLimitAnswers429WithRetryAfter();
     void trustedProxyDecidesTheClientAddress();
+    void rateLimitFollowsTheUserAcrossAddresses();
     void corsPreflight_data();
     void corsPreflight();
     void blockingDatabaseWorkStallsOnlyItsThread();
@@ -487,6 +489,35 @@ void TestHttp::trustedProxyDecidesTheClientAddress()
     for (int i = 0; i < 3; ++i)
         statuses << viaProxy.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s, {{"X-Forwarded-For", "203.0.113.9, 127.0.0.1"}}).status;
     QCOMPARE(statuses, (QList<int>{200, 200, 429}));
+}
+
+void TestHttp::rateLimitFollowsTheUserAcrossAddresses()
+{
+    const QByteArray key = "4f1c2a9d8e7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a29181706f5e4d3c2b1a09f8e";
+    auto s = server([&key](ServiceContext &c) {
+        c.config.rateLimitPerMin = 3;
+        c.config.trustedProxies = {u"127.0.0.0/8"_s};
+        c.jwtKey = key;
+    });
+    const JwtCodec codec(key, u"inkwelld"_s, u"inkwell"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray token = codec.sign({u"user-1"_s, u"viewer"_s, u"j1"_s, u"access"_s, now, {}, now.addSecs(900), {}, {}});
+    HttpClient client(s->url());
+    const auto from = [](int i) -> QByteArray { return "198.51.100." + QByteArray::number(i); };
+    // The same user from four addresses: the user's bucket runs out after three.
+    QList<int> statuses;
+    for (int i = 0; i < 4; ++i)
+        statuses << client.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s,
+                               {{"X-Forwarded-For", from(i)}, {"Authorization", "Bearer " + token}}).status;
+    QCOMPARE(statuses, (QList<int>{200, 200, 200, 429}));
+    // A forged token (another key) has no bucket of its own and cannot drain the real user's.
+    const JwtCodec forger(QByteArray(64, 'z') + "0123456789abcdefghij", u"inkwelld"_s, u"inkwell"_s);
+    const QByteArray forged = forger.sign({u"user-2"_s, u"viewer"_s, u"j2"_s, u"access"_s, now, {}, now.addSecs(900), {}, {}});
+    statuses.clear();
+    for (int i = 10; i < 14; ++i)
+        statuses << client.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s,
+                               {{"X-Forwarded-For", from(i)}, {"Authorization", "Bearer " + forged}}).status;
+    QCOMPARE(statuses, (QList<int>{200, 200, 200, 200}));
 }
 
 void TestHttp::corsPreflight_data()
