@@ -9,6 +9,10 @@
 
 #include <sodium.h>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace inkwell::server {
@@ -197,12 +201,25 @@ std::expected<QByteArray, QString> JwtCodec::loadOrCreateKey(const QString &path
         QByteArray random(64, Qt::Uninitialized);
         ::randombytes_buf(random.data(), size_t(random.size()));
         const QByteArray key = random.toHex();
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return std::unexpected(u"cannot create %1: %2"_s.arg(path, file.errorString()));
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        if (file.write(key) != key.size() || !file.flush())
-            return std::unexpected(u"cannot write %1: %2"_s.arg(path, file.errorString()));
-        return key;
+        // Written whole and private under a temporary name, then linked into place: instances
+        // starting together never see a partial or readable key, and the first one wins.
+        const QByteArray target = QFile::encodeName(path);
+        const QByteArray temporary = target + ".tmp." + QByteArray::number(::getpid());
+        const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return std::unexpected(u"cannot create %1: %2"_s.arg(path, qt_error_string(errno)));
+        const bool written = ::write(fd, key.constData(), size_t(key.size())) == key.size() && ::fsync(fd) == 0;
+        ::close(fd);
+        const bool linked = written && ::link(temporary.constData(), target.constData()) == 0;
+        const int linkError = errno;
+        ::unlink(temporary.constData());
+        if (!written)
+            return std::unexpected(u"cannot write %1"_s.arg(path));
+        if (!linked && linkError != EEXIST)
+            return std::unexpected(u"cannot create %1: %2"_s.arg(path, qt_error_string(linkError)));
+        if (linked)
+            return key;
+        // Another instance made it first: use theirs.
     }
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther |
                                             QFileDevice::WriteOther;
