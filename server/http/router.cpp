@@ -96,8 +96,20 @@ QHostAddress Router::clientAddress(const QHttpServerRequest &request) const
     return peer;
 }
 
-std::optional<QHttpServerResponse> Router::rateLimit(const QHttpServerRequest &request,
-                                                     const RequestContext &context) const
+const TokenClaims *Router::authenticate(const QHttpServerRequest &request, RequestContext &context) const
+{
+    if (!context.authenticated) {
+        context.authenticated = true;
+        const QByteArray authorization = request.value(QByteArrayLiteral("authorization"));
+        if (authorization.startsWith("Bearer ") && m_context.tokens) {
+            if (auto claims = m_context.tokens->verify(QByteArrayView(authorization).sliced(7).trimmed(), u"access"))
+                context.user = std::move(*claims);
+        }
+    }
+    return context.user ? &*context.user : nullptr;
+}
+
+std::optional<QHttpServerResponse> Router::rateLimit(const QHttpServerRequest &request, RequestContext &context) const
 {
     if (m_context.rateLimiter->perMinute() <= 0)
         return std::nullopt;
@@ -105,10 +117,9 @@ std::optional<QHttpServerResponse> Router::rateLimit(const QHttpServerRequest &r
     // A caller with a valid access token also has a bucket of its own, whatever address it uses.
     // Only a verified token counts: keying by an unverified claim would let anyone drain another
     // user's bucket.
-    const QByteArray authorization = request.value(QByteArrayLiteral("authorization"));
-    if (decision.allowed && authorization.startsWith("Bearer ") && m_context.tokens) {
-        if (auto claims = m_context.tokens->verify(QByteArrayView(authorization).sliced(7).trimmed(), u"access"))
-            decision = m_context.rateLimiter->take("user:" + claims->subject.toLatin1());
+    if (decision.allowed) {
+        if (const TokenClaims *user = authenticate(request, context))
+            decision = m_context.rateLimiter->take("user:" + user->subject.toLatin1());
     }
     if (decision.allowed)
         return std::nullopt;

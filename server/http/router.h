@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/jwt.h"
 #include "problem.h"
 
 #include <QElapsedTimer>
@@ -29,6 +30,9 @@ struct RequestContext {
     QByteArray requestId;
     QString route; ///< the route pattern ("/health/db"), or "-" when nothing matched
     QElapsedTimer timer;
+    /// The verified access token's claims, once Router::authenticate() has looked (at most once).
+    std::optional<TokenClaims> user;
+    bool authenticated = false; ///< whether authenticate() has looked yet
 };
 
 /// @brief One registered route, for the method check and the OpenAPI document.
@@ -79,13 +83,18 @@ public:
 
     static RequestContext begin(const QHttpServerRequest &request, const QString &route);
 
+    /// @brief The caller's verified access token (`Authorization: Bearer ...`), or nullptr for an
+    /// anonymous caller or a token that does not verify. Verifies once per request; the rate
+    /// limit and the handlers share the result.
+    const TokenClaims *authenticate(const QHttpServerRequest &request, RequestContext &context) const;
+
     /// @brief The client's address: the peer, or for a configured trusted proxy the last address in
     /// X-Forwarded-For that is not itself a trusted proxy.
     QHostAddress clientAddress(const QHttpServerRequest &request) const;
 
 private:
     void remember(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options);
-    std::optional<QHttpServerResponse> rateLimit(const QHttpServerRequest &request, const RequestContext &context) const;
+    std::optional<QHttpServerResponse> rateLimit(const QHttpServerRequest &request, RequestContext &context) const;
     bool corsAllowed(const QByteArray &origin) const;
     void preflight(const QHttpServerRequest &request, RequestContext &context, const QByteArrayList &allowed,
                    QHttpServerResponder &&responder) const;
