@@ -122,25 +122,6 @@ std::expected<Database, QString> openDatabase(const Config &config)
     return database;
 }
 
-/// Runs `work` with a main-thread connection, then closes it.
-template <typename Work>
-auto withConnection(const ConnectionParams &params, Work work) -> decltype(work(std::declval<QSqlDatabase &>()))
-{
-    const QString name = u"inkwell-main"_s;
-    std::optional<decltype(work(std::declval<QSqlDatabase &>()))> result;
-    {
-        QSqlDatabase db = params.addDatabase(name);
-        if (!db.open()) {
-            result = std::unexpected(u"cannot connect to the database: %1"_s.arg(db.lastError().text()));
-        } else {
-            result = work(db);
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return std::move(*result);
-}
-
 } // namespace
 
 int inkwelldMain(int argc, char **argv)
@@ -221,7 +202,7 @@ int inkwelldMain(int argc, char **argv)
     };
 
     if (command == u"migrate"_s && parser.isSet(statusOption)) {
-        auto status = withConnection(database->params, [](QSqlDatabase &db) { return Migrator(db).status(); });
+        auto status = database->params.withConnection([](QSqlDatabase &db) { return Migrator(db).status(); });
         stopDatabase();
         if (!status) {
             printErr(status.error());
@@ -236,7 +217,7 @@ int inkwelldMain(int argc, char **argv)
         return 0;
     }
 
-    auto applied = withConnection(database->params, [](QSqlDatabase &db) { return Migrator(db).migrate(); });
+    auto applied = database->params.withConnection([](QSqlDatabase &db) { return Migrator(db).migrate(); });
     if (!applied) {
         printErr(applied.error());
         stopDatabase();

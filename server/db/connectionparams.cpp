@@ -1,6 +1,8 @@
 #include "connectionparams.h"
 
 #include <QUrl>
+
+#include <atomic>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +43,13 @@ std::expected<ConnectionParams, QString> ConnectionParams::fromUrl(const QString
     if (params.user.isEmpty())
         return std::unexpected(u"names no user"_s);
     return params;
+}
+
+QString ConnectionParams::uniqueConnectionName()
+{
+    // Connection names are global to the process; short-lived ones may be opened from any thread.
+    static std::atomic<quint64> serial{0};
+    return u"inkwell-oneoff-%1"_s.arg(++serial);
 }
 
 QSqlDatabase ConnectionParams::addDatabase(const QString &connectionName) const

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <expected>
+#include <optional>
 
 namespace inkwell::server {
 
@@ -21,6 +23,32 @@ struct ConnectionParams {
 
     /// @brief Adds (or replaces) a QPSQL connection with this name; the caller opens it in the thread that owns it.
     QSqlDatabase addDatabase(const QString &connectionName) const;
+
+    /// @brief Opens a short-lived connection in the calling thread, runs `work(QSqlDatabase &)`
+    /// (which returns `std::expected<T, QString>`), then closes and removes the connection.
+    template <typename Work>
+    auto withConnection(Work work) const -> decltype(work(std::declval<QSqlDatabase &>()));
+
+private:
+    static QString uniqueConnectionName();
 };
+
+template <typename Work>
+auto ConnectionParams::withConnection(Work work) const -> decltype(work(std::declval<QSqlDatabase &>()))
+{
+    const QString name = uniqueConnectionName();
+    std::optional<decltype(work(std::declval<QSqlDatabase &>()))> result;
+    {
+        QSqlDatabase db = addDatabase(name);
+        if (!db.open()) {
+            result = std::unexpected(QStringLiteral("cannot connect to the database: %1").arg(db.lastError().text()));
+        } else {
+            result = work(db);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name); // after the last QSqlDatabase handle is gone
+    return std::move(*result);
+}
 
 } // namespace inkwell::server

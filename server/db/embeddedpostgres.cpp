@@ -336,33 +336,22 @@ std::expected<ConnectionParams, QString> EmbeddedPostgres::start()
 
 std::expected<void, QString> EmbeddedPostgres::ensureDatabase(const ConnectionParams &params)
 {
-    const QString connectionName = u"inkwell-bootstrap-%1"_s.arg(quintptr(this), 0, 16);
-    QString error;
-    {
-        ConnectionParams admin = params;
-        admin.database = u"postgres"_s;
-        QSqlDatabase db = admin.addDatabase(connectionName);
-        if (!db.open()) {
-            error = u"cannot connect to the bundled PostgreSQL: %1"_s.arg(db.lastError().text());
-        } else {
-            QSqlQuery query(db);
-            query.prepare(u"SELECT 1 FROM pg_database WHERE datname = ?"_s);
-            query.addBindValue(params.database);
-            if (!query.exec()) {
-                error = query.lastError().text();
-            } else if (!query.next()) {
-                QString name = params.database;
-                name.replace(u'"', u"\"\""_s);
-                if (!query.exec(u"CREATE DATABASE \"%1\""_s.arg(name)))
-                    error = u"cannot create database %1: %2"_s.arg(params.database, query.lastError().text());
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connectionName);
-    if (!error.isEmpty())
-        return std::unexpected(error);
-    return {};
+    ConnectionParams admin = params;
+    admin.database = u"postgres"_s;
+    return admin.withConnection([&params](QSqlDatabase &db) -> std::expected<void, QString> {
+        QSqlQuery query(db);
+        query.prepare(u"SELECT 1 FROM pg_database WHERE datname = ?"_s);
+        query.addBindValue(params.database);
+        if (!query.exec())
+            return std::unexpected(query.lastError().text());
+        if (query.next())
+            return {};
+        QString name = params.database;
+        name.replace(u'"', u"\"\""_s);
+        if (!query.exec(u"CREATE DATABASE \"%1\""_s.arg(name)))
+            return std::unexpected(u"cannot create database %1: %2"_s.arg(params.database, query.lastError().text()));
+        return {};
+    });
 }
 
 std::expected<void, QString> EmbeddedPostgres::stop()

@@ -73,6 +73,24 @@ RouteRegistrar testRoutes()
     };
 }
 
+/// Sends `request` and checks the guard's refusal: one problem+json answer with `status`, carrying
+/// its request id, marked `Connection: close`, and the connection closed by the server.
+void expectRefusal(quint16 port, const QByteArray &request, int status)
+{
+    RawHttp client(port);
+    client.send(request);
+    const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed());
+    QCOMPARE(responses.size(), 1);
+    const RawResponse &answer = responses.first();
+    QCOMPARE(answer.status, status);
+    QCOMPARE(answer.header("Content-Type"), QByteArray("application/problem+json"));
+    QCOMPARE(answer.header("Connection"), QByteArray("close"));
+    const QJsonObject problem = QJsonDocument::fromJson(answer.body).object();
+    QCOMPARE(problem.value(u"status"_s).toInt(), status);
+    QCOMPARE(problem.value(u"request_id"_s).toString().toLatin1(), answer.header("X-Request-Id"));
+    QVERIFY(client.closedByServer());
+}
+
 QByteArray get(const QByteArray &path, const QByteArray &extra = {})
 {
     return "GET " + path + " HTTP/1.1\r\nHost: test\r\n" + extra + "\r\n";
@@ -158,15 +176,8 @@ void TestHttp::bodyLimitIsDecidedBeforeTheBody()
 {
     QFETCH(QByteArray, request);
     QFETCH(int, status);
-    RawHttp client(m_default->port());
-    client.send(request);
-    // The body was never sent: the answer can only come from the headers.
-    const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed());
-    QCOMPARE(responses.size(), 1);
-    QCOMPARE(responses.first().status, status);
-    QCOMPARE(responses.first().header("Content-Type"), QByteArray("application/problem+json"));
-    QCOMPARE(responses.first().header("Connection"), QByteArray("close"));
-    QVERIFY(client.closedByServer());
+    // The body is never sent: the answer can only come from the headers.
+    expectRefusal(m_default->port(), request, status);
 }
 
 void TestHttp::oversizedBodyIsNotBuffered()
@@ -243,16 +254,7 @@ void TestHttp::ambiguousFramingIsRefused()
 {
     QFETCH(QByteArray, request);
     QFETCH(int, status);
-    RawHttp client(m_default->port());
-    client.send(request);
-    const QList<RawResponse> responses = RawHttp::parse(client.readUntilClosed());
-    QCOMPARE(responses.size(), 1);
-    QCOMPARE(responses.first().status, status);
-    QCOMPARE(responses.first().header("Content-Type"), QByteArray("application/problem+json"));
-    const QJsonObject problem = QJsonDocument::fromJson(responses.first().body).object();
-    QCOMPARE(problem.value(u"status"_s).toInt(), status);
-    QCOMPARE(problem.value(u"request_id"_s).toString().toLatin1(), responses.first().header("X-Request-Id"));
-    QVERIFY(client.closedByServer());
+    expectRefusal(m_default->port(), request, status);
 }
 
 void TestHttp::chunkedBodyWithinTheLimitIsServed()

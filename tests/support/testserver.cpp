@@ -13,16 +13,9 @@ namespace inkwell::test {
 TestServer::TestServer(const server::ConnectionParams &database, QList<server::RouteRegistrar> extraRoutes,
                        int threads, const std::function<void(server::ServiceContext &)> &configure)
 {
-    {
-        QSqlDatabase db = database.addDatabase(u"inkwell-test-migrate"_s);
-        if (!db.open()) {
-            m_error = db.lastError().text();
-        } else if (auto applied = server::Migrator(db).migrate(); !applied) {
-            m_error = applied.error();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"inkwell-test-migrate"_s);
+    if (auto applied = database.withConnection([](QSqlDatabase &db) { return server::Migrator(db).migrate(); });
+        !applied)
+        m_error = applied.error();
     if (!m_error.isEmpty())
         return;
 
