@@ -108,6 +108,7 @@ private Q_SLOTS:
     void bodyLimitIsDecidedBeforeTheBody_data();
     void bodyLimitIsDecidedBeforeTheBody();
     void oversizedBodyIsNotBuffered();
+    void largerBodyLimitForOneRoute();
     void headerLimit();
     void ambiguousFramingIsRefused_data();
     void ambiguousFramingIsRefused();
@@ -208,6 +209,22 @@ void TestHttp::oversizedBodyIsNotBuffered()
     QCOMPARE(responses.size(), 1);
     QCOMPARE(responses.first().status, 200);
     QCOMPARE(responses.first().body, small);
+}
+
+void TestHttp::largerBodyLimitForOneRoute()
+{
+    auto s = server([](ServiceContext &c) { c.bodyLimitByPathPrefix = {{"/test/echo", 3 * 1024 * 1024}}; });
+    const QByteArray body(2 * 1024 * 1024, 'u');
+    RawHttp upload(s->port());
+    upload.send("POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    const QList<RawResponse> accepted = upload.readResponses(1);
+    QCOMPARE(accepted.value(0).status, 200);
+    QCOMPARE(accepted.value(0).body.size(), body.size());
+    // Other routes keep the default limit.
+    expectRefusal(s->port(), "POST /health HTTP/1.1\r\nHost: t\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n",
+                  413);
+    // And the larger limit is a limit too.
+    expectRefusal(s->port(), "POST /test/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3145729\r\n\r\n", 413);
 }
 
 void TestHttp::headerLimit()
