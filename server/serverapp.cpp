@@ -1,5 +1,8 @@
 #include "serverapp.h"
 
+#include "accounts/accountroutes.h"
+#include "accounts/accountservice.h"
+
 #include "auth/jwt.h"
 #include "config/config.h"
 #include "db/embeddedpostgres.h"
@@ -12,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QLockFile>
 #include <QSocketNotifier>
 #include <QSqlError>
@@ -122,6 +126,35 @@ std::expected<Database, QString> openDatabase(const Config &config)
     return database;
 }
 
+/// `inkwelld create-admin`: an administrator for a headless set-up, password read from stdin (one line)
+/// so that it never appears in the process list or the shell history.
+int createAdmin(const ConnectionParams &params, const QString &email, const QString &name)
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly)) {
+        printErr(u"create-admin: cannot read the password from stdin"_s);
+        return 1;
+    }
+    QByteArray line = input.readLine();
+    if (line.endsWith('\n'))
+        line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    const QString password = QString::fromUtf8(line);
+    ThreadDatabase db(params, u"inkwell-create-admin"_s);
+    auto created = AccountService::createAdmin(db, email, name, password);
+    if (!created) {
+        const Problem &problem = created.error();
+        QString why = problem.detail;
+        for (const FieldError &error : problem.errors)
+            why += u"\n  %1: %2"_s.arg(error.field, error.message);
+        printErr(u"create-admin: %1"_s.arg(why));
+        return problem.status == 500 ? 1 : 2;
+    }
+    printOut(u"created administrator %1 <%2> (id %3)\n"_s.arg(created->fullName, created->email, formatId(created->id)));
+    return 0;
+}
+
 } // namespace
 
 int inkwelldMain(int argc, char **argv)
@@ -138,10 +171,15 @@ int inkwelldMain(int argc, char **argv)
                                                u"Print the effective configuration (secrets redacted) and exit."_s);
     const QCommandLineOption configOption(u"config"_s, u"Configuration file."_s, u"file"_s);
     const QCommandLineOption statusOption(u"status"_s, u"With migrate: list migrations and whether each is applied."_s);
-    parser.addOptions({versionOption, printConfigOption, configOption, statusOption});
+    const QCommandLineOption emailOption(u"email"_s, u"With create-admin: the new administrator's email."_s, u"email"_s);
+    const QCommandLineOption nameOption(u"name"_s, u"With create-admin: the new administrator's full name."_s, u"name"_s);
+    parser.addOptions({versionOption, printConfigOption, configOption, statusOption, emailOption, nameOption});
     for (const SettingSpec &spec : settingSpecs())
         parser.addOption(QCommandLineOption(spec.flag(), u"%1 (%2)"_s.arg(spec.help, spec.env), u"value"_s));
-    parser.addPositionalArgument(u"command"_s, u"serve (default) or migrate"_s, u"[command]"_s);
+    parser.addPositionalArgument(
+        u"command"_s,
+        u"serve (default), migrate, or create-admin --email E --name N (reads the password from stdin)"_s,
+        u"[command]"_s);
     if (!parser.parse(app.arguments())) {
         printErr(parser.errorText());
         return 2;
@@ -156,8 +194,13 @@ int inkwelldMain(int argc, char **argv)
     }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0, u"serve"_s);
-    if (positional.size() > 1 || (command != u"serve"_s && command != u"migrate"_s)) {
-        printErr(u"unknown command \"%1\"; expected serve or migrate"_s.arg(positional.join(u' ')));
+    if (positional.size() > 1 ||
+        (command != u"serve"_s && command != u"migrate"_s && command != u"create-admin"_s)) {
+        printErr(u"unknown command \"%1\"; expected serve, migrate or create-admin"_s.arg(positional.join(u' ')));
+        return 2;
+    }
+    if (command == u"create-admin"_s && (!parser.isSet(emailOption) || !parser.isSet(nameOption))) {
+        printErr(u"create-admin needs --email and --name; the password is read from stdin"_s);
         return 2;
     }
 
@@ -228,13 +271,18 @@ int inkwelldMain(int argc, char **argv)
         stopDatabase();
         return 0;
     }
+    if (command == u"create-admin"_s) {
+        const int status = createAdmin(database->params, parser.value(emailOption), parser.value(nameOption));
+        stopDatabase();
+        return status;
+    }
 
     auto context = std::make_shared<ServiceContext>();
     context->config = *config;
     context->database = database->params;
     context->jwtKey = *jwtKey;
     context->finalize();
-    HttpService http(context, {healthRoutes(), operationsRoutes()});
+    HttpService http(context, {healthRoutes(), operationsRoutes(), accountRoutes()});
     auto port = http.start(config->host, config->port, config->threads);
     if (!port) {
         printErr(port.error());

@@ -103,6 +103,8 @@ QByteArray JwtCodec::sign(TokenClaims claims) const
         {u"iat"_s, double(claims.issuedAt.toSecsSinceEpoch())},
         {u"exp"_s, double(claims.expiresAt.toSecsSinceEpoch())},
     };
+    if (!claims.sessionId.isEmpty())
+        payload.insert(u"sid"_s, claims.sessionId);
     if (claims.notBefore.isValid())
         payload.insert(u"nbf"_s, double(claims.notBefore.toSecsSinceEpoch()));
     const QByteArray signingInput = header + '.' + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
@@ -146,6 +148,7 @@ std::expected<TokenClaims, QString> JwtCodec::verify(QByteArrayView token, QStri
     out.tokenId = claims->value(u"jti"_s).toString();
     out.type = claims->value(u"typ"_s).toString();
     out.issuer = claims->value(u"iss"_s).toString();
+    out.sessionId = claims->value(u"sid"_s).toString();
     const QJsonValue aud = claims->value(u"aud"_s);
     const bool audienceOk = aud.isString() ? aud.toString() == m_audience
                                            : aud.isArray() && aud.toArray().contains(QJsonValue(m_audience));

@@ -19,6 +19,7 @@ struct TokenClaims {
     QDateTime expiresAt;
     QString issuer;   ///< iss
     QString audience; ///< aud
+    QString sessionId; ///< sid: the login session (refresh token family) the token belongs to; may be empty
 };
 
 /// @brief HS256 JSON Web Tokens, strictly: the algorithm is pinned (`none` and every other one is

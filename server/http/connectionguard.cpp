@@ -417,7 +417,7 @@ private:
         // is dropped piece by piece and never sits in memory whole.
         m_socket->setReadBufferSize(kReadBufferBytes);
         const QByteArray requestId = newRequestId();
-        const Problem problem{status, u"/problems/bad-request"_s, title, detail, {}, {}};
+        const Problem problem{status, u"/problems/bad-request"_s, title, detail, {}, {}, {}};
         m_socket->write(problem.toRawHttp(requestId, headers));
         if (m_metrics)
             m_metrics->recordRefusal(status);
@@ -438,6 +438,7 @@ private:
     }
 
     bool partial() const { return m_active || m_state != State::Head || !m_head.isEmpty(); }
+    bool held() const { return m_socket->property(kHeldProperty).toBool(); }
 
     void armTimer()
     {
@@ -465,7 +466,7 @@ private:
         // Bytes may also wait in the kernel while this thread was busy serving other requests.
         int unread = 0;
         ::ioctl(int(m_socket->socketDescriptor()), FIONREAD, &unread);
-        if (!partial() && !fresh && m_socket->bytesToWrite() == 0 && m_socket->bytesAvailable() == 0 && unread == 0) {
+        if (!partial() && !held() && !fresh && m_socket->bytesToWrite() == 0 && m_socket->bytesAvailable() == 0 && unread == 0) {
             m_socket->disconnectFromHost();
             return;
         }
@@ -493,11 +494,11 @@ private:
             rearmFor(std::min(requestLeft, idleLeft));
             return;
         }
-        if (idleLeft <= 0) {
+        if (idleLeft <= 0 && !held()) {
             m_socket->disconnectFromHost(); // idle keep-alive connection
             return;
         }
-        rearmFor(idleLeft);
+        rearmFor(idleLeft > 0 ? idleLeft : m_limits.idleTimeoutMs);
     }
 
     QTcpSocket *m_socket;
@@ -550,7 +551,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     const QHostAddress peer = socket->peerAddress();
     if (!m_counter->tryAcquire(peer, m_limits.maxConnectionsPerIp)) {
         const Problem problem{429, u"/problems/too-many-connections"_s, u"Too Many Requests"_s,
-                              u"Too many open connections from this address."_s, {}, {}};
+                              u"Too many open connections from this address."_s, {}, {}, {}};
         socket->write(problem.toRawHttp(newRequestId(), {{"Retry-After", "1"}}));
         if (m_metrics)
             m_metrics->recordRefusal(429);

@@ -13,6 +13,10 @@
 
 namespace inkwell::server {
 
+/// @brief Socket property set while a handler holds the connection's answer (a deferred reply, a
+/// stream): the guard then neither closes it as idle nor as drained.
+inline constexpr const char *kHeldProperty = "inkwell.held";
+
 /// @brief The limits QHttpServer 6.4 lacks (qt64-notes.md), enforced before a request reaches it.
 struct GuardLimits {
     qint64 maxHeaderBytes = 16 * 1024;

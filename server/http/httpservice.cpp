@@ -165,6 +165,9 @@ void HttpService::stop(int graceMs)
     } while (open > 0 && timer.elapsed() < graceMs);
     if (open > 0)
         qCWarning(lcHttp) << open << "connections still open after" << graceMs << "ms; closing them";
+    // Password jobs answer on a listener thread: let them finish while the listeners still live.
+    if (m_context->passwordWorkers)
+        m_context->passwordWorkers->waitForDone();
 
     for (Worker &worker : m_workers) {
         Listener *listener = worker.listener.get();

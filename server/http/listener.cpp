@@ -23,6 +23,8 @@ GuardLimits ServiceContext::guardLimits() const
 void ServiceContext::finalize()
 {
     rateLimiter = std::make_shared<RateLimiter>(config.rateLimitPerMin);
+    if (!passwordWorkers)
+        passwordWorkers = std::make_shared<PasswordWorkers>();
     tokens = std::make_shared<JwtCodec>(jwtKey, QStringLiteral("inkwelld"), QStringLiteral("inkwell"));
     metrics = std::make_shared<Metrics>(config.threads);
     metrics->dbConnectionsMax = config.threads;

@@ -4,6 +4,7 @@
 #include "db/connectionparams.h"
 #include "db/threaddatabase.h"
 #include "auth/jwt.h"
+#include "auth/passwordworkers.h"
 #include "http/connectionguard.h"
 #include "http/metrics.h"
 #include "http/ratelimiter.h"
@@ -33,6 +34,8 @@ struct ServiceContext {
     /// Verifies access tokens (made from jwtKey by finalize()).
     std::shared_ptr<JwtCodec> tokens;
     std::shared_ptr<Metrics> metrics;
+    /// Hashes and verifies passwords off the listener threads (made by finalize()).
+    std::shared_ptr<PasswordWorkers> passwordWorkers;
     QList<std::pair<QHostAddress, int>> trustedProxies;
     /// Set when shutdown begins: answers say "Connection: close".
     std::shared_ptr<std::atomic<bool>> draining = std::make_shared<std::atomic<bool>>(false);

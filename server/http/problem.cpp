@@ -12,24 +12,58 @@ namespace inkwell::server {
 Problem Problem::notFound(const QString &detail)
 {
     return {404, u"/problems/not-found"_s, u"Not Found"_s,
-            detail.isEmpty() ? u"There is nothing at this address."_s : detail, {}, {}};
+            detail.isEmpty() ? u"There is nothing at this address."_s : detail, {}, {}, {}};
 }
 
 Problem Problem::methodNotAllowed()
 {
     return {405, u"/problems/method-not-allowed"_s, u"Method Not Allowed"_s,
-            u"This address does not answer to this method; see the Allow header."_s, {}, {}};
+            u"This address does not answer to this method; see the Allow header."_s, {}, {}, {}};
 }
 
 Problem Problem::internal()
 {
     return {500, u"/problems/internal"_s, u"Internal Server Error"_s,
-            u"The server could not complete the request. Quote the request id when reporting it."_s, {}, {}};
+            u"The server could not complete the request. Quote the request id when reporting it."_s, {}, {}, {}};
 }
 
 Problem Problem::unavailable(const QString &detail)
 {
-    return {503, u"/problems/unavailable"_s, u"Service Unavailable"_s, detail, {}, {}};
+    return {503, u"/problems/unavailable"_s, u"Service Unavailable"_s, detail, {}, {}, {}};
+}
+
+Problem Problem::badRequest(const QString &detail)
+{
+    return {400, u"/problems/bad-request"_s, u"Bad Request"_s, detail, {}, {}, {}};
+}
+
+Problem Problem::validation(FieldErrors errors)
+{
+    return {422, u"/problems/validation"_s, u"Unprocessable Content"_s, u"The request has invalid fields."_s,
+            std::move(errors), {}, {}};
+}
+
+Problem Problem::unauthorized(const QString &detail, bool invalidToken)
+{
+    return {401, u"/problems/unauthorized"_s, u"Unauthorized"_s, detail, {}, {},
+            {{QByteArrayLiteral("WWW-Authenticate"), invalidToken ? QByteArrayLiteral("Bearer realm=\"inkwell\", error=\"invalid_token\"")
+                                                                  : QByteArrayLiteral("Bearer realm=\"inkwell\"")}}};
+}
+
+Problem Problem::forbidden(const QString &detail)
+{
+    return {403, u"/problems/forbidden"_s, u"Forbidden"_s, detail, {}, {}, {}};
+}
+
+Problem Problem::conflict(const QString &type, const QString &detail)
+{
+    return {409, type, u"Conflict"_s, detail, {}, {}, {}};
+}
+
+Problem Problem::tooManyRequests(const QString &detail, int retryAfterSeconds)
+{
+    return {429, u"/problems/rate-limited"_s, u"Too Many Requests"_s, detail, {}, {},
+            {{QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, retryAfterSeconds))}}};
 }
 
 QJsonObject Problem::toJson(const QByteArray &requestId) const
@@ -52,9 +86,12 @@ QJsonObject Problem::toJson(const QByteArray &requestId) const
 
 QHttpServerResponse Problem::toResponse(const QByteArray &requestId) const
 {
-    return QHttpServerResponse(QByteArrayLiteral("application/problem+json"),
-                               QJsonDocument(toJson(requestId)).toJson(QJsonDocument::Compact),
-                               static_cast<QHttpServerResponse::StatusCode>(status));
+    QHttpServerResponse response(QByteArrayLiteral("application/problem+json"),
+                                 QJsonDocument(toJson(requestId)).toJson(QJsonDocument::Compact),
+                                 static_cast<QHttpServerResponse::StatusCode>(status));
+    for (const auto &[name, value] : headers)
+        response.setHeader(name, value);
+    return response;
 }
 
 QByteArray Problem::toRawHttp(const QByteArray &requestId, const QList<std::pair<QByteArray, QByteArray>> &headers) const
@@ -68,6 +105,8 @@ QByteArray Problem::toRawHttp(const QByteArray &requestId, const QList<std::pair
     for (const auto &[name, value] : kSecurityHeaders)
         out += QByteArray(name) + ": " + value + "\r\n";
     for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    for (const auto &[name, value] : this->headers)
         out += name + ": " + value + "\r\n";
     out += "\r\n";
     out += body;

@@ -17,11 +17,24 @@ struct Problem {
     QString detail;
     FieldErrors errors;
     QJsonObject extra; ///< further members (e.g. "current" on 412)
+    QList<std::pair<QByteArray, QByteArray>> headers; ///< response headers that belong to it (WWW-Authenticate, Retry-After)
 
     static Problem notFound(const QString &detail = {});
     static Problem methodNotAllowed();
     static Problem internal();
     static Problem unavailable(const QString &detail);
+    /// @brief 400: a malformed body or query parameter.
+    static Problem badRequest(const QString &detail);
+    /// @brief 422 with one entry per field.
+    static Problem validation(FieldErrors errors);
+    /// @brief 401 with `WWW-Authenticate: Bearer` (every 401 carries it, api.md).
+    static Problem unauthorized(const QString &detail, bool invalidToken = false);
+    /// @brief 403: authenticated, not allowed.
+    static Problem forbidden(const QString &detail);
+    /// @brief 409 with its own type ("/problems/email-taken").
+    static Problem conflict(const QString &type, const QString &detail);
+    /// @brief 429 with `Retry-After`.
+    static Problem tooManyRequests(const QString &detail, int retryAfterSeconds);
 
     /// @brief The problem+json document, carrying the request id.
     QJsonObject toJson(const QByteArray &requestId) const;

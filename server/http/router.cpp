@@ -1,6 +1,7 @@
 #include "router.h"
 
 
+#include "http/connectionguard.h"
 #include "http/listener.h"
 #include "http/securityheaders.h"
 #include "log/logging.h"
@@ -8,6 +9,7 @@
 #include <QHttpServerResponder>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -124,7 +126,7 @@ std::optional<QHttpServerResponse> Router::rateLimit(const QHttpServerRequest &r
     if (decision.allowed)
         return std::nullopt;
     Problem problem{429, u"/problems/rate-limited"_s, u"Too Many Requests"_s,
-                    u"Too many requests; try again in %1 s."_s.arg(decision.retryAfterSeconds), {}, {}};
+                    u"Too many requests; try again in %1 s."_s.arg(decision.retryAfterSeconds), {}, {}, {}};
     QHttpServerResponse response = problem.toResponse(context.requestId);
     response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds));
     return response;
@@ -142,11 +144,21 @@ RequestContext Router::begin(const QHttpServerRequest &request, const QString &r
     context.route = route;
     const QByteArray given = request.value(QByteArrayLiteral("x-request-id"));
     context.requestId = isAcceptableRequestId(given) ? given : newRequestId();
+    context.method = request.method();
+    context.hasAuthorization = !request.value(QByteArrayLiteral("authorization")).isEmpty();
+    context.origin = request.value(QByteArrayLiteral("origin"));
+    context.remote = request.remoteAddress();
+    context.bytesIn = request.body().size();
     return context;
 }
 
-QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpServerRequest &request,
+QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpServerRequest &,
                                    const RequestContext &context) const
+{
+    return finish(std::move(response), context);
+}
+
+QHttpServerResponse Router::finish(QHttpServerResponse &&response, const RequestContext &context) const
 {
     // QHttpServerResponder (6.4) writes every header with four separate socket writes, which made
     // the constant security headers the largest cost of a small answer. They ride, already
@@ -160,11 +172,10 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpSe
     }();
     static const QByteArray requestIdHeader = QByteArrayLiteral("X-Request-Id");
     response.addHeader(requestIdHeader, context.requestId + securityLines);
-    if (!request.value(QByteArrayLiteral("authorization")).isEmpty())
+    if (context.hasAuthorization)
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    const QByteArray origin = request.value(QByteArrayLiteral("origin"));
-    if (corsAllowed(origin)) {
-        response.setHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), origin);
+    if (corsAllowed(context.origin)) {
+        response.setHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), context.origin);
         response.setHeader(QByteArrayLiteral("Access-Control-Expose-Headers"),
                            QByteArrayLiteral("ETag, Location, Retry-After, X-Request-Id"));
     }
@@ -174,30 +185,35 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpSe
         response.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
 
     const int status = static_cast<int>(response.statusCode());
-    m_context.metrics->recordRequest(m_shard, methodName(request.method()), context.route, status,
+    m_context.metrics->recordRequest(m_shard, methodName(context.method), context.route, status,
                                      double(context.timer.nsecsElapsed()) / 1e9);
     if (logging::enabled(QtInfoMsg))
         logging::access({
         {u"request_id"_s, QString::fromLatin1(context.requestId)},
-        {u"method"_s, QString::fromLatin1(methodName(request.method()))},
+        {u"method"_s, QString::fromLatin1(methodName(context.method))},
         {u"route"_s, context.route},
         {u"status"_s, status},
         {u"duration_ms"_s, double(context.timer.nsecsElapsed()) / 1e6},
-        {u"bytes_in"_s, request.body().size()},
+        {u"bytes_in"_s, context.bytesIn},
         {u"bytes_out"_s, response.data().size()},
-        {u"remote"_s, request.remoteAddress().toString()},
+        {u"remote"_s, context.remote.toString()},
     });
     return std::move(response);
 }
 
-QHttpServerResponse Router::finishThrown(const QHttpServerRequest &request, const RequestContext &context,
+QHttpServerResponse Router::finishThrown(const QHttpServerRequest &, const RequestContext &context,
                                          const char *what) const
+{
+    return finishThrown(context, what);
+}
+
+QHttpServerResponse Router::finishThrown(const RequestContext &context, const char *what) const
 {
     // The reason goes to the log under the request id; the client learns nothing about internals.
     logging::write(QtCriticalMsg, u"inkwell.server.http"_s,
                    u"handler for %1 failed: %2"_s.arg(context.route, QString::fromUtf8(what)),
                    {{u"request_id"_s, QString::fromLatin1(context.requestId)}});
-    return finish(Problem::internal().toResponse(context.requestId), request, context);
+    return finish(Problem::internal().toResponse(context.requestId), context);
 }
 
 void Router::missing(const QHttpServerRequest &request, QHttpServerResponder &&responder) const
@@ -236,7 +252,7 @@ void Router::preflight(const QHttpServerRequest &request, RequestContext &contex
     if (!origin.isEmpty() && !wanted.isEmpty()) {
         if (!corsAllowed(origin)) {
             Problem problem{403, u"/problems/cors-origin"_s, u"Forbidden"_s,
-                            u"This origin may not call the API from a browser."_s, {}, {}};
+                            u"This origin may not call the API from a browser."_s, {}, {}, {}};
             finish(problem.toResponse(context.requestId), request, context).write(std::move(responder));
             return;
         }
@@ -253,6 +269,46 @@ void Router::preflight(const QHttpServerRequest &request, RequestContext &contex
         response.setHeader(QByteArrayLiteral("Access-Control-Max-Age"), QByteArrayLiteral("600"));
     }
     finish(std::move(response), request, context).write(std::move(responder));
+}
+
+DeferredReply::DeferredReply(const Router &router, RequestContext context, QHttpServer &server,
+                             QHttpServerResponder &&responder)
+    : m_router(router)
+    , m_context(std::move(context))
+    , m_threadContext(&server)
+    , m_responder(std::in_place, std::move(responder))
+    , m_socket(m_responder->socket())
+{
+    if (m_socket) {
+        // Nothing more is read from this connection: a pipelined request would be answered first.
+        QObject::disconnect(m_socket, &QIODevice::readyRead, &server, nullptr);
+        // Tells the connection guard that an answer is still coming (no idle or drain close).
+        m_socket->setProperty(kHeldProperty, true);
+    }
+}
+
+DeferredReply::~DeferredReply()
+{
+    if (!m_sent && m_socket) {
+        // Never answered (the work was dropped at shutdown): do not leave the client waiting.
+        m_socket->setProperty(kHeldProperty, false);
+        m_socket->abort();
+    }
+}
+
+void DeferredReply::send(QHttpServerResponse &&response)
+{
+    Q_ASSERT(QThread::currentThread() == m_threadContext->thread());
+    if (m_sent)
+        return;
+    m_sent = true;
+    QHttpServerResponse finished = m_router.finish(std::move(response), m_context);
+    finished.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+    if (!m_socket)
+        return; // the client left; the answer was still counted and logged
+    m_socket->setProperty(kHeldProperty, false);
+    finished.write(std::move(*m_responder));
+    m_socket->disconnectFromHost(); // after what is buffered is written
 }
 
 } // namespace inkwell::server

@@ -7,7 +7,13 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QHttpServerResponder>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QTcpSocket>
+
+#include <functional>
+#include <memory>
 
 #include <exception>
 #include <optional>
@@ -33,7 +39,48 @@ struct RequestContext {
     /// The verified access token's claims, once Router::authenticate() has looked (at most once).
     std::optional<TokenClaims> user;
     bool authenticated = false; ///< whether authenticate() has looked yet
+    // What finish() needs of the request, kept so that a deferred answer can be finished after the
+    // request object is gone.
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    bool hasAuthorization = false;
+    QByteArray origin;
+    QHostAddress remote;
+    qint64 bytesIn = 0;
 };
+
+class Router;
+
+/// @brief An answer given later, after the handler returned (work done on a worker pool). Lives on
+/// the listener thread: send() must be called there, exactly once.
+///
+/// QHttpServer 6.4 answers a request pipelined behind this one at once, out of order
+/// (qt64-notes.md). So a deferred request is the connection's last: the server stops reading
+/// from the socket, the answer says `Connection: close`, and the socket closes once it is written.
+class DeferredReply {
+public:
+    DeferredReply(const Router &router, RequestContext context, QHttpServer &server, QHttpServerResponder &&responder);
+    ~DeferredReply();
+    DeferredReply(const DeferredReply &) = delete;
+    DeferredReply &operator=(const DeferredReply &) = delete;
+
+    /// @brief Finishes (middleware headers, metrics, access log) and writes the answer.
+    void send(QHttpServerResponse &&response);
+    /// @brief An object of the listener thread, for queueing the send() there.
+    QObject *threadContext() const { return m_threadContext; }
+    const RequestContext &context() const { return m_context; }
+    bool sent() const { return m_sent; }
+
+private:
+    const Router &m_router;
+    RequestContext m_context;
+    QObject *m_threadContext;
+    std::optional<QHttpServerResponder> m_responder;
+    QPointer<QTcpSocket> m_socket;
+    bool m_sent = false;
+};
+
+/// @brief Handed to an asynchronous handler: calling it keeps the answer for later.
+using Defer = std::function<std::shared_ptr<DeferredReply>()>;
 
 /// @brief One registered route, for the method check and the OpenAPI document.
 struct RouteInfo {
@@ -75,11 +122,55 @@ public:
                        });
     }
 
+    /// @brief Adds a route whose handler may answer later: it is called as
+    /// `handler(args..., request, context, defer)` and returns the response, or std::nullopt after
+    /// calling `defer()` and arranging for the kept DeferredReply to be sent on this thread.
+    template <typename... Args, typename Handler>
+    void routeDeferred(QHttpServerRequest::Method method, const QString &pattern, Handler handler,
+                       RouteOptions options = {})
+    {
+        const bool limited = options.rateLimited;
+        remember(method, pattern, std::move(options));
+        m_server.route(pattern, method,
+                       [this, pattern, handler, limited](Args... args, const QHttpServerRequest &request,
+                                                         QHttpServerResponder &&responder) {
+                           RequestContext context = begin(request, pattern);
+                           if (limited) {
+                               if (auto refused = rateLimit(request, context)) {
+                                   finish(std::move(*refused), context).write(std::move(responder));
+                                   return;
+                               }
+                           }
+                           std::shared_ptr<DeferredReply> deferred;
+                           const Defer defer = [&]() {
+                               if (!deferred)
+                                   deferred = std::make_shared<DeferredReply>(*this, context, m_server,
+                                                                              std::move(responder));
+                               return deferred;
+                           };
+                           std::optional<QHttpServerResponse> response;
+                           try {
+                               response = handler(args..., request, context, defer);
+                           } catch (const std::exception &e) {
+                               response = finishThrown(context, e.what());
+                           } catch (...) {
+                               response = finishThrown(context, "unknown exception");
+                           }
+                           if (!response)
+                               return; // the deferred reply answers
+                           if (deferred)
+                               deferred->send(std::move(*response));
+                           else
+                               finish(std::move(*response), context).write(std::move(responder));
+                       });
+    }
+
     const QList<RouteInfo> &routes() const { return m_routes; }
 
     /// @brief Adds the middleware headers and writes the access log line; used by every path.
     QHttpServerResponse finish(QHttpServerResponse &&response, const QHttpServerRequest &request,
                                const RequestContext &context) const;
+    QHttpServerResponse finish(QHttpServerResponse &&response, const RequestContext &context) const;
 
     static RequestContext begin(const QHttpServerRequest &request, const QString &route);
 
@@ -101,6 +192,7 @@ private:
     void missing(const QHttpServerRequest &request, QHttpServerResponder &&responder) const;
     QHttpServerResponse finishThrown(const QHttpServerRequest &request, const RequestContext &context,
                                      const char *what) const;
+    QHttpServerResponse finishThrown(const RequestContext &context, const char *what) const;
 
     QHttpServer &m_server;
     const ServiceContext &m_context;

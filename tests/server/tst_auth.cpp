@@ -23,7 +23,7 @@ QByteArray b64(const QByteArray &bytes)
 TokenClaims claims(qint64 expiresIn = 900)
 {
     return {u"0f8fad5b-d9cb-469f-a165-70867728950e"_s, u"creator"_s, u"jti-1"_s, u"access"_s,
-            kNow,                                     {},          kNow.addSecs(expiresIn), {}, {}};
+            kNow,                                     {},          kNow.addSecs(expiresIn), {}, {}, u"5b7a1f0e-2c3d-4e5f-8a9b-0c1d2e3f4a5b"_s};
 }
 
 /// A token with any header and payload bytes, signed with `key` (as an attacker or a buggy issuer might).
@@ -81,6 +81,7 @@ void TestAuth::tokenRoundTrip()
     QVERIFY2(verified.has_value(), verified ? "" : qPrintable(verified.error()));
     QCOMPARE(verified->subject, u"0f8fad5b-d9cb-469f-a165-70867728950e"_s);
     QCOMPARE(verified->role, u"creator"_s);
+    QCOMPARE(verified->sessionId, u"5b7a1f0e-2c3d-4e5f-8a9b-0c1d2e3f4a5b"_s);
     QCOMPARE(verified->expiresAt, kNow.addSecs(900));
     QCOMPARE(verified->issuer, u"inkwelld"_s);
     // The forged-token helper signs exactly like the codec, so the refusals below are the checks' doing.

@@ -520,7 +520,7 @@ void TestHttp::rateLimitFollowsTheUserAcrossAddresses()
     });
     const JwtCodec codec(key, u"inkwelld"_s, u"inkwell"_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QByteArray token = codec.sign({u"user-1"_s, u"viewer"_s, u"j1"_s, u"access"_s, now, {}, now.addSecs(900), {}, {}});
+    const QByteArray token = codec.sign({u"user-1"_s, u"viewer"_s, u"j1"_s, u"access"_s, now, {}, now.addSecs(900), {}, {}, {}});
     HttpClient client(s->url());
     const auto from = [](int i) -> QByteArray { return "198.51.100." + QByteArray::number(i); };
     // The same user from four addresses: the user's bucket runs out after three.
@@ -531,7 +531,7 @@ void TestHttp::rateLimitFollowsTheUserAcrossAddresses()
     QCOMPARE(statuses, (QList<int>{200, 200, 200, 429}));
     // A forged token (another key) has no bucket of its own and cannot drain the real user's.
     const JwtCodec forger(QByteArray(64, 'z') + "0123456789abcdefghij", u"inkwelld"_s, u"inkwell"_s);
-    const QByteArray forged = forger.sign({u"user-2"_s, u"viewer"_s, u"j2"_s, u"access"_s, now, {}, now.addSecs(900), {}, {}});
+    const QByteArray forged = forger.sign({u"user-2"_s, u"viewer"_s, u"j2"_s, u"access"_s, now, {}, now.addSecs(900), {}, {}, {}});
     statuses.clear();
     for (int i = 10; i < 14; ++i)
         statuses << client.get(u"/test/items/0f8fad5b-d9cb-469f-a165-70867728950e"_s,

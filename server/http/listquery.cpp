@@ -1,0 +1,99 @@
+#include "listquery.h"
+
+#include <QJsonDocument>
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+namespace {
+
+constexpr int kMacBytes = 16;
+constexpr int kMaxLimit = 100;
+constexpr int kDefaultLimit = 20;
+
+} // namespace
+
+CursorCodec::CursorCodec(QByteArray key)
+    : m_key(std::move(key))
+{
+}
+
+QByteArray CursorCodec::mac(QStringView scope, const QByteArray &payload) const
+{
+    crypto_auth_hmacsha256_state state;
+    unsigned char out[crypto_auth_hmacsha256_BYTES];
+    static constexpr char kDomain[] = "inkwell cursor v1";
+    ::crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(m_key.constData()), size_t(m_key.size()));
+    ::crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(kDomain), sizeof kDomain);
+    const QByteArray scopeBytes = scope.toUtf8();
+    ::crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(scopeBytes.constData()),
+                                    quint64(scopeBytes.size()) + 1); // with its terminating NUL: scopes cannot run into payloads
+    ::crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(payload.constData()),
+                                    quint64(payload.size()));
+    ::crypto_auth_hmacsha256_final(&state, out);
+    return QByteArray(reinterpret_cast<const char *>(out), kMacBytes);
+}
+
+QString CursorCodec::encode(QStringView scope, const QJsonArray &position) const
+{
+    const QByteArray payload = QJsonDocument(position).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(
+        QByteArray(mac(scope, payload) + payload).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<QJsonArray> CursorCodec::decode(QStringView scope, QStringView cursor) const
+{
+    if (cursor.isEmpty() || cursor.size() > 2048)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
+                               QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() <= kMacBytes)
+        return std::nullopt;
+    const QByteArray given = decoded.decoded.first(kMacBytes);
+    const QByteArray payload = decoded.decoded.sliced(kMacBytes);
+    const QByteArray expected = mac(scope, payload);
+    if (::sodium_memcmp(given.constData(), expected.constData(), kMacBytes) != 0)
+        return std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(payload);
+    if (!document.isArray())
+        return std::nullopt;
+    return document.array();
+}
+
+std::expected<ListQuery, Problem> parseListQuery(const QUrlQuery &query, const QStringList &filters,
+                                                 const CursorCodec &cursors, QStringView scope)
+{
+    ListQuery out;
+    QStringList seen;
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (seen.contains(name))
+            return std::unexpected(Problem::badRequest(u"The parameter '%1' is given more than once."_s.arg(name)));
+        seen.append(name);
+        if (name == u"limit") {
+            bool ok = false;
+            const int limit = value.toInt(&ok);
+            if (!ok || limit < 1 || limit > kMaxLimit || value.startsWith(u'+') || value.startsWith(u'0'))
+                return std::unexpected(Problem::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxLimit)));
+            out.limit = limit;
+        } else if (name == u"cursor") {
+            out.cursor = cursors.decode(scope, value);
+            if (!out.cursor)
+                return std::unexpected(Problem::badRequest(u"The cursor was not issued for this list."_s));
+        } else if (filters.contains(name)) {
+            out.filters.insert(name, value);
+        } else {
+            const QString allowed = (QStringList{u"limit"_s, u"cursor"_s} + filters).join(u", "_s);
+            return std::unexpected(
+                Problem::badRequest(u"Unknown query parameter '%1'; this list takes %2."_s.arg(name, allowed)));
+        }
+    }
+    if (out.limit == 0)
+        out.limit = kDefaultLimit;
+    return out;
+}
+
+} // namespace inkwell::server

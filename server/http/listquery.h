@@ -1,0 +1,44 @@
+#pragma once
+
+#include "http/problem.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonArray>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+#include <expected>
+#include <optional>
+
+namespace inkwell::server {
+
+/// @brief Opaque keyset cursors (api.md: `?cursor=`). A cursor carries the sort key of the last item
+/// of a page and a MAC over it and the list it belongs to, so a cursor that was not issued, or was
+/// issued for another list, is refused (400) instead of silently paging from somewhere else.
+class CursorCodec {
+public:
+    /// `key`: at least 32 secret bytes (derived from the token key).
+    explicit CursorCodec(QByteArray key);
+    QString encode(QStringView scope, const QJsonArray &position) const;
+    std::optional<QJsonArray> decode(QStringView scope, QStringView cursor) const;
+
+private:
+    QByteArray mac(QStringView scope, const QByteArray &payload) const;
+    QByteArray m_key;
+};
+
+/// @brief The query of a list route: limit, decoded cursor and the documented filters.
+struct ListQuery {
+    int limit = 20;
+    std::optional<QJsonArray> cursor; ///< the position after which the page starts
+    QHash<QString, QString> filters;  ///< the other documented parameters that were given
+};
+
+/// @brief Reads `limit` (1..100, default 20), `cursor` and the parameters named in `filters`;
+/// anything else, a repeated parameter, a bad limit or a cursor not issued for `scope` is 400.
+std::expected<ListQuery, Problem> parseListQuery(const QUrlQuery &query, const QStringList &filters,
+                                                 const CursorCodec &cursors, QStringView scope);
+
+} // namespace inkwell::server
