@@ -1,5 +1,6 @@
 // The HTTP platform in-process against a real PostgreSQL: the connection guard's limits and
 // framing rules, the middleware every answer passes, threads, graceful shutdown, metrics, OpenAPI.
+#include "accounts/accountroutes.h"
 #include "auth/jwt.h"
 #include "http/openapi.h"
 #include "http/pathids.h"
@@ -14,6 +15,7 @@
 #include <QSqlQuery>
 #include <QTemporaryFile>
 #include <QThread>
+#include <QUrlQuery>
 #include <QtTest>
 
 #include <stdexcept>
@@ -62,6 +64,26 @@ RouteRegistrar testRoutes()
                          return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArray(10000, 'x'));
                      },
                      {u"Takes a while"_s, {}, {200}, false, u"test"_s});
+        // Answers after `ms` of work on the password workers, like a login does.
+        std::shared_ptr<PasswordWorkers> workers = resources.service.passwordWorkers;
+        router.routeDeferred(QHttpServerRequest::Method::Get, u"/test/deferred"_s,
+                             [workers, index](const QHttpServerRequest &request, RequestContext &,
+                                              const Defer &defer) -> std::optional<QHttpServerResponse> {
+                                 const int ms = QUrlQuery(request.url()).queryItemValue(u"ms"_s).toInt();
+                                 auto reply = defer();
+                                 workers->run(
+                                     reply->threadContext(),
+                                     [ms] {
+                                         QThread::msleep(ms);
+                                         return ms;
+                                     },
+                                     [reply, index](int slept) {
+                                         reply->send(QHttpServerResponse(
+                                             QJsonObject{{u"slept_ms"_s, slept}, {u"listener"_s, index}}));
+                                     });
+                                 return std::nullopt;
+                             },
+                             {u"Answers from a worker"_s, {}, {200}, false, u"test"_s});
         router.route<QString>(QHttpServerRequest::Method::Get, u"/test/items/<arg>"_s,
                               [](const QString &id, const QHttpServerRequest &, RequestContext &context) {
                                   const auto uuid = parseUuidPath(id);
@@ -130,6 +152,9 @@ private Q_SLOTS:
     void corsPreflight_data();
     void corsPreflight();
     void blockingDatabaseWorkStallsOnlyItsThread();
+    void deferredWorkDoesNotStallItsThread();
+    void requestPipelinedBehindDeferredAnswerIsNotAnsweredFirst();
+    void clientLeavingBeforeDeferredAnswerIsHarmless();
     void gracefulStopCompletesInFlightRequests();
     void metricsCountRequests();
     void openApiListsEveryRouteAndValidates();
@@ -137,7 +162,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<TestServer> server(const std::function<void(ServiceContext &)> &configure = {}, int threads = 2)
     {
-        auto s = std::make_unique<TestServer>(m_postgres->params(), QList<RouteRegistrar>{testRoutes()}, threads, configure);
+        auto s = std::make_unique<TestServer>(m_postgres->params(), QList<RouteRegistrar>{testRoutes(), accountRoutes()}, threads, configure);
         if (!s->error().isEmpty())
             qWarning() << s->error();
         return s;
@@ -612,6 +637,61 @@ void TestHttp::blockingDatabaseWorkStallsOnlyItsThread()
     QVERIFY(onTheOtherListener > 0);
 }
 
+void TestHttp::deferredWorkDoesNotStallItsThread()
+{
+    // One listener thread: whatever it serves while the worker sleeps proves the thread is free.
+    auto s = server({}, 1);
+    RawHttp slow(s->port());
+    slow.send(get("/test/deferred?ms=1500"));
+    QTest::qWait(100);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 5; ++i) {
+        RawHttp quick(s->port());
+        quick.send(get("/test/whoami"));
+        const QList<RawResponse> answer = quick.readResponses(1, 1000);
+        QCOMPARE(answer.value(0).status, 200);
+    }
+    QVERIFY2(timer.elapsed() < 1000, "the listener waited for the worker");
+    const QList<RawResponse> deferred = slow.readResponses(1, 5000);
+    QCOMPARE(deferred.value(0).status, 200);
+    QCOMPARE(QJsonDocument::fromJson(deferred.first().body).object().value(u"slept_ms"_s).toInt(), 1500);
+    QVERIFY(!deferred.first().header("X-Request-Id").isEmpty());
+    QCOMPARE(deferred.first().header("X-Content-Type-Options"), QByteArray("nosniff"));
+    QCOMPARE(deferred.first().header("Connection").toLower(), QByteArray("close"));
+}
+
+void TestHttp::requestPipelinedBehindDeferredAnswerIsNotAnsweredFirst()
+{
+    // QHttpServer 6.4 would answer the second request at once, before the first: the deferred
+    // answer ends the connection instead, and the client sends the second one again.
+    RawHttp client(m_default->port());
+    client.send(get("/test/deferred?ms=300") + get("/test/whoami"));
+    const QByteArray bytes = client.readUntilClosed(5000);
+    QVERIFY(client.closedByServer());
+    const QList<RawResponse> answers = RawHttp::parse(bytes);
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers.first().status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answers.first().body).object().value(u"slept_ms"_s).toInt(), 300);
+}
+
+void TestHttp::clientLeavingBeforeDeferredAnswerIsHarmless()
+{
+    auto s = server({}, 1);
+    {
+        RawHttp leaving(s->port());
+        leaving.send(get("/test/deferred?ms=300"));
+        QTest::qWait(50);
+    } // closed before the answer
+    QTest::qWait(500);
+    RawHttp next(s->port());
+    next.send(get("/test/whoami"));
+    QCOMPARE(next.readResponses(1, 2000).value(0).status, 200);
+    // The answer nobody read was still counted.
+    const QByteArray metrics = HttpClient(s->url()).get(u"/metrics"_s).body;
+    QVERIFY2(metrics.contains("route=\"/test/deferred\",status=\"200\"} 1"), metrics.constData());
+}
+
 void TestHttp::gracefulStopCompletesInFlightRequests()
 {
     auto s = server({}, 4);
@@ -684,7 +764,8 @@ void TestHttp::openApiListsEveryRouteAndValidates()
     }
     QCOMPARE(documented, routed);
     for (const QString &required : {u"GET /health"_s, u"GET /health/db"_s, u"GET /metrics"_s, u"GET /openapi.json"_s,
-                                    u"GET /test/items/{id}"_s})
+                                    u"GET /test/items/{id}"_s, u"POST /api/v1/auth/login"_s,
+                                    u"PATCH /api/v1/admin/users/{id}"_s})
         QVERIFY2(routed.contains(required), qPrintable(required));
 
     // A real validator, installed by the test command (installer/test.sh).

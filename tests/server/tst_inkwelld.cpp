@@ -89,6 +89,14 @@ public:
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     }
 
+    /// Sends `bytes` to the process's stdin and closes it.
+    void writeStdin(const QByteArray &bytes)
+    {
+        m_process.waitForStarted();
+        m_process.write(bytes);
+        m_process.closeWriteChannel();
+    }
+
     qint64 processId() const { return m_process.processId(); }
     QString stdoutText() { return QString::fromUtf8(m_stdout + m_process.readAllStandardOutput()); }
     QString stderrText() { return QString::fromUtf8(m_stderr += m_process.readAllStandardError()); }
@@ -168,6 +176,7 @@ private Q_SLOTS:
     void sigtermDuringInFlightRequests();
     void oversizedBodiesDoNotGrowMemory();
     void concurrentStartsApplyMigrationsOnce();
+    void createAdminForHeadlessSetUp();
 };
 
 void TestInkwelld::bundledClusterLifecycle()
@@ -466,6 +475,63 @@ void TestInkwelld::concurrentStartsApplyMigrationsOnce()
     const QString table = QString::fromUtf8(status.readAllStandardOutput());
     QCOMPARE(table.count(u"core_schema"_s), 1);
     QVERIFY(!table.contains(u"pending"_s));
+}
+
+void TestInkwelld::createAdminForHeadlessSetUp()
+{
+    TestPostgres postgres;
+    QVERIFY2(postgres.error().isEmpty(), qPrintable(postgres.error()));
+    QTemporaryDir dataDir;
+    QProcessEnvironment env = cleanEnvironment();
+    env.insert(u"INKWELL_DATABASE_URL"_s, postgres.url());
+    const QStringList arguments{u"create-admin"_s, u"--data-dir"_s, dataDir.path(), u"--email"_s,
+                                u"root@example.com"_s, u"--name"_s, u"Site Admin"_s};
+    const QByteArray password = "a long admin passphrase";
+
+    {
+        Inkwelld tooShort(arguments, env);
+        tooShort.writeStdin("short\n");
+        QCOMPARE(tooShort.waitForExit(), 2);
+        QVERIFY2(tooShort.stderrText().contains(u"password: must be at least 12 characters"_s),
+                 qPrintable(tooShort.stderrText()));
+    }
+    {
+        Inkwelld missingName({u"create-admin"_s, u"--data-dir"_s, dataDir.path(), u"--email"_s, u"a@example.com"_s}, env);
+        QCOMPARE(missingName.waitForExit(), 2);
+        QVERIFY(missingName.stderrText().contains(u"--name"_s));
+    }
+    {
+        Inkwelld created(arguments, env);
+        created.writeStdin(password + '\n');
+        QCOMPARE(created.waitForExit(), 0);
+        QVERIFY2(created.stdoutText().contains(u"created administrator Site Admin <root@example.com>"_s),
+                 qPrintable(created.stdoutText() + created.stderrText()));
+        QVERIFY(!created.stdoutText().contains(QString::fromLatin1(password)));
+        QVERIFY(!created.stderrText().contains(QString::fromLatin1(password)));
+    }
+    {
+        Inkwelld again(arguments, env);
+        again.writeStdin(password + '\n');
+        QCOMPARE(again.waitForExit(), 2);
+        QVERIFY(again.stderrText().contains(u"exists"_s));
+    }
+
+    Inkwelld server({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"1"_s}, env);
+    const QUrl url = server.waitUntilListening();
+    QVERIFY2(url.isValid(), qPrintable(server.stderrText()));
+    HttpClient client(url);
+    const QHash<QByteArray, QByteArray> json{{"Content-Type", "application/json"}};
+    const auto login = client.send("POST", u"/api/v1/auth/login"_s,
+                                   R"({"email":"root@example.com","password":"a long admin passphrase"})", json);
+    QCOMPARE(login.status, 200);
+    QCOMPARE(login.json().value(u"user"_s).toObject().value(u"role"_s).toString(), u"admin"_s);
+    // The server is not empty any more: the next account is an ordinary one.
+    const auto registered = client.send(
+        "POST", u"/api/v1/auth/register"_s,
+        R"({"email":"writer@example.com","password":"another long passphrase","full_name":"Writer"})", json);
+    QCOMPARE(registered.status, 201);
+    QCOMPARE(registered.json().value(u"user"_s).toObject().value(u"role"_s).toString(), u"viewer"_s);
+    QCOMPARE(server.signalAndWait(SIGTERM), 0);
 }
 
 QTEST_GUILESS_MAIN(TestInkwelld)

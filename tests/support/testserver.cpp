@@ -4,6 +4,7 @@
 #include "health/healthroutes.h"
 #include "http/operationsroutes.h"
 
+#include <QRandomGenerator>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +24,8 @@ TestServer::TestServer(const server::ConnectionParams &database, QList<server::R
     m_context->database = database;
     m_context->config.threads = threads;
     m_context->config.rateLimitPerMin = 0;
+    // A fresh token key per server, as a first start makes one (a test may set its own in configure).
+    m_context->jwtKey = QByteArray::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0').repeated(4);
     if (configure)
         configure(*m_context);
     m_context->finalize();
