@@ -178,11 +178,13 @@ Result<AuthGrant> AccountService::completeRegistration(const RegisterInput &inpu
         return std::unexpected(user.error());
     if (!*user)
         return std::unexpected(Problem::conflict(u"/problems/email-taken"_s, u"An account with this email exists."_s));
-    if (auto audited = m_store.audit(u"auth.register"_s, (*user)->id, (*user)->id, origin.ip,
-                                     {{u"role"_s, roleToString((*user)->role)}});
-        !audited)
-        return std::unexpected(audited.error());
-    return grant(**user, origin);
+    return m_store.transaction([&]() -> Result<AuthGrant> {
+        if (auto audited = m_store.audit(u"auth.register"_s, (*user)->id, (*user)->id, origin.ip,
+                                         {{u"role"_s, roleToString((*user)->role)}});
+            !audited)
+            return std::unexpected(audited.error());
+        return grant(**user, origin);
+    });
 }
 
 // ---- Login -------------------------------------------------------------------------------------------------
@@ -225,26 +227,31 @@ Result<AuthGrant> AccountService::completeLogin(const LoginAttempt &attempt, con
     const std::optional<QUuid> target = attempt.account ? std::optional(attempt.account->user.id) : std::nullopt;
     if (!check.matches) {
         // The same writes for an unknown email and a wrong password, so the timing says nothing either.
-        if (auto recorded = m_store.recordFailure(throttleRules(attempt.input.email, origin.ip)); !recorded)
-            return std::unexpected(recorded.error());
         QJsonObject detail;
         if (isPlausibleEmail(attempt.input.email)) // something else typed there may be a password
             detail.insert(u"email"_s, attempt.input.email);
-        if (auto audited = m_store.audit(u"auth.login_failed"_s, std::nullopt, target, origin.ip, detail); !audited)
-            return std::unexpected(audited.error());
+        auto recorded = m_store.transaction([&]() -> Result<void> {
+            if (auto done = m_store.recordFailure(throttleRules(attempt.input.email, origin.ip)); !done)
+                return done;
+            return m_store.audit(u"auth.login_failed"_s, std::nullopt, target, origin.ip, detail);
+        });
+        if (!recorded)
+            return std::unexpected(recorded.error());
         return std::unexpected(invalidCredentials());
     }
     const User &user = attempt.account->user;
     if (!user.isActive)
         return std::unexpected(Problem{403, u"/problems/account-deactivated"_s, u"Forbidden"_s,
                                        u"This account is deactivated; ask an administrator."_s, {}, {}, {}});
-    if (auto cleared = m_store.clearThrottle(accountKey(attempt.input.email)); !cleared)
-        return std::unexpected(cleared.error());
-    if (auto recorded = m_store.recordLogin(user.id, check.newHash); !recorded)
-        return std::unexpected(recorded.error());
-    if (auto audited = m_store.audit(u"auth.login"_s, user.id, user.id, origin.ip); !audited)
-        return std::unexpected(audited.error());
-    return grant(user, origin);
+    return m_store.transaction([&]() -> Result<AuthGrant> {
+        if (auto cleared = m_store.clearThrottle(accountKey(attempt.input.email)); !cleared)
+            return std::unexpected(cleared.error());
+        if (auto recorded = m_store.recordLogin(user.id, check.newHash); !recorded)
+            return std::unexpected(recorded.error());
+        if (auto audited = m_store.audit(u"auth.login"_s, user.id, user.id, origin.ip); !audited)
+            return std::unexpected(audited.error());
+        return grant(user, origin);
+    });
 }
 
 // ---- Refresh and logout ------------------------------------------------------------------------------------
@@ -297,14 +304,14 @@ Result<void> AccountService::logout(const QJsonObject &body, const Origin &origi
     auto token = refreshTokenFromJson(body);
     if (!token)
         return std::unexpected(Problem::validation(token.error()));
-    auto user = m_store.revokeFamilyOf(RefreshToken::hashOf(token->toLatin1()), u"logout"_s);
-    if (!user)
-        return std::unexpected(user.error());
-    if (!*user)
-        return std::unexpected(invalidRefreshToken());
-    if (auto audited = m_store.audit(u"auth.logout"_s, **user, **user, origin.ip); !audited)
-        return std::unexpected(audited.error());
-    return {};
+    return m_store.transaction([&]() -> Result<void> {
+        auto user = m_store.revokeFamilyOf(RefreshToken::hashOf(token->toLatin1()), u"logout"_s);
+        if (!user)
+            return std::unexpected(user.error());
+        if (!*user)
+            return std::unexpected(invalidRefreshToken());
+        return m_store.audit(u"auth.logout"_s, **user, **user, origin.ip);
+    });
 }
 
 // ---- Password change ---------------------------------------------------------------------------------------
@@ -355,21 +362,20 @@ Result<void> AccountService::completePasswordChange(const Caller &caller, const 
         note(u"password hashing failed: %1"_s.arg(check.error));
         return std::unexpected(Problem::internal());
     }
-    auto replaced = m_store.replacePasswordHash(user.id, change.currentHash, *check.newHash);
-    if (!replaced)
-        return std::unexpected(replaced.error());
-    if (!*replaced)
-        return std::unexpected(Problem::conflict(u"/problems/password-changed"_s,
-                                                 u"The password was changed meanwhile; try again."_s));
-    // Every other session ends: whoever else knew the old password is signed out.
-    auto revoked = m_store.revokeSessions(user.id, caller.sessionId, u"password changed"_s);
-    if (!revoked)
-        return std::unexpected(revoked.error());
-    if (auto audited = m_store.audit(u"auth.password_changed"_s, user.id, user.id, origin.ip,
-                                     {{u"sessions_revoked"_s, *revoked}});
-        !audited)
-        return std::unexpected(audited.error());
-    return {};
+    return m_store.transaction([&]() -> Result<void> {
+        auto replaced = m_store.replacePasswordHash(user.id, change.currentHash, *check.newHash);
+        if (!replaced)
+            return std::unexpected(replaced.error());
+        if (!*replaced)
+            return std::unexpected(Problem::conflict(u"/problems/password-changed"_s,
+                                                     u"The password was changed meanwhile; try again."_s));
+        // Every other session ends: whoever else knew the old password is signed out.
+        auto revoked = m_store.revokeSessions(user.id, caller.sessionId, u"password changed"_s);
+        if (!revoked)
+            return std::unexpected(revoked.error());
+        return m_store.audit(u"auth.password_changed"_s, user.id, user.id, origin.ip,
+                             {{u"sessions_revoked"_s, *revoked}});
+    });
 }
 
 // ---- Profiles and follows ----------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ public:
     void run(QObject *context, Work work, Done done)
     {
         m_pool.start([context, work = std::move(work), done = std::move(done)]() {
+            lowerThreadPriority();
             auto result = std::make_shared<decltype(work())>(work());
             QMetaObject::invokeMethod(context, [done, result]() { done(std::move(*result)); }, Qt::QueuedConnection);
         });
@@ -34,6 +35,10 @@ public:
     int threads() const { return m_pool.maxThreadCount(); }
 
 private:
+    /// Hashing yields the CPU to the listener threads (nice 10 for this thread, once), so requests
+    /// keep being served while every core is busy hashing.
+    static void lowerThreadPriority();
+
     QThreadPool m_pool;
 };
 
