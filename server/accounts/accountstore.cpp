@@ -207,6 +207,14 @@ Result<std::optional<User>> AccountStore::insertUser(const QString &email, const
     }
     User user = readUser(**inserted).user;
     (*inserted)->finish();
+    // The welcome notification is an event of the same transaction (the outbox; see server/events).
+    auto event = run(u"WITH e AS (INSERT INTO outbox (topic, payload) VALUES ('user.created', "
+                     u"jsonb_build_object('user_id', ?::text, 'full_name', ?::text))) "
+                     u"SELECT pg_notify('inkwell_outbox', 'user.created')"_s,
+                     {idText(user.id), user.fullName});
+    if (!event)
+        return fail(event.error(), "writing the user.created event");
+    (*event)->finish();
     if (auto committed = commit(); !committed)
         return std::unexpected(committed.error());
     return user;

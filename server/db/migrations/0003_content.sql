@@ -1,0 +1,45 @@
+-- Content: the change feed stamp, search vector, revisions, and the transactional outbox.
+
+-- The change feed orders by the id of the transaction that last wrote each article (xid8, a
+-- cluster-wide counter) and reads only below the oldest transaction still in flight, so a change
+-- that commits late is never skipped (see server/articles/articlestore.cpp).
+ALTER TABLE articles ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX articles_change_idx ON articles (change_xid, id);
+
+ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('english', coalesce(excerpt, '')), 'B') ||
+    setweight(to_tsvector('english', coalesce(content, '')), 'C')) STORED;
+CREATE INDEX articles_search_idx ON articles USING gin (search);
+
+CREATE INDEX articles_list_idx ON articles (status, published_at DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX articles_author_list_idx ON articles (author_id, updated_at DESC, id DESC) WHERE deleted_at IS NULL;
+
+-- Every earlier version of an article, with who made the change that replaced it.
+CREATE TABLE article_revisions (
+    article_id  uuid NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    revision    integer NOT NULL CHECK (revision >= 1),
+    title       text NOT NULL,
+    content     text NOT NULL,
+    excerpt     text NOT NULL,
+    status      text NOT NULL,
+    tags        jsonb NOT NULL DEFAULT '[]'::jsonb,
+    edited_by   uuid REFERENCES users (id) ON DELETE SET NULL,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (article_id, revision)
+);
+
+-- Events written in the same transaction as the change they announce; a worker claims them with
+-- FOR UPDATE SKIP LOCKED. Delivery is at least once: handlers are idempotent.
+CREATE TABLE outbox (
+    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    topic         text NOT NULL,
+    payload       jsonb NOT NULL,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    available_at  timestamptz NOT NULL DEFAULT now(),
+    attempts      integer NOT NULL DEFAULT 0,
+    last_error    text,
+    processed_at  timestamptz,
+    parked_at     timestamptz
+);
+CREATE INDEX outbox_pending_idx ON outbox (available_at, id) WHERE processed_at IS NULL AND parked_at IS NULL;
