@@ -5,6 +5,8 @@
 -- that commits late is never skipped (see server/articles/articlestore.cpp).
 ALTER TABLE articles ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
 CREATE INDEX articles_change_idx ON articles (change_xid, id);
+-- Who made the current revision (earlier ones are in article_revisions).
+ALTER TABLE articles ADD COLUMN updated_by uuid REFERENCES users (id) ON DELETE SET NULL;
 
 ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
