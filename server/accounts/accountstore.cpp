@@ -85,56 +85,8 @@ QByteArray RefreshToken::hashOf(QByteArrayView value)
 }
 
 AccountStore::AccountStore(ThreadDatabase &db)
-    : m_db(db)
+    : SqlStore(db, u"inkwell.server.accounts"_s)
 {
-}
-
-std::expected<QSqlQuery *, QSqlError> AccountStore::run(const QString &sql, std::initializer_list<QVariant> binds)
-{
-    auto query = m_db.prepared(sql);
-    if (!query)
-        return std::unexpected(QSqlError(query.error(), {}, QSqlError::ConnectionError));
-    int i = 0;
-    for (const QVariant &bind : binds)
-        (*query)->bindValue(i++, bind);
-    if (!(*query)->exec())
-        return std::unexpected((*query)->lastError());
-    return *query;
-}
-
-Problem AccountStore::failure(const QSqlError &error, const char *what) const
-{
-    // SQL text and driver messages go to the log only (api.md: no SQL text reaches a client).
-    logging::write(QtCriticalMsg, u"inkwell.server.accounts"_s,
-                   u"%1 failed: %2"_s.arg(QString::fromLatin1(what), error.text()));
-    return Problem::internal();
-}
-
-Result<void> AccountStore::begin()
-{
-    auto connection = m_db.connection();
-    if (!connection)
-        return std::unexpected(failure(QSqlError(connection.error()), "opening the connection"));
-    if (!connection->transaction())
-        return std::unexpected(failure(connection->lastError(), "BEGIN"));
-    return {};
-}
-
-Result<void> AccountStore::commit()
-{
-    auto connection = m_db.connection();
-    if (!connection || !connection->commit()) {
-        const QSqlError error = connection ? connection->lastError() : QSqlError(connection.error());
-        rollback();
-        return std::unexpected(failure(error, "COMMIT"));
-    }
-    return {};
-}
-
-void AccountStore::rollback()
-{
-    if (auto connection = m_db.connection())
-        connection->rollback();
 }
 
 Result<std::optional<StoredUser>> AccountStore::userByEmail(const QString &email)

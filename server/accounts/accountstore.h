@@ -1,7 +1,6 @@
 #pragma once
 
-#include "db/threaddatabase.h"
-#include "http/problem.h"
+#include "db/sqlstore.h"
 #include "model/user.h"
 
 #include <QDateTime>
@@ -16,9 +15,6 @@
 #include <optional>
 
 namespace inkwell::server {
-
-template <typename T>
-using Result = std::expected<T, Problem>;
 
 /// @brief A user row with what only the server sees.
 struct StoredUser {
@@ -62,7 +58,7 @@ struct Page {
 
 /// @brief The accounts tables (users, sessions, refresh tokens, follows, throttle, audit log) on one
 /// thread's database connection. Knows SQL, not permissions: AccountService decides who may call what.
-class AccountStore {
+class AccountStore : public SqlStore {
 public:
     explicit AccountStore(ThreadDatabase &db);
 
@@ -123,33 +119,6 @@ public:
                                   const QString &ip);
 
     Result<Page> auditLog(int limit, const std::optional<QJsonArray> &after);
-
-    /// @brief Runs `work` (a sequence of the calls above that open no transaction of their own) in one
-    /// transaction: one commit, so one WAL flush, instead of one per statement. Rolled back when
-    /// `work` fails.
-    template <typename Work>
-    auto transaction(Work work) -> decltype(work())
-    {
-        if (auto begun = begin(); !begun)
-            return std::unexpected(begun.error());
-        auto result = work();
-        if (!result) {
-            rollback();
-            return result;
-        }
-        if (auto committed = commit(); !committed)
-            return std::unexpected(committed.error());
-        return result;
-    }
-
-private:
-    std::expected<QSqlQuery *, QSqlError> run(const QString &sql, std::initializer_list<QVariant> binds = {});
-    Problem failure(const QSqlError &error, const char *what) const;
-    Result<void> begin();
-    Result<void> commit();
-    void rollback();
-
-    ThreadDatabase &m_db;
 };
 
 } // namespace inkwell::server

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "db/threaddatabase.h"
+#include "http/problem.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <expected>
+#include <initializer_list>
+
+namespace inkwell::server {
+
+/// @brief What stores and services return: the value, or the problem to answer with.
+template <typename T>
+using Result = std::expected<T, Problem>;
+
+/// @brief The base of every store: kept prepared statements on one thread's connection, failures
+/// logged (SQL and driver text never reach a client) and turned into a 500 problem, transactions.
+class SqlStore {
+public:
+    explicit SqlStore(ThreadDatabase &db, QString category);
+
+    /// @brief Runs `work` in one transaction: one commit (one WAL flush) for all its statements.
+    /// Rolled back when `work` fails. `work` must not open a transaction of its own.
+    template <typename Work>
+    auto transaction(Work work) -> decltype(work())
+    {
+        if (auto begun = begin(); !begun)
+            return std::unexpected(begun.error());
+        auto result = work();
+        if (!result) {
+            rollback();
+            return result;
+        }
+        if (auto committed = commit(); !committed)
+            return std::unexpected(committed.error());
+        return result;
+    }
+
+protected:
+    /// @brief Executes a kept prepared statement with positional `?` values.
+    std::expected<QSqlQuery *, QSqlError> run(const QString &sql, std::initializer_list<QVariant> binds = {});
+    /// @brief Logs the failure of `what` and returns the problem a client sees (500).
+    Problem failure(const QSqlError &error, const char *what) const;
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+    ThreadDatabase &database() { return m_db; }
+
+    /// @brief Whether the error is a unique-constraint violation (SQLSTATE 23505).
+    static bool isUniqueViolation(const QSqlError &error);
+
+private:
+    ThreadDatabase &m_db;
+    QString m_category;
+};
+
+} // namespace inkwell::server
