@@ -2,6 +2,7 @@
 
 #include "accounts/accountroutes.h"
 #include "accounts/accountservice.h"
+#include "articles/articleroutes.h"
 
 #include "auth/jwt.h"
 #include "config/config.h"
@@ -282,7 +283,7 @@ int inkwelldMain(int argc, char **argv)
     context->database = database->params;
     context->jwtKey = *jwtKey;
     context->finalize();
-    HttpService http(context, {healthRoutes(), operationsRoutes(), accountRoutes()});
+    HttpService http(context, {healthRoutes(), operationsRoutes(), accountRoutes(), articleRoutes()});
     auto port = http.start(config->host, config->port, config->threads);
     if (!port) {
         printErr(port.error());

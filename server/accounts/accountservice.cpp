@@ -106,6 +106,18 @@ Result<Caller> AccountService::caller(const TokenClaims *claims)
     return Caller{std::move(**account), *sessionId};
 }
 
+Result<std::optional<Caller>> AccountService::optionalCaller(const TokenClaims *claims, bool hasAuthorization)
+{
+    if (!hasAuthorization)
+        return std::optional<Caller>();
+    if (!claims)
+        return std::unexpected(Problem::unauthorized(u"The access token is not valid."_s, true));
+    auto who = caller(claims);
+    if (!who)
+        return std::unexpected(who.error());
+    return std::optional<Caller>(std::move(*who));
+}
+
 QByteArray AccountService::accessToken(const User &user, const QUuid &sessionId) const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -64,6 +64,9 @@ public:
     /// @brief The caller of a verified access token: 401 for no token, or one whose session was
     /// revoked or whose user was deactivated.
     Result<Caller> caller(const TokenClaims *claims);
+    /// @brief For routes anonymous callers may use: std::nullopt without an Authorization header,
+    /// the caller with a good token, 401 with a bad one (so a client learns its token is stale).
+    Result<std::optional<Caller>> optionalCaller(const TokenClaims *claims, bool hasAuthorization);
 
     // Registration: validate, hash (worker), store.
     Result<RegisterInput> validateRegistration(const QJsonObject &body) const;

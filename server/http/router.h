@@ -167,6 +167,10 @@ public:
 
     const QList<RouteInfo> &routes() const { return m_routes; }
 
+    /// @brief An object that lives in (and dies with) this listener's thread: a parent for a
+    /// module's timers, a context for work queued back to this thread.
+    QObject *threadContext() const { return &m_server; }
+
     /// @brief Adds the middleware headers and writes the access log line; used by every path.
     QHttpServerResponse finish(QHttpServerResponse &&response, const QHttpServerRequest &request,
                                const RequestContext &context) const;

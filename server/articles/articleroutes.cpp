@@ -1,0 +1,276 @@
+#include "articleroutes.h"
+
+#include "articles/articleservice.h"
+#include "http/jsonbody.h"
+#include "http/pathids.h"
+
+#include <QTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+
+/// How often counted views are written (one statement per listener for all of them).
+constexpr int kViewFlushMs = 2000;
+
+QHttpServerResponse problemResponse(const Problem &problem, const RequestContext &context)
+{
+    return problem.toResponse(context.requestId);
+}
+
+QHttpServerResponse articleResponse(const Article &article, int status = 200)
+{
+    QHttpServerResponse response = jsonResponse(toJson(article), status);
+    response.setHeader(QByteArrayLiteral("ETag"), '"' + QByteArray::number(article.revision) + '"');
+    return response;
+}
+
+template <typename T, typename Render>
+QHttpServerResponse answer(const Result<T> &result, const RequestContext &context, Render render)
+{
+    if (!result)
+        return problemResponse(result.error(), context);
+    return render(*result);
+}
+
+} // namespace
+
+RouteRegistrar articleRoutes()
+{
+    return [](Router &router, ListenerResources &resources) {
+        auto service = std::make_shared<ArticleService>(resources.service, resources.db);
+        auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
+        auto *flush = new QTimer(router.threadContext());
+        QObject::connect(flush, &QTimer::timeout, flush, [service] { service->flushViews(); });
+        flush->start(kViewFlushMs);
+
+        const Router *r = &router;
+        // Every article route: the caller (nullptr when anonymous) or the problem with its token.
+        const auto withCaller = [accounts, r](const QHttpServerRequest &request, RequestContext &context,
+                                              const auto &then) -> QHttpServerResponse {
+            auto who = accounts->optionalCaller(r->authenticate(request, context), context.hasAuthorization);
+            if (!who)
+                return problemResponse(who.error(), context);
+            return then(*who ? &**who : nullptr);
+        };
+        const auto ifMatch = [](const QHttpServerRequest &request) {
+            return ArticleService::precondition(request.value(QByteArrayLiteral("if-match")));
+        };
+
+        router.route(
+            Method::Get, u"/api/v1/articles"_s,
+            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    return answer(service->list(caller, QUrlQuery(request.url())), context,
+                                  [](const QJsonObject &page) { return jsonResponse(page); });
+                });
+            },
+            {u"Articles: published ones, or your drafts (status=draft); filters author_id, tag, q"_s, {}, {200, 400, 401},
+             true, u"articles"_s});
+
+        router.route(
+            Method::Post, u"/api/v1/articles"_s,
+            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    auto body = jsonBody(request);
+                    if (!body)
+                        return problemResponse(body.error(), context);
+                    return answer(service->create(caller, *body), context, [](const ArticleResult &result) {
+                        QHttpServerResponse response = articleResponse(result.article, 201);
+                        response.setHeader(QByteArrayLiteral("Location"),
+                                           "/api/v1/articles/" + formatId(result.article.id).toLatin1());
+                        return response;
+                    });
+                });
+            },
+            {u"Write an article"_s, {}, {201, 400, 401, 403, 415, 422}, true, u"articles"_s});
+
+        router.route<QString>(
+            Method::Get, u"/api/v1/articles/by-slug/<arg>"_s,
+            [service, withCaller](const QString &slug, const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    return answer(service->getBySlug(caller, slug), context,
+                                  [](const Article &article) { return articleResponse(article); });
+                });
+            },
+            {u"An article by its slug"_s, {u"slug"_s}, {200, 401, 404}, true, u"articles"_s});
+
+        router.route<QString>(
+            Method::Get, u"/api/v1/articles/<arg>"_s,
+            [service, withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    const auto uuid = parseUuidPath(id);
+                    if (!uuid)
+                        return problemResponse(Problem::notFound(), context);
+                    return answer(service->get(caller, *uuid), context,
+                                  [](const Article &article) { return articleResponse(article); });
+                });
+            },
+            {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s});
+
+        router.route<QString>(
+            Method::Put, u"/api/v1/articles/<arg>"_s,
+            [service, withCaller, ifMatch](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    const auto uuid = parseUuidPath(id);
+                    if (!uuid)
+                        return problemResponse(Problem::notFound(), context);
+                    auto precondition = ifMatch(request);
+                    if (!precondition)
+                        return problemResponse(precondition.error(), context);
+                    auto body = jsonBody(request);
+                    if (!body)
+                        return problemResponse(body.error(), context);
+                    return answer(service->put(caller, *uuid, *body, *precondition), context,
+                                  [](const ArticleResult &result) {
+                                      QHttpServerResponse response =
+                                          articleResponse(result.article, result.created ? 201 : 200);
+                                      if (result.created)
+                                          response.setHeader(QByteArrayLiteral("Location"),
+                                                             "/api/v1/articles/" + formatId(result.article.id).toLatin1());
+                                      return response;
+                                  });
+                });
+            },
+            {u"Create an article with your own id, or replace one (If-Match)"_s, {u"id"_s},
+             {200, 201, 400, 401, 403, 404, 412, 415, 422, 428}, true, u"articles"_s});
+
+        router.route<QString>(
+            Method::Patch, u"/api/v1/articles/<arg>"_s,
+            [service, withCaller, ifMatch](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    const auto uuid = parseUuidPath(id);
+                    if (!uuid)
+                        return problemResponse(Problem::notFound(), context);
+                    auto precondition = ifMatch(request);
+                    if (!precondition)
+                        return problemResponse(precondition.error(), context);
+                    auto body = jsonBody(request);
+                    if (!body)
+                        return problemResponse(body.error(), context);
+                    return answer(service->patch(caller, *uuid, *body, *precondition), context,
+                                  [](const Article &article) { return articleResponse(article); });
+                });
+            },
+            {u"Change some members of an article (If-Match)"_s, {u"id"_s},
+             {200, 400, 401, 403, 404, 412, 415, 422, 428}, true, u"articles"_s});
+
+        router.route<QString>(
+            Method::Delete, u"/api/v1/articles/<arg>"_s,
+            [service, withCaller, ifMatch](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    const auto uuid = parseUuidPath(id);
+                    if (!uuid)
+                        return problemResponse(Problem::notFound(), context);
+                    auto precondition = ifMatch(request);
+                    if (!precondition)
+                        return problemResponse(precondition.error(), context);
+                    auto removed = service->remove(caller, *uuid, *precondition);
+                    return removed ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent)
+                                   : problemResponse(removed.error(), context);
+                });
+            },
+            {u"Delete an article (restorable by an admin for 30 days)"_s, {u"id"_s}, {204, 400, 401, 403, 404, 412},
+             true, u"articles"_s});
+
+        const QList<std::pair<QString, ArticleStatus>> actions{{u"publish"_s, ArticleStatus::Published},
+                                                               {u"unpublish"_s, ArticleStatus::Draft},
+                                                               {u"archive"_s, ArticleStatus::Archived}};
+        for (const auto &[action, status] : actions) {
+            const ArticleStatus target = status;
+            router.route<QString>(
+                Method::Post, u"/api/v1/articles/<arg>/"_s + action,
+                [service, withCaller, ifMatch, target](const QString &id, const QHttpServerRequest &request,
+                                                       RequestContext &context) {
+                    return withCaller(request, context, [&](const Caller *caller) {
+                        const auto uuid = parseUuidPath(id);
+                        if (!uuid)
+                            return problemResponse(Problem::notFound(), context);
+                        auto precondition = ifMatch(request);
+                        if (!precondition)
+                            return problemResponse(precondition.error(), context);
+                        return answer(service->setStatus(caller, *uuid, target, *precondition), context,
+                                      [](const Article &article) { return articleResponse(article); });
+                    });
+                },
+                {u"Set an article's status: "_s + action, {u"id"_s}, {200, 400, 401, 403, 404, 412}, true, u"articles"_s});
+        }
+
+        router.route<QString>(
+            Method::Get, u"/api/v1/articles/<arg>/revisions"_s,
+            [service, withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    const auto uuid = parseUuidPath(id);
+                    if (!uuid)
+                        return problemResponse(Problem::notFound(), context);
+                    return answer(service->revisions(caller, *uuid, QUrlQuery(request.url())), context,
+                                  [](const QJsonObject &page) { return jsonResponse(page); });
+                });
+            },
+            {u"An article's revisions, newest first"_s, {u"id"_s}, {200, 400, 401, 403, 404}, true, u"articles"_s});
+
+        router.route<QString, QString>(
+            Method::Get, u"/api/v1/articles/<arg>/revisions/<arg>"_s,
+            [service, withCaller](const QString &id, const QString &number, const QHttpServerRequest &request,
+                                  RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    const auto uuid = parseUuidPath(id);
+                    const auto revision = parsePositiveIntPath(number);
+                    if (!uuid || !revision)
+                        return problemResponse(Problem::notFound(), context);
+                    return answer(service->revision(caller, *uuid, *revision), context,
+                                  [](const Article &article) { return jsonResponse(toJson(article)); });
+                });
+            },
+            {u"One revision of an article, whole"_s, {u"id"_s, u"n"_s}, {200, 401, 403, 404}, true, u"articles"_s});
+
+        router.route<QString>(
+            Method::Post, u"/api/v1/admin/articles/<arg>/restore"_s,
+            [service, withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    const auto uuid = parseUuidPath(id);
+                    if (!uuid)
+                        return problemResponse(Problem::notFound(), context);
+                    return answer(service->restore(caller, *uuid), context,
+                                  [](const Article &article) { return articleResponse(article); });
+                });
+            },
+            {u"Undelete an article within 30 days (admin)"_s, {u"id"_s}, {200, 401, 403, 404, 409}, true, u"admin"_s});
+
+        router.route(
+            Method::Get, u"/api/v1/tags"_s,
+            [service](const QHttpServerRequest &request, RequestContext &context) {
+                return answer(service->tags(QUrlQuery(request.url())), context,
+                              [](const QJsonObject &page) { return jsonResponse(page); });
+            },
+            {u"Tags with their number of published articles"_s, {}, {200, 400}, true, u"tags"_s});
+
+        router.route(
+            Method::Get, u"/api/v1/search"_s,
+            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    return answer(service->search(caller, QUrlQuery(request.url())), context,
+                                  [](const QJsonObject &page) { return jsonResponse(page); });
+                });
+            },
+            {u"Full-text search: phrases, -exclude, or"_s, {}, {200, 400, 401}, true, u"search"_s});
+
+        router.route(
+            Method::Get, u"/api/v1/sync/changes"_s,
+            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                return withCaller(request, context, [&](const Caller *caller) {
+                    return answer(service->changes(caller, QUrlQuery(request.url())), context,
+                                  [](const QJsonObject &page) { return jsonResponse(page); });
+                });
+            },
+            {u"The change feed: every article you can see changed after the cursor"_s, {}, {200, 400, 401}, true,
+             u"sync"_s});
+    };
+}
+
+} // namespace inkwell::server

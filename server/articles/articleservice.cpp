@@ -1,0 +1,641 @@
+#include "articleservice.h"
+
+#include "http/listener.h"
+#include "json/jsonreader.h"
+#include "log/logging.h"
+#include "markdown/markdown.h"
+#include "markdown/slug.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+namespace {
+
+constexpr int kSlugAttempts = 5;
+constexpr int kMaxFeedLimit = 1000;
+constexpr int kDefaultFeedLimit = 100;
+const QString kSlugRace = u"/problems/slug-race"_s;
+
+bool isAdmin(const Caller *caller)
+{
+    return caller && hasPermission(caller->user().role, Permission::EditAnyArticle);
+}
+
+bool isAuthor(const Caller *caller, const Article &article)
+{
+    return caller && caller->user().id == article.authorId;
+}
+
+/// Published articles are everyone's; drafts and archived ones their author's and the admins'.
+bool canSee(const Caller *caller, const StoredArticle &stored)
+{
+    if (stored.deletedAt)
+        return false;
+    return stored.article.status == ArticleStatus::Published || isAuthor(caller, stored.article) || isAdmin(caller);
+}
+
+Problem notFound()
+{
+    return Problem::notFound(u"There is no such article."_s);
+}
+
+/// Content-derived members: HTML, counts, and the excerpt unless one was given.
+void render(Article &article, bool keepExcerpt)
+{
+    article.contentHtml = markdown::toHtml(article.content);
+    article.wordCount = markdown::wordCount(article.content);
+    article.readingTime = markdown::readingTimeMinutes(article.content);
+    if (!keepExcerpt)
+        article.excerpt = markdown::excerpt(article.content);
+}
+
+Problem stale(const Article &current)
+{
+    Problem problem{412, u"/problems/stale-revision"_s, u"Precondition Failed"_s,
+                    u"The article changed since revision you sent; the current one is in `current`."_s, {}, {}, {}};
+    problem.extra.insert(u"current"_s, toJson(current));
+    problem.headers.append({QByteArrayLiteral("ETag"), '"' + QByteArray::number(current.revision) + '"'});
+    return problem;
+}
+
+Problem validation(const FieldErrors &errors)
+{
+    return Problem::validation(errors);
+}
+
+std::optional<QUuid> parseQueryId(const QString &text)
+{
+    return parseId(text);
+}
+
+} // namespace
+
+ArticleService::ArticleService(const ServiceContext &context, ThreadDatabase &db)
+    : m_context(context)
+    , m_store(db)
+    , m_cursors(context.jwtKey)
+{
+}
+
+QJsonObject ArticleService::summaryJson(const Article &article)
+{
+    QJsonObject json = toJson(article);
+    json.remove(u"content"_s);
+    json.remove(u"content_html"_s);
+    return json;
+}
+
+Result<Precondition> ArticleService::precondition(const QByteArray &header)
+{
+    Precondition out;
+    const QByteArray value = header.trimmed();
+    if (value.isEmpty())
+        return out;
+    out.present = true;
+    if (value == "*")
+        return out;
+    bool ok = false;
+    const int revision = value.size() > 2 && value.startsWith('"') && value.endsWith('"')
+                             ? value.sliced(1, value.size() - 2).toInt(&ok)
+                             : 0;
+    if (!ok || revision < 1)
+        return std::unexpected(Problem::badRequest(u"If-Match must be \"<revision>\" as sent in ETag, or *."_s));
+    out.revision = revision;
+    return out;
+}
+
+Result<Article> ArticleService::visible(const Caller *caller, Result<std::optional<StoredArticle>> found)
+{
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found || !canSee(caller, **found))
+        return std::unexpected(notFound());
+    const Article &article = (*found)->article;
+    // Views of published articles by readers, not by their author.
+    if (article.status == ArticleStatus::Published && !isAuthor(caller, article))
+        countView(article.id);
+    return article;
+}
+
+Result<Article> ArticleService::get(const Caller *caller, const QUuid &id)
+{
+    return visible(caller, m_store.find(id));
+}
+
+Result<Article> ArticleService::getBySlug(const Caller *caller, const QString &slug)
+{
+    if (slug.isEmpty() || slug.size() > 90 || markdown::slugify(slug, 90) != slug)
+        return std::unexpected(notFound());
+    return visible(caller, m_store.findBySlug(slug));
+}
+
+// ---- Writing -----------------------------------------------------------------------------------------------
+
+Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUuid &id, const ArticleInput &input)
+{
+    const Role role = caller.user().role;
+    if (!hasPermission(role, Permission::WriteOwnArticles))
+        return std::unexpected(Problem::forbidden(u"Your role cannot write articles; ask an administrator."_s));
+    const ArticleStatus status = input.status.value_or(ArticleStatus::Draft);
+    if (status == ArticleStatus::Published && !hasPermission(role, Permission::PublishOwnArticles))
+        return std::unexpected(Problem::forbidden(u"Your role cannot publish."_s));
+
+    Article article;
+    article.id = id;
+    article.authorId = caller.user().id;
+    article.authorName = caller.user().fullName;
+    article.title = input.title;
+    article.content = input.content;
+    article.excerpt = input.excerpt.value_or(QString());
+    article.tags = input.tags.value_or(QStringList());
+    article.status = status;
+    render(article, input.excerpt.has_value());
+
+    for (int attempt = 0; attempt < kSlugAttempts; ++attempt) {
+        auto done = m_store.transaction([&]() -> Result<ArticleResult> {
+            auto slug = m_store.freeSlug(markdown::slugify(article.title), article.id);
+            if (!slug)
+                return std::unexpected(slug.error());
+            article.slug = *slug;
+            auto inserted = m_store.insert(article, caller.user().id);
+            if (!inserted)
+                return std::unexpected(inserted.error());
+            if (*inserted == ArticleStore::InsertVerdict::SlugTaken)
+                return std::unexpected(Problem{409, kSlugRace, {}, {}, {}, {}, {}});
+            if (*inserted == ArticleStore::InsertVerdict::IdTaken)
+                return std::unexpected(Problem::conflict(u"/problems/id-taken"_s, u"An article with this id exists."_s));
+            if (!article.tags.isEmpty()) {
+                if (auto tagged = m_store.setTags(article.id, article.tags); !tagged)
+                    return std::unexpected(tagged.error());
+            }
+            if (status == ArticleStatus::Published) {
+                if (auto emitted = m_store.emitEvent(u"article.published"_s,
+                                                     {{u"article_id"_s, formatId(article.id)},
+                                                      {u"author_id"_s, formatId(article.authorId)},
+                                                      {u"author_name"_s, article.authorName},
+                                                      {u"title"_s, article.title},
+                                                      {u"slug"_s, article.slug}});
+                    !emitted)
+                    return std::unexpected(emitted.error());
+            }
+            if (auto announced = m_store.announceChange(article.id); !announced)
+                return std::unexpected(announced.error());
+            auto stored = m_store.find(article.id);
+            if (!stored || !*stored)
+                return std::unexpected(stored ? Problem::internal() : stored.error());
+            return ArticleResult{(*stored)->article, true};
+        });
+        if (done || done.error().type != kSlugRace)
+            return done;
+    }
+    return std::unexpected(Problem::conflict(u"/problems/slug-taken"_s, u"Could not find a free slug; try again."_s));
+}
+
+Result<ArticleResult> ArticleService::create(const Caller *caller, const QJsonObject &body)
+{
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to write articles."_s));
+    auto input = articleInputFromJson(body);
+    if (!input)
+        return std::unexpected(validation(input.error()));
+    return insertNew(*caller, QUuid::createUuid(), *input);
+}
+
+Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id, const QJsonObject &body,
+                                          const Precondition &ifMatch)
+{
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to write articles."_s));
+    auto input = articleInputFromJson(body);
+    if (!input)
+        return std::unexpected(validation(input.error()));
+    auto existing = m_store.find(id);
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (!*existing) {
+        if (ifMatch.present) // an update of something the caller cannot see
+            return std::unexpected(notFound());
+        auto created = insertNew(*caller, id, *input);
+        if (created || created.error().type != u"/problems/id-taken")
+            return created;
+        existing = m_store.find(id); // created meanwhile by a concurrent retry: answer as below
+        if (!existing || !*existing)
+            return std::unexpected(existing ? notFound() : existing.error());
+    }
+    const StoredArticle &stored = **existing;
+    if (!canSee(caller, stored))
+        return std::unexpected(notFound());
+    if (!ifMatch.present) {
+        // A retried create: the body equals what is stored → the stored article, unchanged.
+        const Article &a = stored.article;
+        const bool same = a.title == input->title && a.content == input->content &&
+                          (!input->excerpt || *input->excerpt == a.excerpt) &&
+                          input->tags.value_or(QStringList()) == a.tags &&
+                          input->status.value_or(ArticleStatus::Draft) == a.status && isAuthor(caller, a);
+        if (same)
+            return ArticleResult{a, false};
+        return std::unexpected(Problem{428, u"/problems/precondition-required"_s, u"Precondition Required"_s,
+                                       u"This article exists: send If-Match with the revision you edited."_s, {}, {}, {}});
+    }
+    const ArticleInput in = *input;
+    auto replaced = mutate(*caller, id, ifMatch, true, in.status == ArticleStatus::Published ? Need::Publish : Need::Edit,
+                           [&in](Article &next, std::optional<QDateTime> &) -> Result<void> {
+                               next.title = in.title;
+                               next.content = in.content;
+                               next.excerpt = in.excerpt.value_or(markdown::excerpt(in.content));
+                               next.tags = in.tags.value_or(QStringList());
+                               if (in.status)
+                                   next.status = *in.status;
+                               return {};
+                           });
+    if (!replaced)
+        return std::unexpected(replaced.error());
+    return ArticleResult{*replaced, false};
+}
+
+Result<Article> ArticleService::patch(const Caller *caller, const QUuid &id, const QJsonObject &body,
+                                      const Precondition &ifMatch)
+{
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to edit articles."_s));
+    auto input = articlePatchFromJson(body);
+    if (!input)
+        return std::unexpected(validation(input.error()));
+    const ArticlePatch in = *input;
+    return mutate(*caller, id, ifMatch, true, in.status == ArticleStatus::Published ? Need::Publish : Need::Edit,
+                  [&in](Article &next, std::optional<QDateTime> &) -> Result<void> {
+                      if (in.title)
+                          next.title = *in.title;
+                      if (in.content) {
+                          // An excerpt that was made from the old content follows the new content.
+                          if (!in.excerpt && next.excerpt == markdown::excerpt(next.content))
+                              next.excerpt = markdown::excerpt(*in.content);
+                          next.content = *in.content;
+                      }
+                      if (in.excerpt)
+                          next.excerpt = *in.excerpt;
+                      if (in.tags)
+                          next.tags = *in.tags;
+                      if (in.status)
+                          next.status = *in.status;
+                      return {};
+                  });
+}
+
+Result<Article> ArticleService::setStatus(const Caller *caller, const QUuid &id, ArticleStatus status,
+                                          const Precondition &ifMatch)
+{
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to publish articles."_s));
+    return mutate(*caller, id, ifMatch, false, status == ArticleStatus::Published ? Need::Publish : Need::Edit,
+                  [status](Article &next, std::optional<QDateTime> &) -> Result<void> {
+                      next.status = status;
+                      return {};
+                  });
+}
+
+Result<void> ArticleService::remove(const Caller *caller, const QUuid &id, const Precondition &ifMatch)
+{
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to delete articles."_s));
+    auto removed = mutate(*caller, id, ifMatch, false, Need::Delete,
+                          [](Article &, std::optional<QDateTime> &deletedAt) -> Result<void> {
+                              deletedAt = QDateTime::currentDateTimeUtc();
+                              return {};
+                          });
+    if (!removed)
+        return std::unexpected(removed.error());
+    return {};
+}
+
+Result<Article> ArticleService::restore(const Caller *caller, const QUuid &id)
+{
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in as an administrator."_s));
+    if (!hasPermission(caller->user().role, Permission::DeleteAnyArticle))
+        return std::unexpected(Problem::forbidden(u"Only administrators restore articles."_s));
+    return mutate(*caller, id, {}, false, Need::Restore,
+                  [](Article &, std::optional<QDateTime> &deletedAt) -> Result<void> {
+                      if (!deletedAt)
+                          return std::unexpected(
+                              Problem::conflict(u"/problems/not-deleted"_s, u"This article is not deleted."_s));
+                      if (deletedAt->daysTo(QDateTime::currentDateTimeUtc()) > 30)
+                          return std::unexpected(notFound());
+                      deletedAt.reset();
+                      return {};
+                  });
+}
+
+Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, const Precondition &ifMatch,
+                                       bool ifMatchRequired, Need need, const Mutation &change)
+{
+    for (int attempt = 0; attempt < kSlugAttempts; ++attempt) {
+        auto done = m_store.transaction([&]() -> Result<Article> {
+            auto found = m_store.find(id, true);
+            if (!found)
+                return std::unexpected(found.error());
+            if (!*found)
+                return std::unexpected(notFound());
+            const StoredArticle &current = **found;
+            const Article &now = current.article;
+            // Deleted articles exist only for restoring; others see nothing.
+            if (need != Need::Restore && !canSee(&caller, current))
+                return std::unexpected(notFound());
+            const Role role = caller.user().role;
+            const bool author = caller.user().id == now.authorId;
+            bool allowed = false;
+            switch (need) {
+            case Need::Edit:
+                allowed = canEditArticle(role, caller.user().id, now.authorId);
+                break;
+            case Need::Publish:
+                allowed = hasPermission(role, Permission::EditAnyArticle) ||
+                          (author && hasPermission(role, Permission::PublishOwnArticles));
+                break;
+            case Need::Delete:
+                allowed = hasPermission(role, Permission::DeleteAnyArticle) ||
+                          (author && hasPermission(role, Permission::DeleteOwnArticles));
+                break;
+            case Need::Restore:
+                allowed = hasPermission(role, Permission::DeleteAnyArticle);
+                break;
+            }
+            if (!allowed)
+                return std::unexpected(Problem::forbidden(u"You may not change this article."_s));
+            if (ifMatchRequired && !ifMatch.present)
+                return std::unexpected(Problem{428, u"/problems/precondition-required"_s, u"Precondition Required"_s,
+                                               u"Send If-Match with the revision you edited (its ETag)."_s, {}, {}, {}});
+            if (ifMatch.revision && *ifMatch.revision != now.revision)
+                return std::unexpected(stale(now));
+
+            Article next = now;
+            std::optional<QDateTime> deletedAt = current.deletedAt;
+            if (auto changed = change(next, deletedAt); !changed)
+                return std::unexpected(changed.error());
+            if (next.status == ArticleStatus::Published && now.status != ArticleStatus::Published &&
+                need == Need::Edit)
+                return std::unexpected(Problem::forbidden(u"You may not publish this article."_s));
+            const bool contentChanged = next.content != now.content;
+            const bool unchanged = next.title == now.title && !contentChanged && next.excerpt == now.excerpt &&
+                                   next.tags == now.tags && next.status == now.status &&
+                                   deletedAt == current.deletedAt;
+            if (unchanged)
+                return now; // nothing to keep: no new revision
+            if (contentChanged)
+                render(next, true);
+            // The slug follows the title until the article is first published; then it is stable.
+            if (next.title != now.title && !now.publishedAt) {
+                auto slug = m_store.freeSlug(markdown::slugify(next.title), id);
+                if (!slug)
+                    return std::unexpected(slug.error());
+                next.slug = *slug;
+            }
+            next.revision = now.revision + 1;
+            if (auto kept = m_store.keepRevision(current); !kept)
+                return std::unexpected(kept.error());
+            auto updated = m_store.update(next, deletedAt, caller.user().id);
+            if (!updated)
+                return std::unexpected(updated.error());
+            if (*updated == ArticleStore::InsertVerdict::SlugTaken)
+                return std::unexpected(Problem{409, kSlugRace, {}, {}, {}, {}, {}});
+            if (next.tags != now.tags) {
+                if (auto tagged = m_store.setTags(id, next.tags); !tagged)
+                    return std::unexpected(tagged.error());
+            }
+            const bool nowPublished = next.status == ArticleStatus::Published && !deletedAt;
+            const bool wasPublished = now.status == ArticleStatus::Published && !current.deletedAt;
+            if (nowPublished && !wasPublished) {
+                if (auto emitted = m_store.emitEvent(u"article.published"_s,
+                                                     {{u"article_id"_s, formatId(id)},
+                                                      {u"author_id"_s, formatId(now.authorId)},
+                                                      {u"author_name"_s, now.authorName},
+                                                      {u"title"_s, next.title},
+                                                      {u"slug"_s, next.slug}});
+                    !emitted)
+                    return std::unexpected(emitted.error());
+            }
+            if (auto announced = m_store.announceChange(id); !announced)
+                return std::unexpected(announced.error());
+            auto stored = m_store.find(id);
+            if (!stored || !*stored)
+                return std::unexpected(stored ? Problem::internal() : stored.error());
+            return (*stored)->article;
+        });
+        if (done || done.error().type != kSlugRace)
+            return done;
+    }
+    return std::unexpected(Problem::conflict(u"/problems/slug-taken"_s, u"Could not find a free slug; try again."_s));
+}
+
+// ---- Reading lists -----------------------------------------------------------------------------------------
+
+Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &query)
+{
+    const QStringList filters{u"status"_s, u"author_id"_s, u"tag"_s, u"q"_s};
+    QString scope = u"articles"_s;
+    for (const QString &name : filters)
+        scope += u'|' + query.queryItemValue(name, QUrl::FullyDecoded);
+    if (caller)
+        scope += u'|' + formatId(caller->user().id);
+    auto parsed = parseListQuery(query, filters, m_cursors, scope);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    ArticleFilter filter;
+    if (parsed->filters.contains(u"status"_s)) {
+        const auto status = articleStatusFromString(parsed->filters.value(u"status"_s));
+        if (!status)
+            return std::unexpected(Problem::badRequest(u"status must be one of: %1."_s.arg(kArticleStatusNames)));
+        filter.status = *status;
+    }
+    if (parsed->filters.contains(u"author_id"_s)) {
+        filter.authorId = parseQueryId(parsed->filters.value(u"author_id"_s));
+        if (!filter.authorId)
+            return std::unexpected(Problem::badRequest(u"author_id must be a user id."_s));
+    }
+    filter.tag = parsed->filters.value(u"tag"_s).trimmed();
+    filter.query = parsed->filters.value(u"q"_s).trimmed();
+    if (filter.tag.size() > 50 || filter.query.size() > 200)
+        return std::unexpected(Problem::badRequest(u"tag or q is too long."_s));
+    if (filter.status != ArticleStatus::Published) {
+        // Drafts and archived articles: the caller's own; an admin's view covers everyone's.
+        if (!caller)
+            return std::unexpected(Problem::unauthorized(u"Sign in to list drafts."_s));
+        if (!isAdmin(caller))
+            filter.ownerOnly = caller->user().id;
+    }
+    auto page = m_store.list(filter, parsed->limit, parsed->cursor);
+    if (!page)
+        return std::unexpected(page.error());
+    QJsonArray items;
+    for (const Article &article : page->items)
+        items.append(summaryJson(article));
+    return QJsonObject{{u"items"_s, items},
+                       {u"next_cursor"_s, page->next ? QJsonValue(m_cursors.encode(scope, *page->next))
+                                                     : QJsonValue(QJsonValue::Null)}};
+}
+
+Result<QJsonObject> ArticleService::revisions(const Caller *caller, const QUuid &id, const QUrlQuery &query)
+{
+    const QString scope = u"revisions|"_s + formatId(id);
+    auto parsed = parseListQuery(query, {}, m_cursors, scope);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    auto found = m_store.find(id);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found || !canSee(caller, **found))
+        return std::unexpected(notFound());
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to see revisions."_s));
+    if (!isAuthor(caller, (*found)->article) && !isAdmin(caller))
+        return std::unexpected(Problem::forbidden(u"Only the author and administrators see revisions."_s));
+    std::optional<int> before;
+    if (parsed->cursor)
+        before = parsed->cursor->at(0).toInt();
+    auto entries = m_store.revisions(id, parsed->limit + 1, before);
+    if (!entries)
+        return std::unexpected(entries.error());
+    QJsonArray items;
+    std::optional<QJsonArray> next;
+    for (const RevisionEntry &entry : *entries) {
+        if (items.size() == parsed->limit) {
+            next = QJsonArray{entries->at(parsed->limit - 1).revision};
+            break;
+        }
+        items.append(QJsonObject{
+            {u"revision"_s, entry.revision},
+            {u"title"_s, entry.title},
+            {u"updated_at"_s, formatTimestamp(entry.updatedAt)},
+            {u"updated_by"_s, entry.updatedBy ? QJsonValue(formatId(*entry.updatedBy)) : QJsonValue(QJsonValue::Null)},
+        });
+    }
+    return QJsonObject{{u"items"_s, items},
+                       {u"next_cursor"_s, next ? QJsonValue(m_cursors.encode(scope, *next)) : QJsonValue(QJsonValue::Null)}};
+}
+
+Result<Article> ArticleService::revision(const Caller *caller, const QUuid &id, int number)
+{
+    auto found = m_store.find(id);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found || !canSee(caller, **found))
+        return std::unexpected(notFound());
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to see revisions."_s));
+    if (!isAuthor(caller, (*found)->article) && !isAdmin(caller))
+        return std::unexpected(Problem::forbidden(u"Only the author and administrators see revisions."_s));
+    auto entry = m_store.revision(id, number);
+    if (!entry)
+        return std::unexpected(entry.error());
+    if (!*entry)
+        return std::unexpected(Problem::notFound(u"There is no such revision."_s));
+    Article article = (*found)->article;
+    article.title = (*entry)->title;
+    article.content = (*entry)->content;
+    article.excerpt = (*entry)->excerpt;
+    article.status = (*entry)->status;
+    article.tags = (*entry)->tags;
+    article.revision = (*entry)->revision;
+    article.updatedAt = (*entry)->updatedAt;
+    render(article, true);
+    return article;
+}
+
+Result<QJsonObject> ArticleService::tags(const QUrlQuery &query)
+{
+    auto parsed = parseListQuery(query, {}, m_cursors, u"tags");
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    auto page = m_store.tags(parsed->limit, parsed->cursor);
+    if (!page)
+        return std::unexpected(page.error());
+    QJsonArray items;
+    for (const Tag &tag : page->first)
+        items.append(toJson(tag));
+    return QJsonObject{{u"items"_s, items},
+                       {u"next_cursor"_s, page->second ? QJsonValue(m_cursors.encode(u"tags", *page->second))
+                                                       : QJsonValue(QJsonValue::Null)}};
+}
+
+Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery &query)
+{
+    auto parsed = parseListQuery(query, {u"q"_s}, m_cursors, u"search");
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    if (parsed->cursor)
+        return std::unexpected(Problem::badRequest(u"Search has one page; raise limit instead."_s));
+    const QString text = parsed->filters.value(u"q"_s).trimmed();
+    if (text.isEmpty() || text.size() > 200)
+        return std::unexpected(Problem::badRequest(u"q must be 1 to 200 characters."_s));
+    auto hits = m_store.search(text, caller ? std::optional(caller->user().id) : std::nullopt, parsed->limit);
+    if (!hits)
+        return std::unexpected(hits.error());
+    QJsonArray items;
+    for (const ArticleStore::SearchHit &hit : *hits)
+        items.append(QJsonObject{{u"article"_s, summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}});
+    return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}};
+}
+
+Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuery &query)
+{
+    if (!caller)
+        return std::unexpected(Problem::unauthorized(u"Sign in to sync."_s));
+    std::optional<std::pair<qint64, QUuid>> after;
+    int limit = kDefaultFeedLimit;
+    QStringList seen;
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (seen.contains(name))
+            return std::unexpected(Problem::badRequest(u"The parameter '%1' is given more than once."_s.arg(name)));
+        seen.append(name);
+        if (name == u"since") {
+            if (value.isEmpty() || value == u"0")
+                continue;
+            // Cursors look like "<seq>.<id>"; only ones the server could have issued are taken.
+            const qsizetype dot = value.indexOf(u'.');
+            bool ok = false;
+            const qint64 seq = dot > 0 ? value.first(dot).toLongLong(&ok) : 0;
+            const auto id = dot > 0 ? parseId(value.sliced(dot + 1)) : std::nullopt;
+            if (!ok || seq < 1 || !id)
+                return std::unexpected(Problem::badRequest(u"since is not a cursor of this feed."_s));
+            after = std::pair{seq, *id};
+        } else if (name == u"limit") {
+            bool ok = false;
+            limit = value.toInt(&ok);
+            if (!ok || limit < 1 || limit > kMaxFeedLimit || value.startsWith(u'+') || value.startsWith(u'0'))
+                return std::unexpected(
+                    Problem::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxFeedLimit)));
+        } else {
+            return std::unexpected(
+                Problem::badRequest(u"Unknown query parameter '%1'; this feed takes since, limit."_s.arg(name)));
+        }
+    }
+    auto page = m_store.changes(after, caller->user().id, isAdmin(caller), limit);
+    if (!page)
+        return std::unexpected(page.error());
+    QJsonArray changes;
+    for (const Change &change : page->changes) {
+        changes.append(QJsonObject{
+            {u"seq"_s, change.seq},
+            {u"kind"_s, u"article"_s},
+            {u"id"_s, formatId(change.id)},
+            {u"deleted"_s, !change.article.has_value()},
+            {u"article"_s, change.article ? QJsonValue(toJson(*change.article)) : QJsonValue(QJsonValue::Null)},
+        });
+    }
+    const auto last = page->last ? page->last : after;
+    const QString cursor = last ? u"%1.%2"_s.arg(last->first).arg(formatId(last->second)) : u"0"_s;
+    return QJsonObject{{u"changes"_s, changes}, {u"cursor"_s, cursor}, {u"has_more"_s, page->hasMore}};
+}
+
+void ArticleService::flushViews()
+{
+    if (m_views.isEmpty())
+        return;
+    if (auto added = m_store.addViews(m_views); added)
+        m_views.clear(); // on failure they are kept for the next flush
+}
+
+} // namespace inkwell::server

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "accounts/accountservice.h"
+#include "articles/articlestore.h"
+#include "http/listquery.h"
+
+#include <QJsonObject>
+#include <QUrlQuery>
+
+#include <functional>
+
+namespace inkwell::server {
+
+/// @brief An article answer: the article and whether it was created (201) or not.
+struct ArticleResult {
+    Article article;
+    bool created = false;
+};
+
+/// @brief `If-Match` as a request gives it: absent, `*`, or a revision.
+struct Precondition {
+    bool present = false;
+    std::optional<int> revision; ///< unset for `*`
+};
+
+/// @brief The rules of articles (api.md: articles, tags, search, sync): who may see and change what,
+/// slugs, revisions, optimistic concurrency, events. `caller` is nullptr for an anonymous request.
+class ArticleService {
+public:
+    ArticleService(const ServiceContext &context, ThreadDatabase &db);
+
+    /// @brief Parses `If-Match`; 400 for anything but `*` or one quoted revision.
+    static Result<Precondition> precondition(const QByteArray &header);
+
+    Result<Article> get(const Caller *caller, const QUuid &id);
+    Result<Article> getBySlug(const Caller *caller, const QString &slug);
+    Result<ArticleResult> create(const Caller *caller, const QJsonObject &body);
+    Result<ArticleResult> put(const Caller *caller, const QUuid &id, const QJsonObject &body, const Precondition &ifMatch);
+    Result<Article> patch(const Caller *caller, const QUuid &id, const QJsonObject &body, const Precondition &ifMatch);
+    Result<Article> setStatus(const Caller *caller, const QUuid &id, ArticleStatus status, const Precondition &ifMatch);
+    Result<void> remove(const Caller *caller, const QUuid &id, const Precondition &ifMatch);
+    Result<Article> restore(const Caller *caller, const QUuid &id);
+
+    Result<QJsonObject> list(const Caller *caller, const QUrlQuery &query);
+    Result<QJsonObject> revisions(const Caller *caller, const QUuid &id, const QUrlQuery &query);
+    Result<Article> revision(const Caller *caller, const QUuid &id, int number);
+    Result<QJsonObject> tags(const QUrlQuery &query);
+    Result<QJsonObject> search(const Caller *caller, const QUrlQuery &query);
+    Result<QJsonObject> changes(const Caller *caller, const QUrlQuery &query);
+
+    /// @brief Views counted since the last flush, written in one statement every few seconds.
+    void countView(const QUuid &id) { ++m_views[id]; }
+    void flushViews();
+
+    /// @brief A list item: the article without its body (`content`, `content_html`).
+    static QJsonObject summaryJson(const Article &article);
+
+private:
+    using Mutation = std::function<Result<void>(Article &next, std::optional<QDateTime> &deletedAt)>;
+    enum class Need { Edit, Publish, Delete, Restore };
+    /// @brief The one way an existing article changes: locked, checked (visibility, permission,
+    /// If-Match), changed, kept as a revision, stamped, announced, in one transaction.
+    Result<Article> mutate(const Caller &caller, const QUuid &id, const Precondition &ifMatch, bool ifMatchRequired,
+                           Need need, const Mutation &change);
+    Result<ArticleResult> insertNew(const Caller &caller, const QUuid &id, const ArticleInput &input);
+    Result<Article> visible(const Caller *caller, Result<std::optional<StoredArticle>> found);
+
+    const ServiceContext &m_context;
+    ArticleStore m_store;
+    CursorCodec m_cursors;
+    QHash<QUuid, qint64> m_views;
+};
+
+} // namespace inkwell::server

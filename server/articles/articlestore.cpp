@@ -1,0 +1,466 @@
+#include "articlestore.h"
+
+#include "json/jsonreader.h"
+#include "markdown/slug.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+namespace {
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QVariant nullableId(const std::optional<QUuid> &id)
+{
+    return id ? QVariant(idText(*id)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant nullableTime(const std::optional<QDateTime> &time)
+{
+    return time ? QVariant(time->toUTC().toString(Qt::ISODateWithMs))
+                : QVariant(QMetaType::fromType<QString>());
+}
+
+/// The columns readArticle() reads, from `articles a JOIN users u`. Summaries leave the body out.
+QString articleColumns(bool withBody)
+{
+    return u"a.id, a.author_id, u.full_name, a.title, a.slug, %1, a.excerpt, a.status, "
+           u"coalesce((SELECT json_agg(t.name ORDER BY at.position)::text FROM article_tags at "
+           u"JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id), '[]'), "
+           u"a.reading_time, a.word_count, a.views, a.revision, a.created_at, a.updated_at, a.published_at, "
+           u"a.deleted_at, a.updated_by, a.change_xid::text"_s.arg(withBody ? u"a.content, a.content_html"_s
+                                                                           : u"'', ''"_s);
+}
+constexpr int kArticleColumnCount = 20;
+
+QDateTime utc(const QVariant &value)
+{
+    return value.toDateTime().toUTC();
+}
+
+QStringList jsonStrings(const QByteArray &json)
+{
+    QStringList out;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json).array())
+        out.append(value.toString());
+    return out;
+}
+
+StoredArticle readArticle(const QSqlQuery &q, int at = 0)
+{
+    StoredArticle out;
+    Article &a = out.article;
+    a.id = QUuid::fromString(q.value(at).toString());
+    a.authorId = QUuid::fromString(q.value(at + 1).toString());
+    a.authorName = q.value(at + 2).toString();
+    a.title = q.value(at + 3).toString();
+    a.slug = q.value(at + 4).toString();
+    a.content = q.value(at + 5).toString();
+    a.contentHtml = q.value(at + 6).toString();
+    a.excerpt = q.value(at + 7).toString();
+    a.status = articleStatusFromString(q.value(at + 8).toString()).value_or(ArticleStatus::Draft);
+    a.tags = jsonStrings(q.value(at + 9).toByteArray());
+    a.readingTime = q.value(at + 10).toInt();
+    a.wordCount = q.value(at + 11).toInt();
+    a.views = q.value(at + 12).toLongLong();
+    a.revision = q.value(at + 13).toInt();
+    a.createdAt = utc(q.value(at + 14));
+    a.updatedAt = utc(q.value(at + 15));
+    if (!q.value(at + 16).isNull())
+        a.publishedAt = utc(q.value(at + 16));
+    if (!q.value(at + 17).isNull())
+        out.deletedAt = utc(q.value(at + 17));
+    a.deleted = out.deletedAt.has_value();
+    if (!q.value(at + 18).isNull())
+        out.updatedBy = QUuid::fromString(q.value(at + 18).toString());
+    out.seq = q.value(at + 19).toLongLong();
+    return out;
+}
+
+/// ts_headline marks hits with these (they cannot occur in stored text: the readers refuse control
+/// characters other than white space); the snippet is HTML-escaped before they become <mark>.
+constexpr QChar kHitStart(0x0001);
+constexpr QChar kHitStop(0x0002);
+
+QString markedSnippet(const QString &headline)
+{
+    QString escaped = headline.toHtmlEscaped();
+    escaped.replace(kHitStart, u"<mark>"_s).replace(kHitStop, u"</mark>"_s);
+    return escaped;
+}
+
+QString tagSlug(const QString &name)
+{
+    return markdown::slugify(name, 50);
+}
+
+} // namespace
+
+ArticleStore::ArticleStore(ThreadDatabase &db)
+    : SqlStore(db, u"inkwell.server.articles"_s)
+{
+}
+
+Result<std::optional<StoredArticle>> ArticleStore::find(const QUuid &id, bool forUpdate)
+{
+    auto query = run(u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id WHERE a.id = ?%2"_s.arg(
+                         articleColumns(true), forUpdate ? u" FOR UPDATE OF a"_s : QString()),
+                     {idText(id)});
+    if (!query)
+        return std::unexpected(failure(query.error(), "reading an article"));
+    if (!(*query)->next())
+        return std::optional<StoredArticle>();
+    auto article = readArticle(**query);
+    (*query)->finish();
+    return article;
+}
+
+Result<std::optional<StoredArticle>> ArticleStore::findBySlug(const QString &slug)
+{
+    auto query = run(u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id WHERE a.slug = ?"_s.arg(
+                         articleColumns(true)),
+                     {slug});
+    if (!query)
+        return std::unexpected(failure(query.error(), "reading an article by slug"));
+    if (!(*query)->next())
+        return std::optional<StoredArticle>();
+    auto article = readArticle(**query);
+    (*query)->finish();
+    return article;
+}
+
+Result<QString> ArticleStore::freeSlug(const QString &base, const QUuid &self)
+{
+    auto query = run(u"SELECT slug FROM articles WHERE (slug = ? OR slug LIKE ? || '-%') AND id <> ?"_s,
+                     {base, base, idText(self)});
+    if (!query)
+        return std::unexpected(failure(query.error(), "finding a free slug"));
+    QSet<QString> taken;
+    while ((*query)->next())
+        taken.insert((*query)->value(0).toString());
+    if (!taken.contains(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString candidate = base + u'-' + QString::number(n);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
+Result<ArticleStore::InsertVerdict> ArticleStore::insert(const Article &a, const QUuid &by)
+{
+    auto query = run(u"INSERT INTO articles (id, author_id, title, slug, content, content_html, excerpt, status, "
+                     u"reading_time, word_count, revision, published_at, updated_by) "
+                     u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, CASE WHEN ? THEN now() END, ?)"_s,
+                     {idText(a.id), idText(a.authorId), a.title, a.slug, a.content, a.contentHtml, a.excerpt,
+                      articleStatusToString(a.status), a.readingTime, a.wordCount,
+                      a.status == ArticleStatus::Published, idText(by)});
+    if (!query) {
+        if (isUniqueViolation(query.error()))
+            return query.error().text().contains(u"slug"_s) ? InsertVerdict::SlugTaken : InsertVerdict::IdTaken;
+        return std::unexpected(failure(query.error(), "inserting an article"));
+    }
+    return InsertVerdict::Inserted;
+}
+
+Result<ArticleStore::InsertVerdict> ArticleStore::update(const Article &a, const std::optional<QDateTime> &deletedAt,
+                                                         const QUuid &by)
+{
+    auto query = run(u"UPDATE articles SET title = ?, slug = ?, content = ?, content_html = ?, excerpt = ?, status = ?, "
+                     u"reading_time = ?, word_count = ?, revision = ?, "
+                     u"published_at = CASE WHEN ? THEN coalesce(published_at, now()) ELSE published_at END, "
+                     u"deleted_at = ?::timestamptz, updated_by = ?, updated_at = now(), "
+                     u"change_xid = pg_current_xact_id() WHERE id = ?"_s,
+                     {a.title, a.slug, a.content, a.contentHtml, a.excerpt, articleStatusToString(a.status),
+                      a.readingTime, a.wordCount, a.revision, a.status == ArticleStatus::Published,
+                      nullableTime(deletedAt), idText(by), idText(a.id)});
+    if (!query) {
+        if (isUniqueViolation(query.error()))
+            return InsertVerdict::SlugTaken;
+        return std::unexpected(failure(query.error(), "updating an article"));
+    }
+    return InsertVerdict::Inserted;
+}
+
+Result<void> ArticleStore::keepRevision(const StoredArticle &current)
+{
+    const Article &a = current.article;
+    auto query = run(u"INSERT INTO article_revisions (article_id, revision, title, content, excerpt, status, tags, "
+                     u"edited_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::uuid, ?::timestamptz) "
+                     u"ON CONFLICT DO NOTHING"_s,
+                     {idText(a.id), a.revision, a.title, a.content, a.excerpt, articleStatusToString(a.status),
+                      QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(a.tags)).toJson(QJsonDocument::Compact)),
+                      nullableId(current.updatedBy), a.updatedAt.toString(Qt::ISODateWithMs)});
+    if (!query)
+        return std::unexpected(failure(query.error(), "keeping a revision"));
+    return {};
+}
+
+Result<void> ArticleStore::setTags(const QUuid &articleId, const QStringList &names)
+{
+    if (auto cleared = run(u"DELETE FROM article_tags WHERE article_id = ?"_s, {idText(articleId)}); !cleared)
+        return std::unexpected(failure(cleared.error(), "clearing tags"));
+    for (int i = 0; i < names.size(); ++i) {
+        const QString &name = names.at(i);
+        // Created on first use. Two names can slugify alike ("C" and "C++"): the second gets the
+        // hash of its name appended, so every tag keeps a slug of its own.
+        const QString slug = tagSlug(name);
+        const QString fallback =
+            slug.left(40) + u'-' +
+            QString::fromLatin1(QCryptographicHash::hash(name.toLower().toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+        auto tag = run(u"WITH existing AS (SELECT id FROM tags WHERE lower(name) = lower(?)), "
+                       u"created AS (INSERT INTO tags (name, slug) SELECT ?, CASE WHEN EXISTS "
+                       u"(SELECT 1 FROM tags WHERE slug = ?) THEN ? ELSE ? END "
+                       u"WHERE NOT EXISTS (SELECT 1 FROM existing) ON CONFLICT DO NOTHING RETURNING id) "
+                       u"INSERT INTO article_tags (article_id, tag_id, position) "
+                       u"SELECT ?, id, ? FROM (SELECT id FROM existing UNION ALL SELECT id FROM created "
+                       u"UNION ALL SELECT id FROM tags WHERE lower(name) = lower(?)) t LIMIT 1 "
+                       u"ON CONFLICT DO NOTHING"_s,
+                       {name, name, slug, fallback, slug, idText(articleId), i, name});
+        if (!tag)
+            return std::unexpected(failure(tag.error(), "tagging an article"));
+    }
+    return {};
+}
+
+Result<void> ArticleStore::emitEvent(const QString &topic, const QJsonObject &payload)
+{
+    auto query = run(u"WITH e AS (INSERT INTO outbox (topic, payload) VALUES (?, ?::jsonb)) "
+                     u"SELECT pg_notify('inkwell_outbox', ?)"_s,
+                     {topic, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), topic});
+    if (!query)
+        return std::unexpected(failure(query.error(), "writing an event"));
+    (*query)->finish();
+    return {};
+}
+
+Result<void> ArticleStore::announceChange(const QUuid &id)
+{
+    auto query = run(u"SELECT pg_notify('inkwell_articles', ?)"_s, {idText(id)});
+    if (!query)
+        return std::unexpected(failure(query.error(), "announcing a change"));
+    (*query)->finish();
+    return {};
+}
+
+Result<ArticleStore::ListPage> ArticleStore::list(const ArticleFilter &filter, int limit,
+                                                  const std::optional<QJsonArray> &after)
+{
+    // Published lists are ordered by publication, the others (drafts, archived) by last change.
+    const bool published = filter.status == ArticleStatus::Published;
+    const QString sortColumn = published ? u"a.published_at"_s : u"a.updated_at"_s;
+    const bool paged = after && after->size() == 2;
+    auto query = run(
+        u"SELECT %1, %2::text FROM articles a JOIN users u ON u.id = a.author_id "
+        u"WHERE a.deleted_at IS NULL AND a.status = ? "
+        u"AND (?::uuid IS NULL OR a.author_id = ?::uuid) "
+        u"AND (?::uuid IS NULL OR a.author_id = ?::uuid) "
+        u"AND (? = '' OR EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        u"WHERE at.article_id = a.id AND (lower(t.name) = lower(?) OR t.slug = lower(?)))) "
+        u"AND (? = '' OR a.search @@ websearch_to_tsquery('english', ?)) "
+        u"AND (NOT ? OR (%2, a.id) < (?::timestamptz, ?::uuid)) "
+        u"ORDER BY %2 DESC, a.id DESC LIMIT ?"_s.arg(articleColumns(false), sortColumn),
+        {articleStatusToString(filter.status), nullableId(filter.authorId), nullableId(filter.authorId),
+         nullableId(filter.ownerOnly), nullableId(filter.ownerOnly), filter.tag.isNull() ? u""_s : filter.tag,
+         filter.tag.isNull() ? u""_s : filter.tag, filter.tag.isNull() ? u""_s : filter.tag,
+         filter.query.isNull() ? u""_s : filter.query, filter.query.isNull() ? u""_s : filter.query, paged,
+         paged ? after->at(0).toString() : u"epoch"_s,
+         paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
+    if (!query)
+        return std::unexpected(failure(query.error(), "listing articles"));
+    ListPage page;
+    QJsonArray last;
+    bool more = false;
+    while ((*query)->next()) {
+        if (page.items.size() == limit) {
+            more = true;
+            break;
+        }
+        StoredArticle row = readArticle(**query);
+        last = QJsonArray{(*query)->value(kArticleColumnCount).toString(), idText(row.article.id)};
+        page.items.append(std::move(row.article));
+    }
+    (*query)->finish();
+    if (more)
+        page.next = last;
+    return page;
+}
+
+Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text, const std::optional<QUuid> &viewer,
+                                                            int limit)
+{
+    // Rank first, then make headlines only for the page: ts_headline over whole bodies is the
+    // expensive part, so it runs on `limit` rows, over the first 20,000 characters of each.
+    auto query = run(
+        u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), "
+        u"hits AS (SELECT a.id, ts_rank_cd(a.search, q.query) AS rank FROM articles a, q "
+        u"WHERE a.search @@ q.query AND a.deleted_at IS NULL "
+        u"AND (a.status = 'published' OR a.author_id = ?::uuid) "
+        u"ORDER BY rank DESC, a.id LIMIT ?) "
+        u"SELECT %1, hits.rank, ts_headline('english', a.title || E'\\n' || a.excerpt || E'\\n' || left(a.content, 20000), "
+        u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
+        u"FragmentDelimiter=\" … \"') "
+        u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "
+        u"ORDER BY hits.rank DESC, a.id"_s.arg(articleColumns(false)),
+        {text, nullableId(viewer), limit});
+    if (!query)
+        return std::unexpected(failure(query.error(), "searching"));
+    QList<SearchHit> hits;
+    while ((*query)->next()) {
+        SearchHit hit;
+        hit.article = readArticle(**query).article;
+        hit.rank = (*query)->value(kArticleColumnCount).toDouble();
+        hit.snippet = markedSnippet((*query)->value(kArticleColumnCount + 1).toString());
+        hits.append(std::move(hit));
+    }
+    return hits;
+}
+
+Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
+                                         bool viewerIsAdmin, int limit)
+{
+    // The order is the id of the transaction that last wrote each article. Ids are handed out when
+    // a transaction first writes but become visible at commit, out of order; so only rows written by
+    // transactions older than every transaction still running (the snapshot's xmin) are read. Those
+    // are all finished: nothing can commit below that line any more, and a cursor never passes a
+    // change that is yet to commit. The price is a short lag while a write is in flight.
+    //
+    // What each caller sees: its own articles and everything ever published (an article that was
+    // published and is no longer visible to the caller comes as a tombstone).
+    Q_UNUSED(viewerIsAdmin);
+    auto query = run(u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id "
+                     u"WHERE (a.change_xid, a.id) > (?::xid8, ?::uuid) "
+                     u"AND a.change_xid < pg_snapshot_xmin(pg_current_snapshot()) "
+                     u"AND (a.author_id = ?::uuid OR a.published_at IS NOT NULL) "
+                     u"ORDER BY a.change_xid, a.id LIMIT ?"_s.arg(articleColumns(true)),
+                     {QString::number(after ? after->first : 0),
+                      after ? idText(after->second) : u"00000000-0000-0000-0000-000000000000"_s, idText(viewer),
+                      limit + 1});
+    if (!query)
+        return std::unexpected(failure(query.error(), "reading the change feed"));
+    ChangePage page;
+    while ((*query)->next()) {
+        if (page.changes.size() == limit) {
+            page.hasMore = true;
+            break;
+        }
+        StoredArticle row = readArticle(**query);
+        Change change;
+        change.seq = row.seq;
+        change.id = row.article.id;
+        const bool visible = !row.deletedAt &&
+                             (row.article.status == ArticleStatus::Published || row.article.authorId == viewer);
+        if (visible)
+            change.article = std::move(row.article);
+        page.last = std::pair{change.seq, change.id};
+        page.changes.append(std::move(change));
+    }
+    (*query)->finish();
+    return page;
+}
+
+Result<QList<RevisionEntry>> ArticleStore::revisions(const QUuid &id, int limit, const std::optional<int> &before)
+{
+    auto query = run(u"SELECT revision, title, content, excerpt, status, tags::text, updated_at, updated_by FROM ("
+                     u"SELECT a.revision, a.title, a.content, a.excerpt, a.status, "
+                     u"coalesce((SELECT json_agg(t.name ORDER BY at.position) FROM article_tags at "
+                     u"JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id), '[]'::json)::jsonb AS tags, "
+                     u"a.updated_at, a.updated_by FROM articles a WHERE a.id = ? "
+                     u"UNION ALL SELECT r.revision, r.title, r.content, r.excerpt, r.status, r.tags, r.created_at, "
+                     u"r.edited_by FROM article_revisions r WHERE r.article_id = ?) v "
+                     u"WHERE (?::int IS NULL OR revision < ?::int) ORDER BY revision DESC LIMIT ?"_s,
+                     {idText(id), idText(id), before ? QVariant(*before) : QVariant(QMetaType::fromType<int>()),
+                      before ? QVariant(*before) : QVariant(QMetaType::fromType<int>()), limit});
+    if (!query)
+        return std::unexpected(failure(query.error(), "listing revisions"));
+    QList<RevisionEntry> out;
+    while ((*query)->next()) {
+        const QSqlQuery &q = **query;
+        RevisionEntry entry;
+        entry.revision = q.value(0).toInt();
+        entry.title = q.value(1).toString();
+        entry.content = q.value(2).toString();
+        entry.excerpt = q.value(3).toString();
+        entry.status = articleStatusFromString(q.value(4).toString()).value_or(ArticleStatus::Draft);
+        entry.tags = jsonStrings(q.value(5).toByteArray());
+        entry.updatedAt = utc(q.value(6));
+        if (!q.value(7).isNull())
+            entry.updatedBy = QUuid::fromString(q.value(7).toString());
+        out.append(std::move(entry));
+    }
+    return out;
+}
+
+Result<std::optional<RevisionEntry>> ArticleStore::revision(const QUuid &id, int number)
+{
+    auto all = revisions(id, 1, number + 1);
+    if (!all)
+        return std::unexpected(all.error());
+    if (all->isEmpty() || all->first().revision != number)
+        return std::optional<RevisionEntry>();
+    return std::optional<RevisionEntry>(all->first());
+}
+
+Result<std::pair<QList<Tag>, std::optional<QJsonArray>>> ArticleStore::tags(int limit,
+                                                                           const std::optional<QJsonArray> &after)
+{
+    const bool paged = after && after->size() == 2;
+    auto query = run(u"SELECT t.id, t.name, t.slug, (SELECT count(*) FROM article_tags at JOIN articles a "
+                     u"ON a.id = at.article_id WHERE at.tag_id = t.id AND a.status = 'published' "
+                     u"AND a.deleted_at IS NULL) FROM tags t "
+                     u"WHERE (NOT ? OR (lower(t.name), t.id) > (?, ?::uuid)) ORDER BY lower(t.name), t.id LIMIT ?"_s,
+                     {paged, paged ? after->at(0).toString() : u""_s,
+                      paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
+    if (!query)
+        return std::unexpected(failure(query.error(), "listing tags"));
+    QList<Tag> tags;
+    std::optional<QJsonArray> next;
+    while ((*query)->next()) {
+        if (tags.size() == limit) {
+            const Tag &last = tags.constLast();
+            next = QJsonArray{last.name.toLower(), idText(last.id)};
+            break;
+        }
+        tags.append(Tag{QUuid::fromString((*query)->value(0).toString()), (*query)->value(1).toString(),
+                        (*query)->value(2).toString(), (*query)->value(3).toInt()});
+    }
+    (*query)->finish();
+    return std::pair{tags, next};
+}
+
+Result<void> ArticleStore::addViews(const QHash<QUuid, qint64> &views)
+{
+    if (views.isEmpty())
+        return {};
+    QStringList ids;
+    QStringList counts;
+    for (auto it = views.cbegin(); it != views.cend(); ++it) {
+        ids.append(idText(it.key()));
+        counts.append(QString::number(it.value()));
+    }
+    // Views are not a change of the article: no revision, no change-feed stamp, no updated_at.
+    auto query = run(u"UPDATE articles a SET views = a.views + v.n FROM (SELECT unnest(string_to_array(?, ','))::uuid AS id, "
+                     u"unnest(string_to_array(?, ','))::bigint AS n) v WHERE a.id = v.id"_s,
+                     {ids.join(u','), counts.join(u',')});
+    if (!query)
+        return std::unexpected(failure(query.error(), "counting views"));
+    return {};
+}
+
+Result<int> ArticleStore::purgeDeleted()
+{
+    auto query = run(u"DELETE FROM articles WHERE deleted_at < now() - interval '30 days'"_s);
+    if (!query)
+        return std::unexpected(failure(query.error(), "purging deleted articles"));
+    return (*query)->numRowsAffected();
+}
+
+} // namespace inkwell::server

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "db/sqlstore.h"
+#include "model/article.h"
+#include "model/tag.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUuid>
+
+#include <optional>
+
+namespace inkwell::server {
+
+/// @brief An article row with what only the server sees.
+struct StoredArticle {
+    Article article;
+    std::optional<QUuid> updatedBy;
+    std::optional<QDateTime> deletedAt;
+    qint64 seq = 0; ///< the change-feed stamp (id of the transaction that last wrote it)
+};
+
+/// @brief Which articles a list shows; built and permission-checked by ArticleService.
+struct ArticleFilter {
+    ArticleStatus status = ArticleStatus::Published;
+    std::optional<QUuid> authorId;     ///< only this author's
+    std::optional<QUuid> ownerOnly;    ///< drafts and archived: only the caller's (unset for admins)
+    QString tag;                       ///< tag name or slug, case-insensitive
+    QString query;                     ///< websearch syntax
+};
+
+/// @brief One entry of the change feed.
+struct Change {
+    qint64 seq = 0;
+    QUuid id;
+    std::optional<Article> article; ///< std::nullopt: a tombstone
+};
+
+struct ChangePage {
+    QList<Change> changes;
+    bool hasMore = false;
+    std::optional<std::pair<qint64, QUuid>> last; ///< position of the last row read
+};
+
+/// @brief One earlier (or the current) version of an article.
+struct RevisionEntry {
+    int revision = 0;
+    QString title;
+    QString content;
+    QString excerpt;
+    ArticleStatus status = ArticleStatus::Draft;
+    QStringList tags;
+    QDateTime updatedAt;
+    std::optional<QUuid> updatedBy;
+};
+
+/// @brief Articles, tags, revisions, search, the change feed and the outbox, on one thread's
+/// connection. SQL only: ArticleService decides who may do what.
+class ArticleStore : public SqlStore {
+public:
+    explicit ArticleStore(ThreadDatabase &db);
+
+    Result<std::optional<StoredArticle>> find(const QUuid &id, bool forUpdate = false);
+    Result<std::optional<StoredArticle>> findBySlug(const QString &slug);
+
+    /// @brief `base`, or `base-2`, `base-3`... whichever is free (a race is caught by the unique
+    /// index at insert time; the caller tries again).
+    Result<QString> freeSlug(const QString &base, const QUuid &self);
+
+    enum class InsertVerdict { Inserted, IdTaken, SlugTaken };
+    Result<InsertVerdict> insert(const Article &article, const QUuid &by);
+    /// @brief Writes every mutable member of `article` (its revision included) and stamps the change.
+    Result<InsertVerdict> update(const Article &article, const std::optional<QDateTime> &deletedAt, const QUuid &by);
+    /// @brief Keeps `current` as an earlier revision.
+    Result<void> keepRevision(const StoredArticle &current);
+    Result<void> setTags(const QUuid &articleId, const QStringList &names);
+    /// @brief An outbox event in the current transaction, and a wake-up for the workers at commit.
+    Result<void> emitEvent(const QString &topic, const QJsonObject &payload);
+    /// @brief Tells every instance (at commit) that an article changed, for their caches.
+    Result<void> announceChange(const QUuid &id);
+
+    /// @brief A page of summaries (no content) and the sort key of its last row.
+    struct ListPage {
+        QList<Article> items;
+        std::optional<QJsonArray> next;
+    };
+    Result<ListPage> list(const ArticleFilter &filter, int limit, const std::optional<QJsonArray> &after);
+
+    struct SearchHit {
+        Article article;
+        double rank = 0;
+        QString snippet; ///< HTML: the text escaped, hits in <mark>
+    };
+    /// @brief Published articles and the caller's own (`viewer`, may be null), best first.
+    Result<QList<SearchHit>> search(const QString &query, const std::optional<QUuid> &viewer, int limit);
+
+    /// @brief Articles changed after `after`, oldest change first, read only below the oldest
+    /// transaction still in flight, so that a change committed late is never skipped.
+    Result<ChangePage> changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
+                               bool viewerIsAdmin, int limit);
+
+    /// @brief Versions newest first, the current one included.
+    Result<QList<RevisionEntry>> revisions(const QUuid &id, int limit, const std::optional<int> &before);
+    Result<std::optional<RevisionEntry>> revision(const QUuid &id, int number);
+
+    /// @brief Tags with their number of published articles, by name.
+    Result<std::pair<QList<Tag>, std::optional<QJsonArray>>> tags(int limit, const std::optional<QJsonArray> &after);
+
+    /// @brief Adds counted views (batched: one statement for many reads).
+    Result<void> addViews(const QHash<QUuid, qint64> &views);
+
+    /// @brief Removes deleted articles whose 30 days have passed (their tombstones stay in the feed
+    /// only as long as this does not run; clients that sync less often than monthly resync fully).
+    Result<int> purgeDeleted();
+};
+
+} // namespace inkwell::server
