@@ -273,7 +273,8 @@ namespace {
 Parsed<QString> refreshTokenFromJson(const QJsonObject &body)
 {
     JsonReader in(body);
-    QString token = in.requiredString(u"refresh_token", {.minLength = 1, .maxLength = 200});
+    // Any string is a well-formed answer here: one that is not a live refresh token is a 401, not a 422.
+    QString token = in.requiredString(u"refresh_token", {.minLength = 1, .maxLength = 8192});
     return in.finish(std::move(token));
 }
 
@@ -424,6 +425,11 @@ Result<void> AccountService::follow(const Caller &caller, const QUuid &id)
 
 Result<void> AccountService::unfollow(const Caller &caller, const QUuid &id)
 {
+    auto account = m_store.userById(id);
+    if (!account)
+        return std::unexpected(account.error());
+    if (!*account)
+        return std::unexpected(Problem::notFound(u"There is no such user."_s));
     return m_store.unfollow(caller.user().id, id);
 }
 
