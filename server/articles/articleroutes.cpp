@@ -30,6 +30,13 @@ QHttpServerResponse articleResponse(const Article &article, int status = 200)
     return response;
 }
 
+QHttpServerResponse renderedResponse(const ArticleService::Rendered &rendered)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), rendered.json);
+    response.setHeader(QByteArrayLiteral("ETag"), '"' + QByteArray::number(rendered.revision) + '"');
+    return response;
+}
+
 template <typename T, typename Render>
 QHttpServerResponse answer(const Result<T> &result, const RequestContext &context, Render render)
 {
@@ -42,8 +49,11 @@ QHttpServerResponse answer(const Result<T> &result, const RequestContext &contex
 
 RouteRegistrar articleRoutes()
 {
-    return [](Router &router, ListenerResources &resources) {
-        auto service = std::make_shared<ArticleService>(resources.service, resources.db);
+    // One cache for every listener thread of this service.
+    auto cache = std::make_shared<ArticleCache>();
+    auto searches = std::make_shared<SearchCache>();
+    return [cache, searches](Router &router, ListenerResources &resources) {
+        auto service = std::make_shared<ArticleService>(resources.service, resources.db, cache, searches);
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
         auto *flush = new QTimer(router.threadContext());
         QObject::connect(flush, &QTimer::timeout, flush, [service] { service->flushViews(); });
@@ -94,8 +104,7 @@ RouteRegistrar articleRoutes()
             Method::Get, u"/api/v1/articles/by-slug/<arg>"_s,
             [service, withCaller](const QString &slug, const QHttpServerRequest &request, RequestContext &context) {
                 return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->getBySlug(caller, slug), context,
-                                  [](const Article &article) { return articleResponse(article); });
+                    return answer(service->getRenderedBySlug(caller, slug), context, renderedResponse);
                 });
             },
             {u"An article by its slug"_s, {u"slug"_s}, {200, 401, 404}, true, u"articles"_s});
@@ -107,8 +116,7 @@ RouteRegistrar articleRoutes()
                     const auto uuid = parseUuidPath(id);
                     if (!uuid)
                         return problemResponse(Problem::notFound(), context);
-                    return answer(service->get(caller, *uuid), context,
-                                  [](const Article &article) { return articleResponse(article); });
+                    return answer(service->getRendered(caller, *uuid), context, renderedResponse);
                 });
             },
             {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s});

@@ -7,6 +7,7 @@
 #include "markdown/slug.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -73,11 +74,52 @@ std::optional<QUuid> parseQueryId(const QString &text)
 
 } // namespace
 
-ArticleService::ArticleService(const ServiceContext &context, ThreadDatabase &db)
+ArticleService::ArticleService(const ServiceContext &context, ThreadDatabase &db, std::shared_ptr<ArticleCache> cache,
+                               std::shared_ptr<SearchCache> searches)
     : m_context(context)
     , m_store(db)
     , m_cursors(context.jwtKey)
+    , m_cache(std::move(cache))
+    , m_searches(std::move(searches))
 {
+}
+
+ArticleService::Rendered ArticleService::fromCache(const Caller *caller, const ArticleCache::Entry &entry)
+{
+    if (!caller || caller->user().id != entry.authorId)
+        countView(entry.id);
+    return Rendered{entry.json, entry.revision};
+}
+
+Result<ArticleService::Rendered> ArticleService::renderRead(const Caller *caller,
+                                                        Result<std::optional<StoredArticle>> found, qint64 readAt)
+{
+    auto article = visible(caller, std::move(found));
+    if (!article)
+        return std::unexpected(article.error());
+    Rendered out{QJsonDocument(toJson(*article)).toJson(QJsonDocument::Compact), article->revision};
+    // Only published articles: they look the same to everyone who may see them.
+    if (article->status == ArticleStatus::Published)
+        m_cache->put({out.json, article->revision, article->id, article->authorId, article->slug}, readAt);
+    return out;
+}
+
+Result<ArticleService::Rendered> ArticleService::getRendered(const Caller *caller, const QUuid &id)
+{
+    if (auto hit = m_cache->byId(id))
+        return fromCache(caller, *hit);
+    const qint64 readAt = m_cache->now();
+    return renderRead(caller, m_store.find(id), readAt);
+}
+
+Result<ArticleService::Rendered> ArticleService::getRenderedBySlug(const Caller *caller, const QString &slug)
+{
+    if (slug.isEmpty() || slug.size() > 90 || markdown::slugify(slug, 90) != slug)
+        return std::unexpected(notFound());
+    if (auto hit = m_cache->bySlug(slug))
+        return fromCache(caller, *hit);
+    const qint64 readAt = m_cache->now();
+    return renderRead(caller, m_store.findBySlug(slug), readAt);
 }
 
 QJsonObject ArticleService::summaryJson(const Article &article)
@@ -188,6 +230,8 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
                 return std::unexpected(stored ? Problem::internal() : stored.error());
             return ArticleResult{(*stored)->article, true};
         });
+        if (done)
+            m_searches->clear();
         if (done || done.error().type != kSlugRace)
             return done;
     }
@@ -424,6 +468,9 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
                 return std::unexpected(stored ? Problem::internal() : stored.error());
             return (*stored)->article;
         });
+        // Before answering: whoever asked next on this instance reads the write.
+        m_cache->remove(id);
+        m_searches->clear();
         if (done || done.error().type != kSlugRace)
             return done;
     }
@@ -570,12 +617,43 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
     const QString text = parsed->filters.value(u"q"_s).trimmed();
     if (text.isEmpty() || text.size() > 200)
         return std::unexpected(Problem::badRequest(u"q must be 1 to 200 characters."_s));
-    auto hits = m_store.search(text, caller ? std::optional(caller->user().id) : std::nullopt, parsed->limit);
-    if (!hits)
-        return std::unexpected(hits.error());
-    QJsonArray items;
-    for (const ArticleStore::SearchHit &hit : *hits)
-        items.append(QJsonObject{{u"article"_s, summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}});
+    const auto hitJson = [](const ArticleStore::SearchHit &hit) {
+        return QJsonObject{{u"article"_s, summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}};
+    };
+    // Published hits are the same for everyone: computed once a second at most per query.
+    const QString key = QString::number(parsed->limit) + u'|' + text;
+    std::optional<QJsonArray> published = m_searches->get(key);
+    if (!published) {
+        const qint64 readAt = m_searches->now();
+        auto hits = m_store.search(text, std::nullopt, parsed->limit);
+        if (!hits)
+            return std::unexpected(hits.error());
+        QJsonArray found;
+        for (const ArticleStore::SearchHit &hit : *hits)
+            found.append(hitJson(hit));
+        m_searches->put(key, found, readAt);
+        published = std::move(found);
+    }
+    QJsonArray items = *published;
+    if (caller) {
+        // The caller's own drafts and archived articles join the published hits, by rank.
+        auto own = m_store.search(text, caller->user().id, parsed->limit);
+        if (!own)
+            return std::unexpected(own.error());
+        if (!own->isEmpty()) {
+            QList<QJsonObject> merged;
+            for (const QJsonValue &value : std::as_const(items))
+                merged.append(value.toObject());
+            for (const ArticleStore::SearchHit &hit : *own)
+                merged.append(hitJson(hit));
+            std::stable_sort(merged.begin(), merged.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                return a.value(u"rank"_s).toDouble() > b.value(u"rank"_s).toDouble();
+            });
+            items = QJsonArray();
+            for (qsizetype i = 0; i < merged.size() && i < parsed->limit; ++i)
+                items.append(merged.at(i));
+        }
+    }
     return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}};
 }
 

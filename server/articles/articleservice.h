@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/accountservice.h"
+#include "articles/articlecache.h"
 #include "articles/articlestore.h"
 #include "http/listquery.h"
 
@@ -27,7 +28,17 @@ struct Precondition {
 /// slugs, revisions, optimistic concurrency, events. `caller` is nullptr for an anonymous request.
 class ArticleService {
 public:
-    ArticleService(const ServiceContext &context, ThreadDatabase &db);
+    ArticleService(const ServiceContext &context, ThreadDatabase &db, std::shared_ptr<ArticleCache> cache,
+                   std::shared_ptr<SearchCache> searches);
+
+    /// @brief An article as answered: its JSON and its revision (for the ETag).
+    struct Rendered {
+        QByteArray json;
+        int revision = 0;
+    };
+    /// @brief Reads of one article; published ones come from the cache when it has them.
+    Result<Rendered> getRendered(const Caller *caller, const QUuid &id);
+    Result<Rendered> getRenderedBySlug(const Caller *caller, const QString &slug);
 
     /// @brief Parses `If-Match`; 400 for anything but `*` or one quoted revision.
     static Result<Precondition> precondition(const QByteArray &header);
@@ -64,10 +75,14 @@ private:
                            Need need, const Mutation &change);
     Result<ArticleResult> insertNew(const Caller &caller, const QUuid &id, const ArticleInput &input);
     Result<Article> visible(const Caller *caller, Result<std::optional<StoredArticle>> found);
+    Result<Rendered> renderRead(const Caller *caller, Result<std::optional<StoredArticle>> found, qint64 readAt);
+    Rendered fromCache(const Caller *caller, const ArticleCache::Entry &entry);
 
     const ServiceContext &m_context;
     ArticleStore m_store;
     CursorCodec m_cursors;
+    std::shared_ptr<ArticleCache> m_cache;
+    std::shared_ptr<SearchCache> m_searches;
     QHash<QUuid, qint64> m_views;
 };
 

@@ -258,22 +258,34 @@ Result<ArticleStore::ListPage> ArticleStore::list(const ArticleFilter &filter, i
     const bool published = filter.status == ArticleStatus::Published;
     const QString sortColumn = published ? u"a.published_at"_s : u"a.updated_at"_s;
     const bool paged = after && after->size() == 2;
-    auto query = run(
-        u"SELECT %1, %2::text FROM articles a JOIN users u ON u.id = a.author_id "
-        u"WHERE a.deleted_at IS NULL AND a.status = ? "
-        u"AND (?::uuid IS NULL OR a.author_id = ?::uuid) "
-        u"AND (?::uuid IS NULL OR a.author_id = ?::uuid) "
-        u"AND (? = '' OR EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        u"WHERE at.article_id = a.id AND (lower(t.name) = lower(?) OR t.slug = lower(?)))) "
-        u"AND (? = '' OR a.search @@ websearch_to_tsquery('english', ?)) "
-        u"AND (NOT ? OR (%2, a.id) < (?::timestamptz, ?::uuid)) "
-        u"ORDER BY %2 DESC, a.id DESC LIMIT ?"_s.arg(articleColumns(false), sortColumn),
-        {articleStatusToString(filter.status), nullableId(filter.authorId), nullableId(filter.authorId),
-         nullableId(filter.ownerOnly), nullableId(filter.ownerOnly), filter.tag.isNull() ? u""_s : filter.tag,
-         filter.tag.isNull() ? u""_s : filter.tag, filter.tag.isNull() ? u""_s : filter.tag,
-         filter.query.isNull() ? u""_s : filter.query, filter.query.isNull() ? u""_s : filter.query, paged,
-         paged ? after->at(0).toString() : u"epoch"_s,
-         paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
+    // Only the predicates that apply: each combination is its own kept statement with its own plan.
+    QString where = u"a.deleted_at IS NULL AND a.status = ?"_s;
+    QVariantList binds{articleStatusToString(filter.status)};
+    if (filter.authorId) {
+        where += u" AND a.author_id = ?::uuid"_s;
+        binds.append(idText(*filter.authorId));
+    }
+    if (filter.ownerOnly) {
+        where += u" AND a.author_id = ?::uuid"_s;
+        binds.append(idText(*filter.ownerOnly));
+    }
+    if (!filter.tag.isEmpty()) {
+        where += u" AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                 u"WHERE at.article_id = a.id AND (lower(t.name) = lower(?) OR t.slug = lower(?)))"_s;
+        binds << filter.tag << filter.tag;
+    }
+    if (!filter.query.isEmpty()) {
+        where += u" AND a.search @@ websearch_to_tsquery('english', ?)"_s;
+        binds.append(filter.query);
+    }
+    if (paged) {
+        where += u" AND (%1, a.id) < (?::timestamptz, ?::uuid)"_s.arg(sortColumn);
+        binds << after->at(0).toString() << after->at(1).toString();
+    }
+    binds.append(limit + 1);
+    auto query = run(u"SELECT %1, %2::text FROM articles a JOIN users u ON u.id = a.author_id WHERE %3 "
+                     u"ORDER BY %2 DESC, a.id DESC LIMIT ?"_s.arg(articleColumns(false), sortColumn, where),
+                     binds);
     if (!query)
         return std::unexpected(failure(query.error(), "listing articles"));
     ListPage page;
@@ -294,23 +306,24 @@ Result<ArticleStore::ListPage> ArticleStore::list(const ArticleFilter &filter, i
     return page;
 }
 
-Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text, const std::optional<QUuid> &viewer,
+Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text, const std::optional<QUuid> &draftsOf,
                                                             int limit)
 {
     // Rank first, then make headlines only for the page: ts_headline over whole bodies is the
-    // expensive part, so it runs on `limit` rows, over the first 20,000 characters of each.
+    // expensive part, so it runs on `limit` rows, over the first 4,000 characters of each body.
     auto query = run(
         u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), "
-        u"hits AS (SELECT a.id, ts_rank_cd(a.search, q.query) AS rank FROM articles a, q "
-        u"WHERE a.search @@ q.query AND a.deleted_at IS NULL "
-        u"AND (a.status = 'published' OR a.author_id = ?::uuid) "
+        u"hits AS (SELECT a.id, ts_rank(a.search, q.query) AS rank FROM articles a, q "
+        u"WHERE a.search @@ q.query AND a.deleted_at IS NULL AND %2 "
         u"ORDER BY rank DESC, a.id LIMIT ?) "
-        u"SELECT %1, hits.rank, ts_headline('english', a.title || E'\\n' || a.excerpt || E'\\n' || left(a.content, 20000), "
+        u"SELECT %1, hits.rank, ts_headline('english', a.title || E'\\n' || a.excerpt || E'\\n' || left(a.content, 4000), "
         u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
         u"FragmentDelimiter=\" … \"') "
         u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "
-        u"ORDER BY hits.rank DESC, a.id"_s.arg(articleColumns(false)),
-        {text, nullableId(viewer), limit});
+        u"ORDER BY hits.rank DESC, a.id"_s.arg(articleColumns(false),
+                                               draftsOf ? u"a.author_id = ?::uuid AND a.status <> 'published'"_s
+                                                        : u"a.status = 'published' AND ?::uuid IS NULL"_s),
+        {text, nullableId(draftsOf), limit});
     if (!query)
         return std::unexpected(failure(query.error(), "searching"));
     QList<SearchHit> hits;

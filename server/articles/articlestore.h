@@ -92,8 +92,8 @@ public:
         double rank = 0;
         QString snippet; ///< HTML: the text escaped, hits in <mark>
     };
-    /// @brief Published articles and the caller's own (`viewer`, may be null), best first.
-    Result<QList<SearchHit>> search(const QString &query, const std::optional<QUuid> &viewer, int limit);
+    /// @brief Published articles (no `draftsOf`), or the unpublished articles of `draftsOf`, best first.
+    Result<QList<SearchHit>> search(const QString &query, const std::optional<QUuid> &draftsOf, int limit);
 
     /// @brief Articles changed after `after`, oldest change first, read only below the oldest
     /// transaction still in flight, so that a change committed late is never skipped.

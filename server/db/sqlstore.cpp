@@ -25,6 +25,18 @@ std::expected<QSqlQuery *, QSqlError> SqlStore::run(const QString &sql, std::ini
     return *query;
 }
 
+std::expected<QSqlQuery *, QSqlError> SqlStore::run(const QString &sql, const QVariantList &binds)
+{
+    auto query = m_db.prepared(sql);
+    if (!query)
+        return std::unexpected(QSqlError(query.error(), {}, QSqlError::ConnectionError));
+    for (int i = 0; i < binds.size(); ++i)
+        (*query)->bindValue(i, binds.at(i));
+    if (!(*query)->exec())
+        return std::unexpected((*query)->lastError());
+    return *query;
+}
+
 Problem SqlStore::failure(const QSqlError &error, const char *what) const
 {
     logging::write(QtCriticalMsg, m_category, u"%1 failed: %2"_s.arg(QString::fromLatin1(what), error.text()));

@@ -42,6 +42,10 @@ public:
 protected:
     /// @brief Executes a kept prepared statement with positional `?` values.
     std::expected<QSqlQuery *, QSqlError> run(const QString &sql, std::initializer_list<QVariant> binds = {});
+    /// @brief The same, for statements assembled at run time (one kept statement per distinct text:
+    /// a query written for its filters gets a plan that uses the right index, where one catch-all
+    /// statement with `? IS NULL OR ...` gets a generic plan that scans).
+    std::expected<QSqlQuery *, QSqlError> run(const QString &sql, const QVariantList &binds);
     /// @brief Logs the failure of `what` and returns the problem a client sees (500).
     Problem failure(const QSqlError &error, const char *what) const;
     Result<void> begin();

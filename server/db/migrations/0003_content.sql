@@ -8,10 +8,23 @@ CREATE INDEX articles_change_idx ON articles (change_xid, id);
 -- Who made the current revision (earlier ones are in article_revisions).
 ALTER TABLE articles ADD COLUMN updated_by uuid REFERENCES users (id) ON DELETE SET NULL;
 
-ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-    setweight(to_tsvector('english', coalesce(excerpt, '')), 'B') ||
-    setweight(to_tsvector('english', coalesce(content, '')), 'C')) STORED;
+-- The search vector is kept by a trigger rather than a generated column: PostgreSQL recomputes
+-- stored generated columns on every UPDATE, and to_tsvector over a whole body is far too dear for
+-- a write that only counts views.
+ALTER TABLE articles ADD COLUMN search tsvector;
+CREATE FUNCTION articles_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' OR NEW.title IS DISTINCT FROM OLD.title OR NEW.excerpt IS DISTINCT FROM OLD.excerpt
+       OR NEW.content IS DISTINCT FROM OLD.content THEN
+        NEW.search := setweight(to_tsvector('english', coalesce(NEW.title, '')), 'A') ||
+                      setweight(to_tsvector('english', coalesce(NEW.excerpt, '')), 'B') ||
+                      setweight(to_tsvector('english', coalesce(NEW.content, '')), 'C');
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER articles_search_vector BEFORE INSERT OR UPDATE ON articles
+    FOR EACH ROW EXECUTE FUNCTION articles_search_vector();
 CREATE INDEX articles_search_idx ON articles USING gin (search);
 
 CREATE INDEX articles_list_idx ON articles (status, published_at DESC, id DESC) WHERE deleted_at IS NULL;

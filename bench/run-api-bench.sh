@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The API against the seed's own stack, side by side in one run (issue: content). Seeds the same
+# corpus into inkwelld (Release, bundled PostgreSQL) and into the reference
+# (shared/anchors/seed-fastapi with its Redis cache, as the seed designs it), runs
+# shared/bench/http-bench.sh against both, times paging through inkwelld's whole change feed,
+# and prints one comparison table.
+#
+#   bash bench/run-api-bench.sh           # 10,000 articles, 20 users, 10 s per scenario
+#   BENCH_ARTICLES=2000 BENCH_DURATION=5 bash bench/run-api-bench.sh    # a quicker look
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SHARED=${INKWELL_SHARED_DIR:-$ROOT/../shared}
+ARTICLES=${BENCH_ARTICLES:-10000}
+USERS=${BENCH_USERS:-20}
+DURATION=${BENCH_DURATION:-10}
+SKIP_REFERENCE=${BENCH_SKIP_REFERENCE:-0}
+
+bash installer/install-deps.sh
+anchor_packages=(python3-fastapi python3-uvicorn python3-sqlalchemy python3-psycopg2 python3-passlib
+    python3-bcrypt python3-jose python3-redis python3-hiredis redis-server python3-uvloop
+    python3-httptools python3-markdown-it python3-email-validator wrk)
+missing=()
+for p in "${anchor_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+cmake --preset release >/dev/null
+cmake --build --preset release --target inkwelld >/dev/null
+
+work=$(mktemp -d /tmp/inkwell-api-bench.XXXXXX)
+chmod 711 "$work"
+pid=""
+cleanup() {
+    [ -n "$pid" ] && { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+    ANCHOR_RUN_DIR="$work/anchor" bash "$SHARED/anchors/seed-fastapi/run.sh" stop >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+INKWELL_SIGNUP_ROLE=creator INKWELL_LOG_LEVEL=warning INKWELL_RATE_LIMIT_PER_MIN=0 \
+    ./build/release/server/inkwelld --data-dir "$work/inkwelld" --port "$port" >/dev/null 2>"$work/inkwelld.log" &
+pid=$!
+for _ in $(seq 1 300); do curl -fs -o /dev/null "$base/health" && break; sleep 0.2; done
+
+echo "seeding inkwelld: $USERS users, $ARTICLES articles" >&2
+start=$(date +%s.%N)
+python3 "$SHARED/bench/seed-data.py" --base-url "$base" --users "$USERS" --articles "$ARTICLES" \
+    --out "$work/inkwelld.json" >/dev/null
+seed_cxx=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+PGPASSWORD=$(cat "$work/inkwelld/db-password") psql -q -h "$work/inkwelld/postgres" -p 5432 -U inkwell \
+    -d inkwell -c 'VACUUM ANALYZE' -c 'CHECKPOINT' 2>/dev/null || echo "(VACUUM ANALYZE skipped)" >&2
+
+# The whole change feed, page by page, as the desktop app does after a fresh install.
+feed=$(python3 - "$base" "$work/inkwelld.json" <<'PY'
+import json, sys, time, urllib.request
+base, data = sys.argv[1], json.load(open(sys.argv[2]))
+token = data["users"][0]["access_token"]
+cursor, entries, pages, t0 = "0", 0, 0, time.time()
+while True:
+    req = urllib.request.Request(f"{base}/api/v1/sync/changes?limit=1000&since={cursor}",
+                                 headers={"Authorization": "Bearer " + token})
+    page = json.load(urllib.request.urlopen(req))
+    entries += len(page["changes"]); pages += 1; cursor = page["cursor"]
+    if not page["has_more"]:
+        break
+print("%d entries in %d pages: %.2f s" % (entries, pages, time.time() - t0))
+PY
+)
+
+BENCH_LABEL=inkwelld BENCH_JSON="$work/inkwelld-bench.json" bash "$SHARED/bench/http-bench.sh" "$base" \
+    "$work/inkwelld.json" "$DURATION" >&2
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+
+if [ "$SKIP_REFERENCE" != 1 ]; then
+    export ANCHOR_RUN_DIR="$work/anchor" ANCHOR_CACHE=redis
+    bash "$SHARED/anchors/seed-fastapi/run.sh" start >/dev/null
+    echo "seeding the reference: $USERS users, $ARTICLES articles" >&2
+    start=$(date +%s.%N)
+    python3 "$SHARED/bench/seed-data.py" --base-url http://127.0.0.1:18000 --users "$USERS" --articles "$ARTICLES" \
+        --out "$work/anchor.json" >/dev/null
+    seed_ref=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+    bash "$SHARED/anchors/seed-fastapi/run.sh" analyze >/dev/null
+    BENCH_LABEL="seed stack + redis" BENCH_JSON="$work/anchor-bench.json" bash "$SHARED/bench/http-bench.sh" \
+        http://127.0.0.1:18000 "$work/anchor.json" "$DURATION" >&2
+    bash "$SHARED/anchors/seed-fastapi/run.sh" stop >/dev/null
+fi
+
+python3 - "$work/inkwelld-bench.json" "$work/anchor-bench.json" <<'PY'
+import json, os, sys
+ours = {r["scenario"]: r for r in json.load(open(sys.argv[1]))["results"]}
+ref = {r["scenario"]: r for r in json.load(open(sys.argv[2]))["results"]} if os.path.exists(sys.argv[2]) else {}
+target = {"article": 5, "list": 20, "search": 5, "create": 10, "me": 20}
+print("%-8s %11s %9s %9s %7s | %11s %9s %9s %7s | %7s %7s" % (
+    "scenario", "inkwelld/s", "p50 ms", "p99 ms", "errors", "seed/s", "p50 ms", "p99 ms", "errors", "ratio", "target"))
+for name, r in ours.items():
+    o = ref.get(name)
+    errors = r["non2xx"] + r["socket_errors"]
+    if o:
+        print("%-8s %11.0f %9.2f %9.2f %7d | %11.0f %9.2f %9.2f %7d | %6.1fx %6s" % (
+            name, r["rps"], r["p50_ms"], r["p99_ms"], errors, o["rps"], o["p50_ms"], o["p99_ms"],
+            o["non2xx"] + o["socket_errors"], r["rps"] / o["rps"] if o["rps"] else 0,
+            ("%dx" % target[name]) if name in target else "-"))
+    else:
+        print("%-8s %11.0f %9.2f %9.2f %7d |" % (name, r["rps"], r["p50_ms"], r["p99_ms"], errors))
+PY
+echo "change feed (inkwelld, limit=1000): $feed"
+echo "seeding took: inkwelld ${seed_cxx} s${seed_ref:+, reference ${seed_ref} s}; cores: $(nproc)"
