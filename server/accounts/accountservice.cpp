@@ -1,8 +1,11 @@
 #include "accountservice.h"
 
+#include "accounts/callercache.h"
 #include "http/listener.h"
 #include "json/jsonreader.h"
 #include "log/logging.h"
+
+#include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
 
@@ -98,11 +101,16 @@ Result<Caller> AccountService::caller(const TokenClaims *claims)
     const auto sessionId = parseId(claims->sessionId);
     if (!userId || !sessionId)
         return std::unexpected(Problem::unauthorized(u"The access token is not valid."_s, true));
+    CallerCache &cache = *m_context.callers;
+    if (auto cached = cache.get(*sessionId, *userId))
+        return Caller{std::move(*cached), *sessionId};
+    const qint64 readAt = cache.now();
     auto account = m_store.userOfSession(*userId, *sessionId);
     if (!account)
         return std::unexpected(account.error());
     if (!*account)
         return std::unexpected(Problem::unauthorized(u"The session has ended; sign in again."_s, true));
+    cache.put(*sessionId, **account, readAt);
     return Caller{std::move(**account), *sessionId};
 }
 
@@ -300,6 +308,7 @@ Result<AuthGrant> AccountService::refresh(const QJsonObject &body, const Origin 
                                          {{u"session_id"_s, formatId(outcome->sessionId)}});
             !audited)
             return std::unexpected(audited.error());
+        m_context.callers->invalidateUser(user);
         note(u"a spent refresh token was presented; session %1 revoked"_s.arg(formatId(outcome->sessionId)));
         return std::unexpected(invalidRefreshToken());
     }
@@ -317,14 +326,19 @@ Result<void> AccountService::logout(const QJsonObject &body, const Origin &origi
     auto token = refreshTokenFromJson(body);
     if (!token)
         return std::unexpected(Problem::validation(token.error()));
-    return m_store.transaction([&]() -> Result<void> {
+    std::optional<QUuid> loggedOut;
+    auto done = m_store.transaction([&]() -> Result<void> {
         auto user = m_store.revokeFamilyOf(RefreshToken::hashOf(token->toLatin1()), u"logout"_s);
         if (!user)
             return std::unexpected(user.error());
         if (!*user)
             return std::unexpected(invalidRefreshToken());
+        loggedOut = *user;
         return m_store.audit(u"auth.logout"_s, **user, **user, origin.ip);
     });
+    if (loggedOut)
+        m_context.callers->invalidateUser(*loggedOut);
+    return done;
 }
 
 // ---- Password change ---------------------------------------------------------------------------------------
@@ -375,6 +389,7 @@ Result<void> AccountService::completePasswordChange(const Caller &caller, const 
         note(u"password hashing failed: %1"_s.arg(check.error));
         return std::unexpected(Problem::internal());
     }
+    const auto invalidate = qScopeGuard([&] { m_context.callers->invalidateUser(user.id); });
     return m_store.transaction([&]() -> Result<void> {
         auto replaced = m_store.replacePasswordHash(user.id, change.currentHash, *check.newHash);
         if (!replaced)
@@ -398,7 +413,9 @@ Result<User> AccountService::updateProfile(const Caller &caller, const QJsonObje
     auto patch = profilePatchFromJson(body);
     if (!patch)
         return std::unexpected(Problem::validation(patch.error()));
-    return m_store.updateProfile(caller.user().id, *patch);
+    auto updated = m_store.updateProfile(caller.user().id, *patch);
+    m_context.callers->invalidateUser(caller.user().id);
+    return updated;
 }
 
 Result<User> AccountService::publicProfile(const QUuid &id)
@@ -498,6 +515,7 @@ Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, co
     if (!patch)
         return std::unexpected(Problem::validation(patch.error()));
     auto result = m_store.patchUser(caller.user().id, id, *patch, origin.ip);
+    m_context.callers->invalidateUser(id);
     if (!result)
         return std::unexpected(result.error());
     switch (result->verdict) {

@@ -11,12 +11,23 @@ ArticleCache::ArticleCache(int capacity, qint64 ttlMs)
 
 std::optional<ArticleCache::Entry> ArticleCache::fresh(const Stored *stored) const
 {
-    if (!stored || m_clock.elapsed() - stored->loadedAtMs > m_ttlMs) {
+    if (!stored) {
         m_misses.fetchAndAddRelaxed(1);
         return std::nullopt;
     }
     m_hits.fetchAndAddRelaxed(1);
-    return stored->entry;
+    Entry entry = stored->entry;
+    entry.fresh = m_clock.elapsed() - stored->loadedAtMs <= m_ttlMs;
+    return entry;
+}
+
+void ArticleCache::confirm(const QUuid &id, qint64 readAt)
+{
+    QWriteLocker locker(&m_lock);
+    if (const auto removed = m_removedAt.constFind(id); removed != m_removedAt.cend() && *removed >= readAt)
+        return;
+    if (const auto it = m_byId.find(id); it != m_byId.end())
+        it->loadedAtMs = std::max(it->loadedAtMs, readAt);
 }
 
 std::optional<ArticleCache::Entry> ArticleCache::byId(const QUuid &id) const

@@ -16,8 +16,9 @@ namespace inkwell::server {
 /// instance.
 ///
 /// Consistency: a write on this instance removes the article before it answers, so the writer
-/// reads its own write. Another instance's write is seen when the entry expires: every entry lives
-/// at most `ttlMs` (one second by default), which bounds how stale a read on another instance can be.
+/// reads its own write. Another instance's write is seen within `ttlMs` (one second by default):
+/// an entry older than that is used only after the database confirms its revision (a one-row
+/// lookup, much cheaper than reading and rendering the article again).
 class ArticleCache {
 public:
     struct Entry {
@@ -25,13 +26,18 @@ public:
         int revision = 0;
         QUuid id;
         QUuid authorId;
+        QString authorName;
         QString slug;
+        bool fresh = true; ///< younger than the time to live; an older one must be revalidated before use
     };
 
     explicit ArticleCache(int capacity = 20000, qint64 ttlMs = 1000);
 
+    /// @brief The entry, fresh or not (see Entry::fresh).
     std::optional<Entry> byId(const QUuid &id) const;
     std::optional<Entry> bySlug(const QString &slug) const;
+    /// @brief Marks an entry fresh again after the database confirmed it (same revision) at `readAt`.
+    void confirm(const QUuid &id, qint64 readAt);
     /// @brief The cache's clock: take it before reading the database, and hand it to put().
     qint64 now() const { return m_clock.elapsed(); }
     /// @brief Keeps `entry`, read from the database at `readAt`, unless the article was removed

@@ -52,8 +52,9 @@ RouteRegistrar articleRoutes()
     // One cache for every listener thread of this service.
     auto cache = std::make_shared<ArticleCache>();
     auto searches = std::make_shared<SearchCache>();
-    return [cache, searches](Router &router, ListenerResources &resources) {
-        auto service = std::make_shared<ArticleService>(resources.service, resources.db, cache, searches);
+    auto lists = std::make_shared<SearchCache>();
+    return [cache, searches, lists](Router &router, ListenerResources &resources) {
+        auto service = std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists);
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
         auto *flush = new QTimer(router.threadContext());
         QObject::connect(flush, &QTimer::timeout, flush, [service] { service->flushViews(); });

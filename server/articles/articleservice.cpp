@@ -75,12 +75,13 @@ std::optional<QUuid> parseQueryId(const QString &text)
 } // namespace
 
 ArticleService::ArticleService(const ServiceContext &context, ThreadDatabase &db, std::shared_ptr<ArticleCache> cache,
-                               std::shared_ptr<SearchCache> searches)
+                               std::shared_ptr<SearchCache> searches, std::shared_ptr<SearchCache> lists)
     : m_context(context)
     , m_store(db)
     , m_cursors(context.jwtKey)
     , m_cache(std::move(cache))
     , m_searches(std::move(searches))
+    , m_lists(std::move(lists))
 {
 }
 
@@ -100,13 +101,26 @@ Result<ArticleService::Rendered> ArticleService::renderRead(const Caller *caller
     Rendered out{QJsonDocument(toJson(*article)).toJson(QJsonDocument::Compact), article->revision};
     // Only published articles: they look the same to everyone who may see them.
     if (article->status == ArticleStatus::Published)
-        m_cache->put({out.json, article->revision, article->id, article->authorId, article->slug}, readAt);
+        m_cache->put({out.json, article->revision, article->id, article->authorId, article->authorName, article->slug, true},
+                     readAt);
     return out;
+}
+
+bool ArticleService::usable(const ArticleCache::Entry &entry)
+{
+    if (entry.fresh)
+        return true;
+    const qint64 readAt = m_cache->now();
+    auto current = m_store.stillCurrent(entry.id, entry.revision, entry.authorName);
+    if (!current || !*current)
+        return false;
+    m_cache->confirm(entry.id, readAt);
+    return true;
 }
 
 Result<ArticleService::Rendered> ArticleService::getRendered(const Caller *caller, const QUuid &id)
 {
-    if (auto hit = m_cache->byId(id))
+    if (auto hit = m_cache->byId(id); hit && usable(*hit))
         return fromCache(caller, *hit);
     const qint64 readAt = m_cache->now();
     return renderRead(caller, m_store.find(id), readAt);
@@ -116,7 +130,7 @@ Result<ArticleService::Rendered> ArticleService::getRenderedBySlug(const Caller 
 {
     if (slug.isEmpty() || slug.size() > 90 || markdown::slugify(slug, 90) != slug)
         return std::unexpected(notFound());
-    if (auto hit = m_cache->bySlug(slug))
+    if (auto hit = m_cache->bySlug(slug); hit && usable(*hit))
         return fromCache(caller, *hit);
     const qint64 readAt = m_cache->now();
     return renderRead(caller, m_store.findBySlug(slug), readAt);
@@ -230,8 +244,10 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
                 return std::unexpected(stored ? Problem::internal() : stored.error());
             return ArticleResult{(*stored)->article, true};
         });
-        if (done)
+        if (done) {
             m_searches->clear();
+            m_lists->clear();
+        }
         if (done || done.error().type != kSlugRace)
             return done;
     }
@@ -471,6 +487,7 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
         // Before answering: whoever asked next on this instance reads the write.
         m_cache->remove(id);
         m_searches->clear();
+        m_lists->clear();
         if (done || done.error().type != kSlugRace)
             return done;
     }
@@ -485,8 +502,17 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &
     QString scope = u"articles"_s;
     for (const QString &name : filters)
         scope += u'|' + query.queryItemValue(name, QUrl::FullyDecoded);
-    if (caller)
+    // Pages of published articles are the same for everyone (and cached); other pages are the caller's.
+    const QString status = query.queryItemValue(u"status"_s, QUrl::FullyDecoded);
+    const bool publishedList = status.isEmpty() || status == u"published";
+    if (caller && !publishedList)
         scope += u'|' + formatId(caller->user().id);
+    const QString cacheKey = query.toString(QUrl::FullyEncoded);
+    if (publishedList) {
+        if (auto cached = m_lists->get(cacheKey))
+            return cached->at(0).toObject();
+    }
+    const qint64 readAt = m_lists->now();
     auto parsed = parseListQuery(query, filters, m_cursors, scope);
     if (!parsed)
         return std::unexpected(parsed.error());
@@ -519,9 +545,12 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &
     QJsonArray items;
     for (const Article &article : page->items)
         items.append(summaryJson(article));
-    return QJsonObject{{u"items"_s, items},
+    QJsonObject answer{{u"items"_s, items},
                        {u"next_cursor"_s, page->next ? QJsonValue(m_cursors.encode(scope, *page->next))
                                                      : QJsonValue(QJsonValue::Null)}};
+    if (publishedList && filter.status == ArticleStatus::Published)
+        m_lists->put(cacheKey, QJsonArray{answer}, readAt);
+    return answer;
 }
 
 Result<QJsonObject> ArticleService::revisions(const Caller *caller, const QUuid &id, const QUrlQuery &query)

@@ -29,7 +29,7 @@ struct Precondition {
 class ArticleService {
 public:
     ArticleService(const ServiceContext &context, ThreadDatabase &db, std::shared_ptr<ArticleCache> cache,
-                   std::shared_ptr<SearchCache> searches);
+                   std::shared_ptr<SearchCache> searches, std::shared_ptr<SearchCache> lists);
 
     /// @brief An article as answered: its JSON and its revision (for the ETag).
     struct Rendered {
@@ -77,12 +77,15 @@ private:
     Result<Article> visible(const Caller *caller, Result<std::optional<StoredArticle>> found);
     Result<Rendered> renderRead(const Caller *caller, Result<std::optional<StoredArticle>> found, qint64 readAt);
     Rendered fromCache(const Caller *caller, const ArticleCache::Entry &entry);
+    /// @brief A cached entry that may be used: fresh, or confirmed by the database just now.
+    bool usable(const ArticleCache::Entry &entry);
 
     const ServiceContext &m_context;
     ArticleStore m_store;
     CursorCodec m_cursors;
     std::shared_ptr<ArticleCache> m_cache;
     std::shared_ptr<SearchCache> m_searches;
+    std::shared_ptr<SearchCache> m_lists; ///< pages of published articles (the same for everyone)
     QHash<QUuid, qint64> m_views;
 };
 

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 namespace inkwell::server {
@@ -32,10 +35,9 @@ QVariant nullableTime(const std::optional<QDateTime> &time)
 /// The columns readArticle() reads, from `articles a JOIN users u`. Summaries leave the body out.
 QString articleColumns(bool withBody)
 {
-    return u"a.id, a.author_id, u.full_name, a.title, a.slug, %1, a.excerpt, a.status, "
-           u"coalesce((SELECT json_agg(t.name ORDER BY at.position)::text FROM article_tags at "
-           u"JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id), '[]'), "
-           u"a.reading_time, a.word_count, a.views, a.revision, a.created_at, a.updated_at, a.published_at, "
+    return u"a.id, a.author_id, u.full_name, a.title, a.slug, %1, a.excerpt, a.status, a.tag_names::text, "
+           u"a.reading_time, a.word_count, "
+           u"coalesce((SELECT v.views FROM article_views v WHERE v.article_id = a.id), 0), a.revision, a.created_at, a.updated_at, a.published_at, "
            u"a.deleted_at, a.updated_by, a.change_xid::text"_s.arg(withBody ? u"a.content, a.content_html"_s
                                                                            : u"'', ''"_s);
 }
@@ -137,10 +139,24 @@ Result<std::optional<StoredArticle>> ArticleStore::findBySlug(const QString &slu
     return article;
 }
 
+Result<bool> ArticleStore::stillCurrent(const QUuid &id, int revision, const QString &authorName)
+{
+    auto query = run(u"SELECT EXISTS (SELECT 1 FROM articles a JOIN users u ON u.id = a.author_id WHERE a.id = ? "
+                     u"AND a.revision = ? AND a.status = 'published' AND a.deleted_at IS NULL AND u.full_name = ?)"_s,
+                     {idText(id), revision, authorName});
+    if (!query)
+        return std::unexpected(failure(query.error(), "checking a cached article"));
+    (*query)->next();
+    const bool current = (*query)->value(0).toBool();
+    (*query)->finish();
+    return current;
+}
+
 Result<QString> ArticleStore::freeSlug(const QString &base, const QUuid &self)
 {
-    auto query = run(u"SELECT slug FROM articles WHERE (slug = ? OR slug LIKE ? || '-%') AND id <> ?"_s,
-                     {base, base, idText(self)});
+    // "base" and everything from "base-" up to (not including) "base." in byte order: '.' follows '-'.
+    auto query = run(u"SELECT slug FROM articles WHERE (slug = ? OR (slug ~>=~ ? AND slug ~<~ ?)) AND id <> ?"_s,
+                     {base, QString(base + u'-'), QString(base + u'.'), idText(self)});
     if (!query)
         return std::unexpected(failure(query.error(), "finding a free slug"));
     QSet<QString> taken;
@@ -208,7 +224,13 @@ Result<void> ArticleStore::setTags(const QUuid &articleId, const QStringList &na
 {
     if (auto cleared = run(u"DELETE FROM article_tags WHERE article_id = ?"_s, {idText(articleId)}); !cleared)
         return std::unexpected(failure(cleared.error(), "clearing tags"));
-    for (int i = 0; i < names.size(); ++i) {
+    // Tags are created in one order (by lower-case name), whatever the article's order: two
+    // articles creating the same new tags at once would otherwise deadlock on the unique index.
+    QList<int> order(names.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&names](int a, int b) { return names.at(a).toLower() < names.at(b).toLower(); });
+    for (const int i : order) {
         const QString &name = names.at(i);
         // Created on first use. Two names can slugify alike ("C" and "C++"): the second gets the
         // hash of its name appended, so every tag keeps a slug of its own.
@@ -228,6 +250,11 @@ Result<void> ArticleStore::setTags(const QUuid &articleId, const QStringList &na
         if (!tag)
             return std::unexpected(failure(tag.error(), "tagging an article"));
     }
+    auto kept = run(u"UPDATE articles SET tag_names = ?::jsonb WHERE id = ?"_s,
+                     {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(names)).toJson(QJsonDocument::Compact)),
+                      idText(articleId)});
+    if (!kept)
+        return std::unexpected(failure(kept.error(), "tagging an article"));
     return {};
 }
 
@@ -384,8 +411,7 @@ Result<QList<RevisionEntry>> ArticleStore::revisions(const QUuid &id, int limit,
 {
     auto query = run(u"SELECT revision, title, content, excerpt, status, tags::text, updated_at, updated_by FROM ("
                      u"SELECT a.revision, a.title, a.content, a.excerpt, a.status, "
-                     u"coalesce((SELECT json_agg(t.name ORDER BY at.position) FROM article_tags at "
-                     u"JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id), '[]'::json)::jsonb AS tags, "
+                     u"a.tag_names AS tags, "
                      u"a.updated_at, a.updated_by FROM articles a WHERE a.id = ? "
                      u"UNION ALL SELECT r.revision, r.title, r.content, r.excerpt, r.status, r.tags, r.created_at, "
                      u"r.edited_by FROM article_revisions r WHERE r.article_id = ?) v "
@@ -460,8 +486,11 @@ Result<void> ArticleStore::addViews(const QHash<QUuid, qint64> &views)
         counts.append(QString::number(it.value()));
     }
     // Views are not a change of the article: no revision, no change-feed stamp, no updated_at.
-    auto query = run(u"UPDATE articles a SET views = a.views + v.n FROM (SELECT unnest(string_to_array(?, ','))::uuid AS id, "
-                     u"unnest(string_to_array(?, ','))::bigint AS n) v WHERE a.id = v.id"_s,
+    auto query = run(u"INSERT INTO article_views AS t (article_id, views) "
+                     u"SELECT v.id, v.n FROM (SELECT unnest(string_to_array(?, ','))::uuid AS id, "
+                     u"unnest(string_to_array(?, ','))::bigint AS n) v JOIN articles a ON a.id = v.id "
+                     // Rows in id order: listeners flushing at the same time lock them in one order.
+                     u"ORDER BY v.id ON CONFLICT (article_id) DO UPDATE SET views = t.views + EXCLUDED.views"_s,
                      {ids.join(u','), counts.join(u',')});
     if (!query)
         return std::unexpected(failure(query.error(), "counting views"));

@@ -64,6 +64,10 @@ public:
     Result<std::optional<StoredArticle>> find(const QUuid &id, bool forUpdate = false);
     Result<std::optional<StoredArticle>> findBySlug(const QString &slug);
 
+    /// @brief Whether a published article is still at `revision` by an author still named
+    /// `authorName` (the check behind a cached copy).
+    Result<bool> stillCurrent(const QUuid &id, int revision, const QString &authorName);
+
     /// @brief `base`, or `base-2`, `base-3`... whichever is free (a race is caught by the unique
     /// index at insert time; the caller tries again).
     Result<QString> freeSlug(const QString &base, const QUuid &self);

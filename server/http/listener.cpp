@@ -1,5 +1,7 @@
 #include "listener.h"
 
+#include "accounts/callercache.h"
+
 #include <QTcpServer>
 
 #include <atomic>
@@ -25,6 +27,8 @@ void ServiceContext::finalize()
     rateLimiter = std::make_shared<RateLimiter>(config.rateLimitPerMin);
     if (!passwordWorkers)
         passwordWorkers = std::make_shared<PasswordWorkers>();
+    if (!callers)
+        callers = std::make_shared<CallerCache>(callerCacheTtlMs);
     tokens = std::make_shared<JwtCodec>(jwtKey, QStringLiteral("inkwelld"), QStringLiteral("inkwell"));
     metrics = std::make_shared<Metrics>(config.threads);
     metrics->dbConnectionsMax = config.threads;

@@ -18,6 +18,8 @@
 
 namespace inkwell::server {
 
+class CallerCache;
+
 /// @brief What every listener thread shares, read-only once serving starts.
 struct ServiceContext {
     Config config;
@@ -36,6 +38,9 @@ struct ServiceContext {
     std::shared_ptr<Metrics> metrics;
     /// Hashes and verifies passwords off the listener threads (made by finalize()).
     std::shared_ptr<PasswordWorkers> passwordWorkers;
+    /// Who each live session belongs to, for a second (made by finalize(); see accounts/callercache.h).
+    std::shared_ptr<CallerCache> callers;
+    qint64 callerCacheTtlMs = 1000;
     QList<std::pair<QHostAddress, int>> trustedProxies;
     /// Set when shutdown begins: answers say "Connection: close".
     std::shared_ptr<std::atomic<bool>> draining = std::make_shared<std::atomic<bool>>(false);

@@ -5,6 +5,9 @@
 -- that commits late is never skipped (see server/articles/articlestore.cpp).
 ALTER TABLE articles ADD COLUMN change_xid xid8 NOT NULL DEFAULT pg_current_xact_id();
 CREATE INDEX articles_change_idx ON articles (change_xid, id);
+-- The article's tag names in order, kept beside article_tags so that reading an article or a page
+-- of them needs no join per row.
+ALTER TABLE articles ADD COLUMN tag_names jsonb NOT NULL DEFAULT '[]'::jsonb;
 -- Who made the current revision (earlier ones are in article_revisions).
 ALTER TABLE articles ADD COLUMN updated_by uuid REFERENCES users (id) ON DELETE SET NULL;
 
@@ -27,8 +30,18 @@ CREATE TRIGGER articles_search_vector BEFORE INSERT OR UPDATE ON articles
     FOR EACH ROW EXECUTE FUNCTION articles_search_vector();
 CREATE INDEX articles_search_idx ON articles USING gin (search);
 
+-- Finding the free "-N" suffixes of a slug is a prefix range scan in byte order.
+CREATE INDEX articles_slug_prefix_idx ON articles (slug text_pattern_ops);
 CREATE INDEX articles_list_idx ON articles (status, published_at DESC, id DESC) WHERE deleted_at IS NULL;
 CREATE INDEX articles_author_list_idx ON articles (author_id, updated_at DESC, id DESC) WHERE deleted_at IS NULL;
+
+-- View counts, apart from the articles: adding views to an article row would rewrite the row and
+-- its index entries (the search index included) many times a second for popular articles.
+-- articles.views (0001) is not used.
+CREATE TABLE article_views (
+    article_id  uuid PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    views       bigint NOT NULL DEFAULT 0
+);
 
 -- Every earlier version of an article, with who made the change that replaced it.
 CREATE TABLE article_revisions (
