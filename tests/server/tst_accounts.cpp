@@ -8,6 +8,7 @@
 // Argon2id costs ~100 ms per register or login, so users are shared between tests where a test
 // cannot disturb them, and rows that spend or revoke credentials get fresh users or sessions.
 #include "accounts/accountroutes.h"
+#include "auth/passwords.h"
 #include "auth/jwt.h"
 #include "http/router.h"
 #include "httpclient.h"
@@ -327,6 +328,7 @@ private Q_SLOTS:
     void concurrentRegistrationsMakeOneAdmin();
     // Sessions and tokens
     void loginAnswersWithTokens();
+    void weakHashIsUpgradedAtLogin();
     void loginFailuresLookAlike();
     void refreshRotatesTheToken();
     void refreshReuseRevokesTheFamily();
@@ -885,6 +887,28 @@ void TestAccounts::loginAnswersWithTokens()
     // Emails are compared without regard to case, as registration does.
     const HttpResponse upper = login(m_viewer.email.toUpper(), m_viewer.password);
     EXPECT_STATUS(upper, 200);
+}
+
+void TestAccounts::weakHashIsUpgradedAtLogin()
+{
+    // An account whose hash was made with weaker parameters (an older release, an import).
+    Account account = freshAccount(u"viewer"_s);
+    QVERIFY2(account.ok(), qPrintable(account.error));
+    const auto weak = PasswordHasher(PasswordCost{1, 8u * 1024 * 1024}).hash(account.password);
+    QVERIFY(weak.has_value());
+    QVERIFY(weak->contains("m=8192,t=1"));
+    QVERIFY(scalar(u"UPDATE users SET password_hash = ? WHERE id = ? RETURNING 1"_s,
+                   {QString::fromLatin1(*weak), account.id}).has_value());
+
+    EXPECT_STATUS(login(account.email, account.password), 200);
+    const auto stored = scalar(u"SELECT password_hash FROM users WHERE id = ?"_s, {account.id});
+    QVERIFY(stored.has_value());
+    const QByteArray upgraded = stored->toByteArray();
+    QVERIFY2(upgraded != *weak, "the weak hash was kept");
+    QVERIFY2(!PasswordHasher().needsRehash(upgraded), upgraded.constData());
+    QVERIFY(PasswordHasher().verify(account.password, upgraded));
+    // ... and the password still works.
+    EXPECT_STATUS(login(account.email, account.password), 200);
 }
 
 void TestAccounts::loginFailuresLookAlike()
