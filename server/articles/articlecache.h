@@ -28,6 +28,7 @@ public:
         QUuid authorId;
         QString authorName;
         QString slug;
+        qint64 views = 0;
         bool fresh = true; ///< younger than the time to live; an older one must be revalidated before use
     };
 

@@ -253,11 +253,14 @@ RouteRegistrar articleRoutes()
 
         router.route(
             Method::Get, u"/api/v1/tags"_s,
-            [service](const QHttpServerRequest &request, RequestContext &context) {
-                return answer(service->tags(QUrlQuery(request.url())), context,
-                              [](const QJsonObject &page) { return jsonResponse(page); });
+            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                // Like every article route: a stale token is told so (401), even where none is needed.
+                return withCaller(request, context, [&](const Caller *) {
+                    return answer(service->tags(QUrlQuery(request.url())), context,
+                                  [](const QJsonObject &page) { return jsonResponse(page); });
+                });
             },
-            {u"Tags with their number of published articles"_s, {}, {200, 400}, true, u"tags"_s});
+            {u"Tags with their number of published articles"_s, {}, {200, 400, 401}, true, u"tags"_s});
 
         router.route(
             Method::Get, u"/api/v1/search"_s,

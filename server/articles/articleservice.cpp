@@ -101,7 +101,8 @@ Result<ArticleService::Rendered> ArticleService::renderRead(const Caller *caller
     Rendered out{QJsonDocument(toJson(*article)).toJson(QJsonDocument::Compact), article->revision};
     // Only published articles: they look the same to everyone who may see them.
     if (article->status == ArticleStatus::Published)
-        m_cache->put({out.json, article->revision, article->id, article->authorId, article->authorName, article->slug, true},
+        m_cache->put({out.json, article->revision, article->id, article->authorId, article->authorName, article->slug,
+                      article->views, true},
                      readAt);
     return out;
 }
@@ -111,7 +112,7 @@ bool ArticleService::usable(const ArticleCache::Entry &entry)
     if (entry.fresh)
         return true;
     const qint64 readAt = m_cache->now();
-    auto current = m_store.stillCurrent(entry.id, entry.revision, entry.authorName);
+    auto current = m_store.stillCurrent(entry.id, entry.revision, entry.authorName, entry.views);
     if (!current || !*current)
         return false;
     m_cache->confirm(entry.id, readAt);
@@ -700,12 +701,11 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
         if (name == u"since") {
             if (value.isEmpty() || value == u"0")
                 continue;
-            // Cursors look like "<seq>.<id>"; only ones the server could have issued are taken.
-            const qsizetype dot = value.indexOf(u'.');
-            bool ok = false;
-            const qint64 seq = dot > 0 ? value.first(dot).toLongLong(&ok) : 0;
-            const auto id = dot > 0 ? parseId(value.sliced(dot + 1)) : std::nullopt;
-            if (!ok || seq < 1 || !id)
+            // Cursors are issued signed: a made-up or damaged one would silently skip changes.
+            const auto position = m_cursors.decode(u"sync", value);
+            const qint64 seq = position && position->size() == 2 ? position->at(0).toInteger() : 0;
+            const auto id = position && position->size() == 2 ? parseId(position->at(1).toString()) : std::nullopt;
+            if (seq < 1 || !id)
                 return std::unexpected(Problem::badRequest(u"since is not a cursor of this feed."_s));
             after = std::pair{seq, *id};
         } else if (name == u"limit") {
@@ -733,7 +733,8 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
         });
     }
     const auto last = page->last ? page->last : after;
-    const QString cursor = last ? u"%1.%2"_s.arg(last->first).arg(formatId(last->second)) : u"0"_s;
+    const QString cursor =
+        last ? m_cursors.encode(u"sync", QJsonArray{last->first, formatId(last->second)}) : u"0"_s;
     return QJsonObject{{u"changes"_s, changes}, {u"cursor"_s, cursor}, {u"has_more"_s, page->hasMore}};
 }
 

@@ -139,11 +139,12 @@ Result<std::optional<StoredArticle>> ArticleStore::findBySlug(const QString &slu
     return article;
 }
 
-Result<bool> ArticleStore::stillCurrent(const QUuid &id, int revision, const QString &authorName)
+Result<bool> ArticleStore::stillCurrent(const QUuid &id, int revision, const QString &authorName, qint64 views)
 {
     auto query = run(u"SELECT EXISTS (SELECT 1 FROM articles a JOIN users u ON u.id = a.author_id WHERE a.id = ? "
-                     u"AND a.revision = ? AND a.status = 'published' AND a.deleted_at IS NULL AND u.full_name = ?)"_s,
-                     {idText(id), revision, authorName});
+                     u"AND a.revision = ? AND a.status = 'published' AND a.deleted_at IS NULL AND u.full_name = ? "
+                     u"AND coalesce((SELECT v.views FROM article_views v WHERE v.article_id = a.id), 0) = ?)"_s,
+                     {idText(id), revision, authorName, views});
     if (!query)
         return std::unexpected(failure(query.error(), "checking a cached article"));
     (*query)->next();
@@ -175,7 +176,8 @@ Result<ArticleStore::InsertVerdict> ArticleStore::insert(const Article &a, const
 {
     auto query = run(u"INSERT INTO articles (id, author_id, title, slug, content, content_html, excerpt, status, "
                      u"reading_time, word_count, revision, published_at, updated_by) "
-                     u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, CASE WHEN ? THEN now() END, ?)"_s,
+                     u"VALUES (?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, ?, ?, 1, "
+                     u"CASE WHEN ? THEN now() END, ?)"_s,
                      {idText(a.id), idText(a.authorId), a.title, a.slug, a.content, a.contentHtml, a.excerpt,
                       articleStatusToString(a.status), a.readingTime, a.wordCount,
                       a.status == ArticleStatus::Published, idText(by)});
@@ -190,7 +192,8 @@ Result<ArticleStore::InsertVerdict> ArticleStore::insert(const Article &a, const
 Result<ArticleStore::InsertVerdict> ArticleStore::update(const Article &a, const std::optional<QDateTime> &deletedAt,
                                                          const QUuid &by)
 {
-    auto query = run(u"UPDATE articles SET title = ?, slug = ?, content = ?, content_html = ?, excerpt = ?, status = ?, "
+    auto query = run(u"UPDATE articles SET title = ?, slug = ?, content = coalesce(?, ''), "
+                     u"content_html = coalesce(?, ''), excerpt = coalesce(?, ''), status = ?, "
                      u"reading_time = ?, word_count = ?, revision = ?, "
                      u"published_at = CASE WHEN ? THEN coalesce(published_at, now()) ELSE published_at END, "
                      u"deleted_at = ?::timestamptz, updated_by = ?, updated_at = now(), "
@@ -210,7 +213,8 @@ Result<void> ArticleStore::keepRevision(const StoredArticle &current)
 {
     const Article &a = current.article;
     auto query = run(u"INSERT INTO article_revisions (article_id, revision, title, content, excerpt, status, tags, "
-                     u"edited_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::uuid, ?::timestamptz) "
+                     u"edited_by, created_at) VALUES (?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?::jsonb, ?::uuid, "
+                     u"?::timestamptz) "
                      u"ON CONFLICT DO NOTHING"_s,
                      {idText(a.id), a.revision, a.title, a.content, a.excerpt, articleStatusToString(a.status),
                       QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(a.tags)).toJson(QJsonDocument::Compact)),
@@ -343,7 +347,8 @@ Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text,
         u"hits AS (SELECT a.id, ts_rank(a.search, q.query) AS rank FROM articles a, q "
         u"WHERE a.search @@ q.query AND a.deleted_at IS NULL AND %2 "
         u"ORDER BY rank DESC, a.id LIMIT ?) "
-        u"SELECT %1, hits.rank, ts_headline('english', a.title || E'\\n' || a.excerpt || E'\\n' || left(a.content, 4000), "
+        u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || a.excerpt || E'\\n' || "
+        u"left(a.content, 4000), E'\\x01\\x02', ''), "
         u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
         u"FragmentDelimiter=\" … \"') "
         u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "
@@ -407,7 +412,8 @@ Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, Q
     return page;
 }
 
-Result<QList<RevisionEntry>> ArticleStore::revisions(const QUuid &id, int limit, const std::optional<int> &before)
+Result<QList<RevisionEntry>> ArticleStore::revisions(const QUuid &id, int limit, const std::optional<int> &before,
+                                                     bool inclusive)
 {
     auto query = run(u"SELECT revision, title, content, excerpt, status, tags::text, updated_at, updated_by FROM ("
                      u"SELECT a.revision, a.title, a.content, a.excerpt, a.status, "
@@ -415,7 +421,8 @@ Result<QList<RevisionEntry>> ArticleStore::revisions(const QUuid &id, int limit,
                      u"a.updated_at, a.updated_by FROM articles a WHERE a.id = ? "
                      u"UNION ALL SELECT r.revision, r.title, r.content, r.excerpt, r.status, r.tags, r.created_at, "
                      u"r.edited_by FROM article_revisions r WHERE r.article_id = ?) v "
-                     u"WHERE (?::int IS NULL OR revision < ?::int) ORDER BY revision DESC LIMIT ?"_s,
+                     u"WHERE (?::int IS NULL OR revision %1 ?::int) ORDER BY revision DESC LIMIT ?"_s.arg(
+                         inclusive ? u"<="_s : u"<"_s),
                      {idText(id), idText(id), before ? QVariant(*before) : QVariant(QMetaType::fromType<int>()),
                       before ? QVariant(*before) : QVariant(QMetaType::fromType<int>()), limit});
     if (!query)
@@ -440,7 +447,7 @@ Result<QList<RevisionEntry>> ArticleStore::revisions(const QUuid &id, int limit,
 
 Result<std::optional<RevisionEntry>> ArticleStore::revision(const QUuid &id, int number)
 {
-    auto all = revisions(id, 1, number + 1);
+    auto all = revisions(id, 1, number, true);
     if (!all)
         return std::unexpected(all.error());
     if (all->isEmpty() || all->first().revision != number)

@@ -64,9 +64,9 @@ public:
     Result<std::optional<StoredArticle>> find(const QUuid &id, bool forUpdate = false);
     Result<std::optional<StoredArticle>> findBySlug(const QString &slug);
 
-    /// @brief Whether a published article is still at `revision` by an author still named
-    /// `authorName` (the check behind a cached copy).
-    Result<bool> stillCurrent(const QUuid &id, int revision, const QString &authorName);
+    /// @brief Whether a published article is still at `revision`, by an author still named
+    /// `authorName`, with `views` views (the check behind a cached copy).
+    Result<bool> stillCurrent(const QUuid &id, int revision, const QString &authorName, qint64 views);
 
     /// @brief `base`, or `base-2`, `base-3`... whichever is free (a race is caught by the unique
     /// index at insert time; the caller tries again).
@@ -104,8 +104,9 @@ public:
     Result<ChangePage> changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
                                bool viewerIsAdmin, int limit);
 
-    /// @brief Versions newest first, the current one included.
-    Result<QList<RevisionEntry>> revisions(const QUuid &id, int limit, const std::optional<int> &before);
+    /// @brief Versions newest first, the current one included; below `before` (or up to it, inclusive).
+    Result<QList<RevisionEntry>> revisions(const QUuid &id, int limit, const std::optional<int> &before,
+                                           bool inclusive = false);
     Result<std::optional<RevisionEntry>> revision(const QUuid &id, int number);
 
     /// @brief Tags with their number of published articles, by name.
