@@ -445,6 +445,7 @@ private Q_SLOTS:
     void changeFeedFollowsConcurrentWriters();
     // Views
     void viewsAreCountedInBatches();
+    void secondInstanceServesNewRevisionWithinASecond();
     // Last on purpose: under UBSan a signed overflow aborts the whole process (see the function).
     void revisionNumberAtInt32Max();
 
@@ -2613,6 +2614,42 @@ void TestArticles::changeFeedFollowsConcurrentWriters()
 
 // ---------------------------------------------------------------------------------------------
 // Views
+
+void TestArticles::secondInstanceServesNewRevisionWithinASecond()
+{
+    // Instance B on the same database, with its own caches.
+    TestServer other(m_postgres->params(), QList<RouteRegistrar>{accountRoutes(), articleRoutes()}, 2,
+                     [](ServiceContext &context) { context.config.signupRole = u"creator"_s; });
+    QVERIFY2(other.error().isEmpty(), qPrintable(other.error()));
+    HttpClient onB(other.url());
+    const QJsonObject article = createPublished(m_alice, u"Read on another instance"_s);
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const QString path = u"/api/v1/articles/"_s + article.value(u"id"_s).toString();
+    const int first = article.value(u"revision"_s).toInt();
+    QVERIFY(first >= 1);
+    // B caches it and serves it from memory.
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(onB.get(path).json().value(u"revision"_s).toInt(), first);
+
+    for (int round = 0; round < 3; ++round) {
+        const int revision = first + 1 + round;
+        const HttpResponse written =
+            patch(m_alice, article.value(u"id"_s).toString(), {{u"title"_s, u"Edited on A %1"_s.arg(round)}}, revision - 1);
+        QCOMPARE(written.status, 200);
+        QElapsedTimer sinceAcknowledged;
+        sinceAcknowledged.start();
+        int seen = 0;
+        while (sinceAcknowledged.elapsed() < 3000) {
+            seen = onB.get(path).json().value(u"revision"_s).toInt();
+            if (seen == revision)
+                break;
+            QTest::qWait(20);
+        }
+        QCOMPARE(seen, revision);
+        // The bound is one second after the write was acknowledged (plus this loop's step).
+        QVERIFY2(sinceAcknowledged.elapsed() <= 1100, qPrintable(QString::number(sinceAcknowledged.elapsed())));
+    }
+}
 
 void TestArticles::viewsAreCountedInBatches()
 {
