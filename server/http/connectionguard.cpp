@@ -116,6 +116,12 @@ private:
     void onReadyRead()
     {
         m_lastActivity.start();
+        if (held()) {
+            // A handler holds this connection's answer (a deferred reply, a stream) and nothing more is
+            // read from it: what the client sends now is dropped, never parsed or answered mid-answer.
+            m_socket->readAll();
+            return;
+        }
         if (m_refused) {
             m_socket->readAll(); // draining what the client still sends after the refusal
             return;
@@ -403,7 +409,7 @@ private:
             QMetaObject::invokeMethod(
                 this,
                 [socket] {
-                    if (socket && socket->bytesToWrite() > 0)
+                    if (socket && socket->bytesToWrite() > 0 && !socket->property(kHeldProperty).toBool())
                         socket->disconnectFromHost();
                 },
                 Qt::QueuedConnection);

@@ -2,6 +2,8 @@
 
 #include "accounts/callercache.h"
 
+#include "http/ssestream.h"
+
 #include <QTcpServer>
 
 #include <atomic>
@@ -92,6 +94,9 @@ bool Listener::start(QString *error)
 
 void Listener::beginDrain()
 {
+    // Streams would hold their connections until the grace period ends: they end now, cleanly.
+    if (m_router)
+        m_router->streams().closeAll();
     if (m_tcp)
         m_tcp->beginDrain();
 }

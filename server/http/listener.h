@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 #include "db/connectionparams.h"
+#include "db/pgnotifier.h"
 #include "db/threaddatabase.h"
 #include "auth/jwt.h"
 #include "auth/passwordworkers.h"
@@ -44,6 +45,11 @@ struct ServiceContext {
     QList<std::pair<QHostAddress, int>> trustedProxies;
     /// Set when shutdown begins: answers say "Connection: close".
     std::shared_ptr<std::atomic<bool>> draining = std::make_shared<std::atomic<bool>>(false);
+    /// LISTEN/NOTIFY shared by every listener (notification streams learn of news through it); when
+    /// null, streams look for news on a timer instead.
+    std::shared_ptr<PgNotifier> notifier;
+    /// How long a Server-Sent-Events stream may be silent before it sends a keep-alive comment.
+    int sseKeepAliveMs = 15000;
 
     GuardLimits guardLimits() const;
     /// @brief Builds the shared middleware state from `config` (call once, before serving).
@@ -71,7 +77,8 @@ public:
 
     /// @brief Builds the server and starts accepting; runs in the listener's thread.
     bool start(QString *error);
-    /// @brief Stops accepting; open connections close once their answers are written.
+    /// @brief Stops accepting; open connections close once their answers are written, and open
+    /// streams end at once with a last `shutdown` event.
     void beginDrain();
     /// @brief Connections still open on this listener.
     int openConnections() const;

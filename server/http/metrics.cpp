@@ -38,6 +38,12 @@ void Metrics::recordRequest(int shard, const QByteArray &method, const QString &
     }
 }
 
+void Metrics::addGauges(GaugeSource source)
+{
+    QMutexLocker lock(&m_sourcesMutex);
+    m_sources.append(std::move(source));
+}
+
 void Metrics::recordRefusal(int status)
 {
     if (status >= 400 && status < 600)
@@ -94,8 +100,15 @@ QByteArray Metrics::render() const
            "# TYPE inkwell_db_connections gauge\n"
            "inkwell_db_connections{state=\"open\"} " + QByteArray::number(dbConnectionsOpen.load()) + '\n' +
            "inkwell_db_connections{state=\"max\"} " + QByteArray::number(dbConnectionsMax) + '\n';
-    if (gauges) {
-        for (const auto &[name, value] : gauges())
+    QList<GaugeSource> sources;
+    if (gauges)
+        sources.append(gauges);
+    {
+        QMutexLocker lock(&m_sourcesMutex);
+        sources += m_sources;
+    }
+    for (const GaugeSource &source : std::as_const(sources)) {
+        for (const auto &[name, value] : source())
             out += "# TYPE " + name + " gauge\n" + name + ' ' + number(value) + '\n';
     }
     return out;

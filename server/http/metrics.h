@@ -28,8 +28,11 @@ public:
     std::atomic<int> openStreams{0};
     std::atomic<int> dbConnectionsOpen{0};
     int dbConnectionsMax = 0;
+    using GaugeSource = std::function<QList<std::pair<QByteArray, double>>()>;
     /// Gauges filled at scrape time (open connections...), name → value.
-    std::function<QList<std::pair<QByteArray, double>>()> gauges;
+    GaugeSource gauges;
+    /// @brief Adds more gauges filled at scrape time (the outbox backlog...). Any thread, any time.
+    void addGauges(GaugeSource source);
 
     /// @brief The Prometheus text exposition (version 0.0.4).
     QByteArray render() const;
@@ -52,6 +55,8 @@ private:
         QHash<Key, Series> series;
     };
     std::deque<Shard> m_shards;
+    mutable QMutex m_sourcesMutex;
+    QList<GaugeSource> m_sources;
     std::array<std::atomic<quint64>, 200> m_refusals{}; ///< by status - 400
 };
 

@@ -4,6 +4,7 @@
 #include "http/connectionguard.h"
 #include "http/listener.h"
 #include "http/securityheaders.h"
+#include "http/ssestream.h"
 #include "log/logging.h"
 
 #include <QHttpServerResponder>
@@ -66,7 +67,10 @@ Router::Router(QHttpServer &server, const ServiceContext &context, int shard)
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             missing(request, std::move(responder));
         });
+    m_streams = std::make_unique<SseRegistry>(m_context.metrics ? &m_context.metrics->openStreams : nullptr);
 }
+
+Router::~Router() = default;
 
 void Router::remember(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options)
 {
@@ -158,7 +162,8 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const QHttpSe
     return finish(std::move(response), context);
 }
 
-QHttpServerResponse Router::finish(QHttpServerResponse &&response, const RequestContext &context) const
+template <typename Sink>
+void Router::middlewareHeaders(const RequestContext &context, Sink &&sink) const
 {
     // QHttpServerResponder (6.4) writes every header with four separate socket writes, which made
     // the constant security headers the largest cost of a small answer. They ride, already
@@ -171,20 +176,22 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const Request
         return lines;
     }();
     static const QByteArray requestIdHeader = QByteArrayLiteral("X-Request-Id");
-    response.addHeader(requestIdHeader, context.requestId + securityLines);
+    sink(requestIdHeader, context.requestId + securityLines, false);
     if (context.hasAuthorization)
-        response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+        sink(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"), true);
     if (corsAllowed(context.origin)) {
-        response.setHeader(QByteArrayLiteral("Access-Control-Allow-Origin"), context.origin);
-        response.setHeader(QByteArrayLiteral("Access-Control-Expose-Headers"),
-                           QByteArrayLiteral("ETag, Location, Retry-After, X-Request-Id"));
+        sink(QByteArrayLiteral("Access-Control-Allow-Origin"), context.origin, true);
+        sink(QByteArrayLiteral("Access-Control-Expose-Headers"),
+             QByteArrayLiteral("ETag, Location, Retry-After, X-Request-Id"), true);
     }
     if (!m_context.config.corsOrigins.isEmpty())
-        response.setHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin"));
+        sink(QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin"), true);
     if (m_context.draining->load())
-        response.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+        sink(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"), true);
+}
 
-    const int status = static_cast<int>(response.statusCode());
+void Router::record(const RequestContext &context, int status, qint64 bytesOut) const
+{
     m_context.metrics->recordRequest(m_shard, methodName(context.method), context.route, status,
                                      double(context.timer.nsecsElapsed()) / 1e9);
     if (logging::enabled(QtInfoMsg))
@@ -195,10 +202,58 @@ QHttpServerResponse Router::finish(QHttpServerResponse &&response, const Request
         {u"status"_s, status},
         {u"duration_ms"_s, double(context.timer.nsecsElapsed()) / 1e6},
         {u"bytes_in"_s, context.bytesIn},
-        {u"bytes_out"_s, response.data().size()},
+        {u"bytes_out"_s, bytesOut},
         {u"remote"_s, context.remote.toString()},
     });
+}
+
+QHttpServerResponse Router::finish(QHttpServerResponse &&response, const RequestContext &context) const
+{
+    middlewareHeaders(context, [&response](const QByteArray &name, const QByteArray &value, bool replace) {
+        if (replace)
+            response.setHeader(name, value);
+        else
+            response.addHeader(name, value);
+    });
+    record(context, static_cast<int>(response.statusCode()), response.data().size());
     return std::move(response);
+}
+
+QList<std::pair<QByteArray, QByteArray>> Router::beginStream(const RequestContext &context) const
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    middlewareHeaders(context, [&headers](const QByteArray &name, const QByteArray &value, bool replace) {
+        if (replace)
+            headers.removeIf([&name](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+        headers.append({name, value});
+    });
+    // A stream's request is counted when it starts: its duration is the time to the first byte.
+    record(context, 200, 0);
+    return headers;
+}
+
+bool Router::isDraining() const
+{
+    return m_context.draining->load();
+}
+
+QHttpServerResponse Router::drainingResponse(const RequestContext &context) const
+{
+    Problem problem = Problem::unavailable(u"The server is shutting down; connect again in a moment."_s);
+    problem.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("2")});
+    return problem.toResponse(context.requestId);
+}
+
+SseStream *Router::openStream(const std::shared_ptr<DeferredReply> &reply)
+{
+    auto responder = reply->handOver();
+    if (!responder)
+        return nullptr;
+    SseOptions options;
+    options.keepAliveMs = m_context.sseKeepAliveMs;
+    auto *stream = new SseStream(*this, reply->context(), std::move(*responder), options);
+    m_streams->add(stream);
+    return stream;
 }
 
 QHttpServerResponse Router::finishThrown(const QHttpServerRequest &, const RequestContext &context,
@@ -294,6 +349,15 @@ DeferredReply::~DeferredReply()
         m_socket->setProperty(kHeldProperty, false);
         m_socket->abort();
     }
+}
+
+std::optional<QHttpServerResponder> DeferredReply::handOver()
+{
+    Q_ASSERT(QThread::currentThread() == m_threadContext->thread());
+    if (m_sent)
+        return std::nullopt;
+    m_sent = true;
+    return std::exchange(m_responder, std::nullopt);
 }
 
 void DeferredReply::send(QHttpServerResponse &&response)

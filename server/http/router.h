@@ -65,6 +65,9 @@ public:
 
     /// @brief Finishes (middleware headers, metrics, access log) and writes the answer.
     void send(QHttpServerResponse &&response);
+    /// @brief Gives the connection to a stream that answers from now on (Router::openStream): the socket
+    /// stays held and unread, and this reply will neither send nor abort. Empty when already sent.
+    std::optional<QHttpServerResponder> handOver();
     /// @brief An object of the listener thread, for queueing the send() there.
     QObject *threadContext() const { return m_threadContext; }
     const RequestContext &context() const { return m_context; }
@@ -82,6 +85,13 @@ private:
 /// @brief Handed to an asynchronous handler: calling it keeps the answer for later.
 using Defer = std::function<std::shared_ptr<DeferredReply>()>;
 
+class SseStream;
+class SseRegistry;
+
+/// @brief Handed to a streaming handler: calling it answers 200 and turns the connection into a
+/// Server-Sent-Events stream owned by the listener's SseRegistry (valid until its closed() signal).
+using StartStream = std::function<SseStream *()>;
+
 /// @brief One registered route, for the method check and the OpenAPI document.
 struct RouteInfo {
     QHttpServerRequest::Method method;
@@ -97,6 +107,9 @@ public:
     /// @brief `context` is shared by every listener (rate limits, metrics, CORS); `shard` is this
     /// listener's index, for its own metrics shard.
     Router(QHttpServer &server, const ServiceContext &context, int shard);
+    ~Router();
+    Router(const Router &) = delete;
+    Router &operator=(const Router &) = delete;
 
     /// @brief Adds a route. `Args` are the path arguments (`<arg>` placeholders) in order; the
     /// handler is called as `handler(args..., request, context)` and returns the response.
@@ -165,7 +178,32 @@ public:
                        });
     }
 
+    /// @brief Adds a route that may answer with a Server-Sent-Events stream: the handler is called as
+    /// `handler(args..., request, context, start)` and returns a response (an error, say), or std::nullopt
+    /// after calling `start()`. While the server drains, such routes answer 503 instead of starting a stream.
+    template <typename... Args, typename Handler>
+    void routeStream(QHttpServerRequest::Method method, const QString &pattern, Handler handler, RouteOptions options = {})
+    {
+        routeDeferred<Args...>(
+            method, pattern,
+            [this, handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
+                            const Defer &defer) -> std::optional<QHttpServerResponse> {
+                if (isDraining())
+                    return drainingResponse(context);
+                const StartStream start = [this, &defer]() { return openStream(defer()); };
+                return handler(args..., request, context, start);
+            },
+            std::move(options));
+    }
+
     const QList<RouteInfo> &routes() const { return m_routes; }
+
+    /// @brief The open streams of this listener.
+    SseRegistry &streams() const { return *m_streams; }
+
+    /// @brief For a streamed answer: records it (metrics and access log, status 200, when it starts) and
+    /// returns the headers every answer carries (request id, security headers, CORS, Cache-Control).
+    QList<std::pair<QByteArray, QByteArray>> beginStream(const RequestContext &context) const;
 
     /// @brief An object that lives in (and dies with) this listener's thread: a parent for a
     /// module's timers, a context for work queued back to this thread.
@@ -188,6 +226,13 @@ public:
     QHostAddress clientAddress(const QHttpServerRequest &request) const;
 
 private:
+    SseStream *openStream(const std::shared_ptr<DeferredReply> &reply);
+    bool isDraining() const;
+    QHttpServerResponse drainingResponse(const RequestContext &context) const;
+    /// Calls `sink(name, value, replace)` for each middleware header of an answer.
+    template <typename Sink>
+    void middlewareHeaders(const RequestContext &context, Sink &&sink) const;
+    void record(const RequestContext &context, int status, qint64 bytesOut) const;
     void remember(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options);
     std::optional<QHttpServerResponse> rateLimit(const QHttpServerRequest &request, RequestContext &context) const;
     bool corsAllowed(const QByteArray &origin) const;
@@ -202,6 +247,7 @@ private:
     const ServiceContext &m_context;
     int m_shard;
     QList<RouteInfo> m_routes;
+    std::unique_ptr<SseRegistry> m_streams;
 };
 
 /// @brief A fresh request id: 128 random bits, hex.
