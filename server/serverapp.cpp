@@ -8,10 +8,12 @@
 #include "config/config.h"
 #include "db/embeddedpostgres.h"
 #include "db/migrator.h"
+#include "events/eventworker.h"
 #include "health/healthroutes.h"
 #include "http/httpservice.h"
 #include "http/operationsroutes.h"
 #include "log/logging.h"
+#include "notifications/notificationroutes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -283,10 +285,15 @@ int inkwelldMain(int argc, char **argv)
     context->database = database->params;
     context->jwtKey = *jwtKey;
     context->finalize();
-    HttpService http(context, {healthRoutes(), operationsRoutes(), accountRoutes(), articleRoutes()});
+    EventSystem events(context->database, context->metrics); // LISTEN/NOTIFY and the outbox worker
+    context->notifier = events.notifier();
+    events.start();
+    HttpService http(context, {healthRoutes(), operationsRoutes(), accountRoutes(), articleRoutes(),
+                               notificationRoutes()});
     auto port = http.start(config->host, config->port, config->threads);
     if (!port) {
         printErr(port.error());
+        events.stop();
         stopDatabase();
         return 1;
     }
@@ -297,6 +304,7 @@ int inkwelldMain(int argc, char **argv)
 
     const int code = signals.pending() ? 0 : app.exec();
     http.stop();
+    events.stop();
     stopDatabase();
     qInfo("stopped");
     return code;

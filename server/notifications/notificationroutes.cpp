@@ -1,0 +1,124 @@
+#include "notificationroutes.h"
+
+#include "accounts/accountservice.h"
+#include "http/jsonbody.h"
+#include "http/pathids.h"
+#include "http/ssestream.h"
+#include "notifications/notificationservice.h"
+#include "notifications/notificationstreams.h"
+
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+
+QHttpServerResponse problemResponse(const Problem &problem, const RequestContext &context)
+{
+    return problem.toResponse(context.requestId);
+}
+
+} // namespace
+
+RouteRegistrar notificationRoutes()
+{
+    return [](Router &router, ListenerResources &resources) {
+        auto service = std::make_shared<NotificationService>(resources.service, resources.db);
+        // Who is calling is decided by the accounts rules: a live session of an active user.
+        auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
+        // Lives in this listener's thread (registrars run there) and dies with its routes.
+        auto streams = std::make_shared<NotificationStreams>(resources.db, resources.service.notifier);
+        const Router *r = &router;
+        const auto caller = [accounts, r](const QHttpServerRequest &request, RequestContext &context) {
+            return accounts->caller(r->authenticate(request, context));
+        };
+
+        router.route(Method::Get, u"/api/v1/notifications"_s,
+                     [service, caller](const QHttpServerRequest &request, RequestContext &context) {
+                         auto who = caller(request, context);
+                         if (!who)
+                             return problemResponse(who.error(), context);
+                         auto page = service->list(who->user().id, QUrlQuery(request.url()));
+                         return page ? jsonResponse(*page) : problemResponse(page.error(), context);
+                     },
+                     {u"Your notifications, newest first; ?unread=true for unread ones only"_s,
+                      {},
+                      {200, 400, 401},
+                      true,
+                      u"notifications"_s});
+
+        router.route(Method::Get, u"/api/v1/notifications/unread-count"_s,
+                     [service, caller](const QHttpServerRequest &request, RequestContext &context) {
+                         auto who = caller(request, context);
+                         if (!who)
+                             return problemResponse(who.error(), context);
+                         if (!QUrlQuery(request.url()).isEmpty())
+                             return problemResponse(Problem::badRequest(u"This address takes no query parameters."_s),
+                                                    context);
+                         auto count = service->unreadCount(who->user().id);
+                         return count ? jsonResponse({{u"count"_s, *count}}) : problemResponse(count.error(), context);
+                     },
+                     {u"How many of your notifications are unread"_s, {}, {200, 400, 401}, true, u"notifications"_s});
+
+        router.route<QString>(
+            Method::Post, u"/api/v1/notifications/<arg>/read"_s,
+            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                auto who = caller(request, context);
+                if (!who)
+                    return problemResponse(who.error(), context);
+                const auto uuid = parseUuidPath(id);
+                if (!uuid)
+                    return problemResponse(Problem::notFound(), context);
+                auto marked = service->markRead(who->user().id, *uuid);
+                return marked ? jsonResponse(toJson(*marked)) : problemResponse(marked.error(), context);
+            },
+            {u"Mark one of your notifications read (keeps the first read time)"_s,
+             {u"id"_s},
+             {200, 401, 404},
+             true,
+             u"notifications"_s});
+
+        router.route(
+            Method::Post, u"/api/v1/notifications/read-all"_s,
+            [service, caller](const QHttpServerRequest &request, RequestContext &context) {
+                auto who = caller(request, context);
+                if (!who)
+                    return problemResponse(who.error(), context);
+                auto updated = service->markAllRead(who->user().id);
+                return updated ? jsonResponse({{u"updated"_s, *updated}}) : problemResponse(updated.error(), context);
+            },
+            {u"Mark all your notifications read; answers how many were unread"_s,
+             {},
+             {200, 401},
+             true,
+             u"notifications"_s});
+
+        router.routeStream(Method::Get, u"/api/v1/notifications/stream"_s,
+                           [service, caller, streams](const QHttpServerRequest &request, RequestContext &context,
+                                                      const StartStream &start) -> std::optional<QHttpServerResponse> {
+                               auto who = caller(request, context);
+                               if (!who)
+                                   return problemResponse(who.error(), context);
+                               const QUuid userId = who->user().id;
+                               auto cursor = service->streamCursor(userId, QUrlQuery(request.url()),
+                                                                   request.value(QByteArrayLiteral("last-event-id")));
+                               if (!cursor)
+                                   return problemResponse(cursor.error(), context);
+                               SseStream *stream = start();
+                               streams->add(stream, userId, std::move(*cursor));
+                               return std::nullopt;
+                           },
+                           {u"Your new notifications as they happen (Server-Sent Events: notification.created); "
+                            u"send Last-Event-ID to get what you missed"_s,
+                            {},
+                            {200, 400, 401, 503},
+                            true,
+                            u"notifications"_s});
+    };
+}
+
+} // namespace inkwell::server
