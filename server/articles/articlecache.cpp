@@ -17,7 +17,7 @@ std::optional<ArticleCache::Entry> ArticleCache::fresh(const Stored *stored) con
     }
     m_hits.fetchAndAddRelaxed(1);
     Entry entry = stored->entry;
-    entry.fresh = m_clock.elapsed() - stored->loadedAtMs <= m_ttlMs;
+    entry.fresh = (m_live && m_live()) || m_clock.elapsed() - stored->loadedAtMs <= m_ttlMs;
     return entry;
 }
 
@@ -67,6 +67,17 @@ void ArticleCache::put(Entry entry, qint64 readAt)
     m_byId.insert(id, Stored{std::move(entry), m_clock.elapsed()});
 }
 
+void ArticleCache::clear()
+{
+    QWriteLocker locker(&m_lock);
+    const qint64 now = m_clock.elapsed();
+    // Reads in flight must not put back what they read before this.
+    for (auto it = m_byId.cbegin(); it != m_byId.cend(); ++it)
+        m_removedAt.insert(it.key(), now);
+    m_byId.clear();
+    m_bySlug.clear();
+}
+
 void ArticleCache::remove(const QUuid &id)
 {
     QWriteLocker locker(&m_lock);
@@ -84,9 +95,10 @@ void ArticleCache::remove(const QUuid &id)
     m_byId.erase(it);
 }
 
-SearchCache::SearchCache(int capacity, qint64 ttlMs)
+SearchCache::SearchCache(int capacity, qint64 ttlMs, qint64 liveTtlMs)
     : m_capacity(capacity)
     , m_ttlMs(ttlMs)
+    , m_liveTtlMs(liveTtlMs)
 {
     m_clock.start();
 }
@@ -95,7 +107,8 @@ std::optional<QJsonArray> SearchCache::get(const QString &key) const
 {
     QReadLocker locker(&m_lock);
     const auto it = m_entries.constFind(key);
-    if (it == m_entries.cend() || m_clock.elapsed() - it->second > m_ttlMs)
+    const qint64 ttl = m_live && m_live() ? m_liveTtlMs : m_ttlMs;
+    if (it == m_entries.cend() || m_clock.elapsed() - it->second > ttl)
         return std::nullopt;
     return it->first;
 }

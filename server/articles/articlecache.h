@@ -8,9 +8,13 @@
 #include <QString>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 namespace inkwell::server {
+
+/// @brief Every article write NOTIFYs this channel (payload: the article id) at commit.
+inline const QString kArticlesChannel = QStringLiteral("inkwell_articles");
 
 /// @brief Published articles as answered (the JSON bytes), shared by every listener thread of one
 /// instance.
@@ -33,6 +37,13 @@ public:
     };
 
     explicit ArticleCache(int capacity = 20000, qint64 ttlMs = 1000);
+
+    /// @brief While `live()` says so, other instances' writes arrive as remove() calls (NOTIFY on
+    /// kArticlesChannel), and entries need no revalidation however old they are. When it says no
+    /// (the LISTEN connection is down), the one-second revalidation applies again; clear() when it
+    /// is back, since what was missed meanwhile is unknown.
+    void setLiveInvalidation(std::function<bool()> live) { m_live = std::move(live); }
+    void clear();
 
     /// @brief The entry, fresh or not (see Entry::fresh).
     std::optional<Entry> byId(const QUuid &id) const;
@@ -58,6 +69,7 @@ private:
 
     int m_capacity;
     qint64 m_ttlMs;
+    std::function<bool()> m_live;
     QElapsedTimer m_clock;
     mutable QReadWriteLock m_lock;
     QHash<QUuid, Stored> m_byId;
@@ -72,7 +84,9 @@ private:
 /// bounds how long another instance's write stays unseen.
 class SearchCache {
 public:
-    explicit SearchCache(int capacity = 2000, qint64 ttlMs = 1000);
+    explicit SearchCache(int capacity = 2000, qint64 ttlMs = 1000, qint64 liveTtlMs = 300000);
+    /// @brief As ArticleCache: while writes arrive by NOTIFY (clear() on each), entries live `liveTtlMs`.
+    void setLiveInvalidation(std::function<bool()> live) { m_live = std::move(live); }
     std::optional<QJsonArray> get(const QString &key) const;
     qint64 now() const { return m_clock.elapsed(); }
     /// @brief Keeps `items`, computed from a read that started at `readAt`, unless a write came since.
@@ -82,6 +96,8 @@ public:
 private:
     int m_capacity;
     qint64 m_ttlMs;
+    qint64 m_liveTtlMs;
+    std::function<bool()> m_live;
     QElapsedTimer m_clock;
     mutable QReadWriteLock m_lock;
     QHash<QString, std::pair<QJsonArray, qint64>> m_entries;

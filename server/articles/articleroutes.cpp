@@ -2,9 +2,13 @@
 
 #include "articles/articleservice.h"
 #include "http/jsonbody.h"
+#include "db/pgnotifier.h"
 #include "http/pathids.h"
+#include "json/jsonreader.h"
 
 #include <QTimer>
+
+#include <mutex>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -53,7 +57,52 @@ RouteRegistrar articleRoutes()
     auto cache = std::make_shared<ArticleCache>();
     auto searches = std::make_shared<SearchCache>();
     auto lists = std::make_shared<SearchCache>();
-    return [cache, searches, lists](Router &router, ListenerResources &resources) {
+    auto wired = std::make_shared<std::once_flag>();
+    return [cache, searches, lists, wired](Router &router, ListenerResources &resources) {
+        // Other instances' writes arrive by NOTIFY: the caches then keep entries until told.
+        if (std::shared_ptr<PgNotifier> notifier = resources.service.notifier;
+            notifier && notifier->channels().contains(kArticlesChannel)) {
+            std::call_once(*wired, [&] {
+                const std::weak_ptr<PgNotifier> weakNotifier = notifier;
+                const auto live = [weakNotifier] {
+                    const auto n = weakNotifier.lock();
+                    return n && n->isListening();
+                };
+                cache->setLiveInvalidation(live);
+                searches->setLiveInvalidation(live);
+                lists->setLiveInvalidation(live);
+                const std::weak_ptr<ArticleCache> weakCache = cache;
+                const std::weak_ptr<SearchCache> weakSearches = searches;
+                const std::weak_ptr<SearchCache> weakLists = lists;
+                // Direct: runs on the notifier's thread; the caches are thread-safe.
+                QObject::connect(
+                    notifier.get(), &PgNotifier::notified, notifier.get(),
+                    [weakCache, weakSearches, weakLists](const QString &channel, const QString &payload) {
+                        if (channel != kArticlesChannel)
+                            return;
+                        if (const auto c = weakCache.lock(); c) {
+                            if (const auto id = parseId(payload))
+                                c->remove(*id);
+                        }
+                        if (const auto c = weakSearches.lock())
+                            c->clear();
+                        if (const auto c = weakLists.lock())
+                            c->clear();
+                    },
+                    Qt::DirectConnection);
+                QObject::connect(
+                    notifier.get(), &PgNotifier::resync, notifier.get(),
+                    [weakCache, weakSearches, weakLists] {
+                        if (const auto c = weakCache.lock())
+                            c->clear();
+                        if (const auto c = weakSearches.lock())
+                            c->clear();
+                        if (const auto c = weakLists.lock())
+                            c->clear();
+                    },
+                    Qt::DirectConnection);
+            });
+        }
         auto service = std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists);
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
         auto *flush = new QTimer(router.threadContext());

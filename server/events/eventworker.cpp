@@ -1,5 +1,7 @@
 #include "eventworker.h"
 
+#include "articles/articlecache.h"
+
 #include "log/logging.h"
 #include "notifications/notificationstore.h"
 
@@ -202,7 +204,7 @@ void EventWorker::stop()
 // ---- EventSystem ---------------------------------------------------------------------------------------------
 
 EventSystem::EventSystem(const ConnectionParams &params, std::shared_ptr<Metrics> metrics, EventWorkerOptions options)
-    : m_notifier(std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel}))
+    : m_notifier(std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel, kArticlesChannel}))
     , m_worker(std::make_unique<EventWorker>(params, standardEventHandlers(), options, m_notifier, std::move(metrics)))
 {
 }

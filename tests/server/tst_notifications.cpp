@@ -4,6 +4,8 @@
 // a second instance, Last-Event-ID, database restarts, graceful shutdown, clients that leave or fall
 // behind).
 #include "accounts/accountroutes.h"
+#include "articles/articlecache.h"
+#include "articles/articleroutes.h"
 #include "db/pgnotifier.h"
 #include "events/eventprocessor.h"
 #include "events/eventworker.h"
@@ -400,6 +402,8 @@ private Q_SLOTS:
     // The stream.
     void streamDeliversWithinOneSecond();
     void streamOnAnotherInstance();
+    void publishingOnOneInstanceReachesAFollowerOnAnother();
+    void articleCacheOfAnotherInstanceIsInvalidatedByNotify();
     void lastEventIdGetsWhatWasMissed();
     void lateCommitIsNeitherSkippedNorReplayed();
     void streamSurvivesADatabaseRestart();
@@ -487,11 +491,11 @@ std::unique_ptr<Instance> TestNotifications::instance(bool withWorker,
 {
     const inkwell::server::ConnectionParams &params = database ? *database : m_postgres->params();
     auto made = std::make_unique<Instance>();
-    made->notifier = std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel});
+    made->notifier = std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel, kArticlesChannel});
     made->notifier->start();
     std::shared_ptr<PgNotifier> notifier = made->notifier;
     made->server = std::make_unique<TestServer>(
-        params, QList<RouteRegistrar>{accountRoutes(), notificationRoutes(), floodRoutes()}, 2,
+        params, QList<RouteRegistrar>{accountRoutes(), articleRoutes(), notificationRoutes(), floodRoutes()}, 2,
         [&](ServiceContext &context) {
             // Instances of one deployment share the token key: a token of one is good on every other.
             context.jwtKey = QByteArray("tst_notifications shared token key, 64 bytes long ............").left(64);
@@ -1379,6 +1383,89 @@ void TestNotifications::streamOnAnotherInstance()
     // whose NOTIFY the stream may already have acted on.
     QVERIFY(!b->worker);
     QTRY_VERIFY_WITH_TIMEOUT(a->worker->processed() >= 3, 2000);
+}
+
+void TestNotifications::publishingOnOneInstanceReachesAFollowerOnAnother()
+{
+    // End to end: the author publishes through the articles API on A; the event is written in the
+    // same transaction, A's worker makes the notifications, and the follower's stream on B has it.
+    auto a = instance(true);
+    auto b = instance(false);
+    QVERIFY(a && b);
+    const Account follower = m_followers.at(0);
+    SseClient stream(b->server->port(), follower.token);
+    QVERIFY(stream.waitForHead());
+    QCOMPARE(stream.status, 200);
+    HttpClient onA(a->server->url());
+    const QHash<QByteArray, QByteArray> headers{{"Content-Type", "application/json"},
+                                                {"Authorization", "Bearer " + m_author.token}};
+    for (int round = 1; round <= 3; ++round) {
+        const QString title = uniqueTag() + u" through the API"_s;
+        // A draft first: only publishing notifies.
+        const HttpResponse created = onA.send(
+            "POST", u"/api/v1/articles"_s,
+            QJsonDocument(QJsonObject{{u"title"_s, title}, {u"content"_s, u"Body of the article."_s}})
+                .toJson(QJsonDocument::Compact),
+            headers);
+        QCOMPARE(created.status, 201);
+        stream.listen(200);
+        QCOMPARE(stream.events.size(), round - 1);
+        const QString id = created.json().value(u"id"_s).toString();
+        QElapsedTimer sincePublished;
+        const HttpResponse published = onA.send("POST", u"/api/v1/articles/%1/publish"_s.arg(id), {}, headers);
+        sincePublished.start();
+        QCOMPARE(published.status, 200);
+        QVERIFY2(stream.waitForEvents(round, 1000), qPrintable(u"round %1: nothing on instance B within 1 s"_s.arg(round)));
+        m_latencies.append(sincePublished.elapsed());
+        const QJsonObject notification =
+            QJsonDocument::fromJson(stream.events.last().data.toUtf8()).object().value(u"notification"_s).toObject();
+        QVERIFY2(notification.value(u"message"_s).toString().contains(title) ||
+                     notification.value(u"title"_s).toString().contains(title),
+                 stream.events.last().data.toUtf8().constData());
+        // Publishing again after unpublishing notifies nobody twice.
+        QCOMPARE(onA.send("POST", u"/api/v1/articles/%1/unpublish"_s.arg(id), {}, headers).status, 200);
+        QCOMPARE(onA.send("POST", u"/api/v1/articles/%1/publish"_s.arg(id), {}, headers).status, 200);
+        stream.listen(300);
+        QCOMPARE(stream.events.size(), round);
+    }
+}
+
+void TestNotifications::articleCacheOfAnotherInstanceIsInvalidatedByNotify()
+{
+    // With the notifier listening, B keeps published articles in memory without revalidating them
+    // (however old); only A's NOTIFY makes B read again. So if that path were broken, B would serve
+    // the old revision for ever and this would fail.
+    auto a = instance(false);
+    auto b = instance(false);
+    QVERIFY(a && b);
+    HttpClient onA(a->server->url());
+    HttpClient onB(b->server->url());
+    const QHash<QByteArray, QByteArray> headers{{"Content-Type", "application/json"},
+                                                {"Authorization", "Bearer " + m_author.token}};
+    const HttpResponse created = onA.send(
+        "POST", u"/api/v1/articles"_s,
+        QJsonDocument(QJsonObject{{u"title"_s, uniqueTag()}, {u"content"_s, u"Cached elsewhere."_s},
+                                  {u"status"_s, u"published"_s}})
+            .toJson(QJsonDocument::Compact),
+        headers);
+    QCOMPARE(created.status, 201);
+    const QString path = u"/api/v1/articles/"_s + created.json().value(u"id"_s).toString();
+    int revision = created.json().value(u"revision"_s).toInt();
+    QCOMPARE(onB.get(path).json().value(u"revision"_s).toInt(), revision);
+    QTest::qWait(1200); // older than the one-second revalidation that applies without a notifier
+    QCOMPARE(onB.get(path).json().value(u"revision"_s).toInt(), revision);
+    for (int round = 0; round < 3; ++round) {
+        QHash<QByteArray, QByteArray> write = headers;
+        write.insert("If-Match", '"' + QByteArray::number(revision) + '"');
+        const HttpResponse patched = onA.send(
+            "PATCH", path, QJsonDocument(QJsonObject{{u"title"_s, uniqueTag()}}).toJson(QJsonDocument::Compact), write);
+        QCOMPARE(patched.status, 200);
+        ++revision;
+        QElapsedTimer since;
+        since.start();
+        QTRY_COMPARE_WITH_TIMEOUT(onB.get(path).json().value(u"revision"_s).toInt(), revision, 1000);
+        m_latencies.append(since.elapsed());
+    }
 }
 
 void TestNotifications::lastEventIdGetsWhatWasMissed()
