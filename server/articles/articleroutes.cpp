@@ -6,7 +6,7 @@
 #include "http/pathids.h"
 #include "json/jsonreader.h"
 
-#include <QTimer>
+#include <QMutex>
 
 #include <mutex>
 #include <QUrlQuery>
@@ -58,7 +58,8 @@ RouteRegistrar articleRoutes()
     auto searches = std::make_shared<SearchCache>();
     auto lists = std::make_shared<SearchCache>();
     auto wired = std::make_shared<std::once_flag>();
-    return [cache, searches, lists, wired](Router &router, ListenerResources &resources) {
+    auto views = std::make_shared<std::shared_ptr<ViewCounter>>();
+    return [cache, searches, lists, wired, views](Router &router, ListenerResources &resources) {
         // Other instances' writes arrive by NOTIFY: the caches then keep entries until told.
         if (std::shared_ptr<PgNotifier> notifier = resources.service.notifier;
             notifier && notifier->channels().contains(kArticlesChannel)) {
@@ -103,11 +104,16 @@ RouteRegistrar articleRoutes()
                     Qt::DirectConnection);
             });
         }
-        auto service = std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists);
+        // One counter for every listener; made by the first listener (they start one after another).
+        static QMutex making;
+        {
+            QMutexLocker locker(&making);
+            if (!*views)
+                *views = std::make_shared<ViewCounter>(resources.service.database, kViewFlushMs);
+        }
+        auto service =
+            std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists, *views);
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
-        auto *flush = new QTimer(router.threadContext());
-        QObject::connect(flush, &QTimer::timeout, flush, [service] { service->flushViews(); });
-        flush->start(kViewFlushMs);
 
         const Router *r = &router;
         // Every article route: the caller (nullptr when anonymous) or the problem with its token.

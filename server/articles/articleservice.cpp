@@ -75,13 +75,15 @@ std::optional<QUuid> parseQueryId(const QString &text)
 } // namespace
 
 ArticleService::ArticleService(const ServiceContext &context, ThreadDatabase &db, std::shared_ptr<ArticleCache> cache,
-                               std::shared_ptr<SearchCache> searches, std::shared_ptr<SearchCache> lists)
+                               std::shared_ptr<SearchCache> searches, std::shared_ptr<SearchCache> lists,
+                               std::shared_ptr<ViewCounter> views)
     : m_context(context)
     , m_store(db)
     , m_cursors(context.jwtKey)
     , m_cache(std::move(cache))
     , m_searches(std::move(searches))
     , m_lists(std::move(lists))
+    , m_views(std::move(views))
 {
 }
 
@@ -736,14 +738,6 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
     const QString cursor =
         last ? m_cursors.encode(u"sync", QJsonArray{last->first, formatId(last->second)}) : u"0"_s;
     return QJsonObject{{u"changes"_s, changes}, {u"cursor"_s, cursor}, {u"has_more"_s, page->hasMore}};
-}
-
-void ArticleService::flushViews()
-{
-    if (m_views.isEmpty())
-        return;
-    if (auto added = m_store.addViews(m_views); added)
-        m_views.clear(); // on failure they are kept for the next flush
 }
 
 } // namespace inkwell::server

@@ -3,6 +3,7 @@
 #include "accounts/accountservice.h"
 #include "articles/articlecache.h"
 #include "articles/articlestore.h"
+#include "articles/viewcounter.h"
 #include "http/listquery.h"
 
 #include <QJsonObject>
@@ -29,7 +30,8 @@ struct Precondition {
 class ArticleService {
 public:
     ArticleService(const ServiceContext &context, ThreadDatabase &db, std::shared_ptr<ArticleCache> cache,
-                   std::shared_ptr<SearchCache> searches, std::shared_ptr<SearchCache> lists);
+                   std::shared_ptr<SearchCache> searches, std::shared_ptr<SearchCache> lists,
+                   std::shared_ptr<ViewCounter> views);
 
     /// @brief An article as answered: its JSON and its revision (for the ETag).
     struct Rendered {
@@ -59,9 +61,8 @@ public:
     Result<QJsonObject> search(const Caller *caller, const QUrlQuery &query);
     Result<QJsonObject> changes(const Caller *caller, const QUrlQuery &query);
 
-    /// @brief Views counted since the last flush, written in one statement every few seconds.
-    void countView(const QUuid &id) { ++m_views[id]; }
-    void flushViews();
+    /// @brief Counts a view (written in batches by the ViewCounter's own thread).
+    void countView(const QUuid &id) { m_views->add(id); }
 
     /// @brief A list item: the article without its body (`content`, `content_html`).
     static QJsonObject summaryJson(const Article &article);
@@ -86,7 +87,7 @@ private:
     std::shared_ptr<ArticleCache> m_cache;
     std::shared_ptr<SearchCache> m_searches;
     std::shared_ptr<SearchCache> m_lists; ///< pages of published articles (the same for everyone)
-    QHash<QUuid, qint64> m_views;
+    std::shared_ptr<ViewCounter> m_views;
 };
 
 } // namespace inkwell::server
