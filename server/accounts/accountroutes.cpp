@@ -1,6 +1,7 @@
 #include "accountroutes.h"
 
 #include "accounts/accountservice.h"
+#include "http/answers.h"
 #include "http/jsonbody.h"
 #include "http/pathids.h"
 
@@ -13,29 +14,6 @@ namespace inkwell::server {
 namespace {
 
 using Method = QHttpServerRequest::Method;
-
-QHttpServerResponse problemResponse(const Problem &problem, const RequestContext &context)
-{
-    return problem.toResponse(context.requestId);
-}
-
-QHttpServerResponse noContent()
-{
-    return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);
-}
-
-template <typename T, typename Render>
-QHttpServerResponse answer(const Result<T> &result, const RequestContext &context, Render render)
-{
-    if (!result)
-        return problemResponse(result.error(), context);
-    return render(*result);
-}
-
-QHttpServerResponse answer(const Result<void> &result, const RequestContext &context)
-{
-    return result ? noContent() : problemResponse(result.error(), context);
-}
 
 QHttpServerResponse userResponse(const User &user, UserView view)
 {

@@ -1,6 +1,7 @@
 #include "articleroutes.h"
 
 #include "articles/articleservice.h"
+#include "http/answers.h"
 #include "http/jsonbody.h"
 #include "db/pgnotifier.h"
 #include "http/pathids.h"
@@ -22,11 +23,6 @@ using Method = QHttpServerRequest::Method;
 /// How often counted views are written (one statement per listener for all of them).
 constexpr int kViewFlushMs = 2000;
 
-QHttpServerResponse problemResponse(const Problem &problem, const RequestContext &context)
-{
-    return problem.toResponse(context.requestId);
-}
-
 QHttpServerResponse articleResponse(const Article &article, int status = 200)
 {
     QHttpServerResponse response = jsonResponse(toJson(article), status);
@@ -39,14 +35,6 @@ QHttpServerResponse renderedResponse(const ArticleService::Rendered &rendered)
     QHttpServerResponse response(QByteArrayLiteral("application/json"), rendered.json);
     response.setHeader(QByteArrayLiteral("ETag"), '"' + QByteArray::number(rendered.revision) + '"');
     return response;
-}
-
-template <typename T, typename Render>
-QHttpServerResponse answer(const Result<T> &result, const RequestContext &context, Render render)
-{
-    if (!result)
-        return problemResponse(result.error(), context);
-    return render(*result);
 }
 
 } // namespace

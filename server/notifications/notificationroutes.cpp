@@ -1,6 +1,7 @@
 #include "notificationroutes.h"
 
 #include "accounts/accountservice.h"
+#include "http/answers.h"
 #include "http/jsonbody.h"
 #include "http/pathids.h"
 #include "http/ssestream.h"
@@ -16,11 +17,6 @@ namespace inkwell::server {
 namespace {
 
 using Method = QHttpServerRequest::Method;
-
-QHttpServerResponse problemResponse(const Problem &problem, const RequestContext &context)
-{
-    return problem.toResponse(context.requestId);
-}
 
 } // namespace
 
