@@ -1,5 +1,6 @@
 #include "markdown/markdown.h"
 #include "markdown/slug.h"
+#include "../support/htmlsafety.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -27,155 +28,6 @@ QString chars(qsizetype count, QStringView unit = u"a")
 
 const QString ellipsis = u"\u2026"_s;
 
-// ---- The HTML safety check used by the XSS rows --------------------------------------------------------------------
-// cmark escapes every '<' and '>' of text and attribute values, so each '<' ... '>' in its output is a real tag or
-// comment. The check parses those and fails on anything a browser could execute, whatever the input looked like.
-
-const QStringList allowedTags = {u"p"_s,  u"em"_s, u"strong"_s,     u"a"_s,  u"img"_s, u"code"_s, u"pre"_s,
-                                 u"h1"_s, u"h2"_s, u"h3"_s,         u"h4"_s, u"h5"_s,  u"h6"_s,   u"ul"_s,
-                                 u"ol"_s, u"li"_s, u"blockquote"_s, u"hr"_s, u"br"_s};
-const QStringList allowedAttributes = {u"href"_s, u"src"_s, u"alt"_s, u"title"_s, u"class"_s, u"start"_s};
-const QString omittedComment = u"<!-- raw HTML omitted -->"_s;
-
-/// The named references that matter for URLs (cmark itself only emits &amp; &quot; &lt; &gt;).
-const QHash<QString, char32_t> namedEntities = {{u"amp"_s, U'&'},  {u"quot"_s, U'"'},    {u"lt"_s, U'<'},
-                                                {u"gt"_s, U'>'},   {u"apos"_s, U'\''},   {u"colon"_s, U':'},
-                                                {u"Tab"_s, U'\t'}, {u"NewLine"_s, U'\n'}};
-
-/// Decodes the character references an attribute value can hold, as a browser does before using a URL.
-QString decodeEntities(const QString &value)
-{
-    QString out;
-    for (qsizetype i = 0; i < value.size(); ++i) {
-        if (value.at(i) != u'&') {
-            out += value.at(i);
-            continue;
-        }
-        const qsizetype end = value.indexOf(u';', i);
-        if (end < 0) {
-            out += value.at(i);
-            continue;
-        }
-        const QString name = value.mid(i + 1, end - i - 1);
-        bool ok = false;
-        char32_t cp = 0;
-        if (name.startsWith(u"#x"_s, Qt::CaseInsensitive))
-            cp = name.mid(2).toUInt(&ok, 16);
-        else if (name.startsWith(u'#'))
-            cp = name.mid(1).toUInt(&ok, 10);
-        else if (const auto named = namedEntities.constFind(name); named != namedEntities.cend()) {
-            ok = true;
-            cp = *named;
-        }
-        if (!ok) {
-            out += value.at(i);
-            continue;
-        }
-        out += QString::fromUcs4(&cp, 1);
-        i = end;
-    }
-    return out;
-}
-
-/// Why a URL attribute is dangerous, or empty. Mirrors the WHATWG URL parser's preprocessing: leading and trailing
-/// C0 controls and spaces are stripped and tabs and newlines anywhere are removed before the scheme is read.
-QString dangerousUrl(const QString &attribute, const QString &rawValue)
-{
-    QString url = decodeEntities(rawValue);
-    while (!url.isEmpty() && url.front().unicode() <= 0x20)
-        url.remove(0, 1);
-    while (!url.isEmpty() && url.back().unicode() <= 0x20)
-        url.chop(1);
-    url.remove(u'\t').remove(u'\n').remove(u'\r');
-    url = url.toLower();
-    for (const QString &scheme : {u"javascript:"_s, u"vbscript:"_s, u"file:"_s, u"livescript:"_s}) {
-        if (url.startsWith(scheme))
-            return attribute + u" uses "_s + scheme;
-    }
-    if (url.startsWith(u"data:"_s)) {
-        static const QRegularExpression rasterImage(u"^data:image/(png|gif|jpeg|webp)[;,]"_s);
-        if (attribute != u"src"_s || !rasterImage.match(url).hasMatch())
-            return attribute + u" uses a data: URL that is not a raster image"_s;
-    }
-    return {};
-}
-
-/// Why @p tag (one "<...>" of the output) is unsafe, or empty.
-QString unsafeTag(const QString &tag)
-{
-    if (tag.startsWith(u"<!"_s))
-        return tag == omittedComment ? QString() : u"comment or declaration passed through: "_s + tag;
-    static const QRegularExpression namePattern(u"^</?([A-Za-z][A-Za-z0-9]*)"_s);
-    const QRegularExpressionMatch nameMatch = namePattern.match(tag);
-    if (!nameMatch.hasMatch())
-        return u"unparsable tag: "_s + tag;
-    const QString name = nameMatch.captured(1).toLower();
-    if (!allowedTags.contains(name))
-        return u"element <"_s + name + u"> is not one cmark emits"_s;
-
-    // Attributes: name, optionally = and a double-quoted, single-quoted or bare value.
-    qsizetype i = nameMatch.capturedEnd(0);
-    const qsizetype end = tag.size() - 1; // the closing '>'
-    while (i < end) {
-        if (tag.at(i).isSpace() || tag.at(i) == u'/') {
-            ++i;
-            continue;
-        }
-        const qsizetype nameStart = i;
-        while (i < end && !tag.at(i).isSpace() && tag.at(i) != u'=' && tag.at(i) != u'/')
-            ++i;
-        const QString attribute = tag.mid(nameStart, i - nameStart).toLower();
-        QString value;
-        if (i < end && tag.at(i) == u'=') {
-            ++i;
-            if (i < end && (tag.at(i) == u'"' || tag.at(i) == u'\'')) {
-                const QChar quote = tag.at(i);
-                const qsizetype close = tag.indexOf(quote, i + 1);
-                if (close < 0 || close > end)
-                    return u"unterminated attribute value in "_s + tag;
-                value = tag.mid(i + 1, close - i - 1);
-                i = close + 1;
-            } else {
-                const qsizetype valueStart = i;
-                while (i < end && !tag.at(i).isSpace())
-                    ++i;
-                value = tag.mid(valueStart, i - valueStart);
-            }
-        }
-        if (attribute.startsWith(u"on"_s))
-            return u"event handler attribute "_s + attribute + u" in "_s + tag;
-        if (!allowedAttributes.contains(attribute))
-            return u"unexpected attribute "_s + attribute + u" in "_s + tag;
-        if (attribute == u"href"_s || attribute == u"src"_s) {
-            if (const QString why = dangerousUrl(attribute, value); !why.isEmpty())
-                return why + u" in "_s + tag;
-        }
-    }
-    return {};
-}
-
-/// Why @p html is unsafe to show, or empty.
-QString unsafeReason(const QString &html)
-{
-    // Belt and braces: these element names must not appear as tags at all, whatever their case.
-    for (const QString &element : {u"<script"_s, u"<iframe"_s, u"<svg"_s, u"<object"_s, u"<embed"_s, u"<style"_s,
-                                   u"<form"_s, u"<math"_s, u"<base"_s, u"<meta"_s, u"<link"_s}) {
-        if (html.contains(element, Qt::CaseInsensitive))
-            return u"contains "_s + element;
-    }
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype open = html.indexOf(u'<', from);
-        if (open < 0)
-            return {};
-        const qsizetype close = html.indexOf(u'>', open);
-        if (close < 0)
-            return u"unterminated tag at "_s + QString::number(open);
-        if (const QString why = unsafeTag(html.mid(open, close - open + 1)); !why.isEmpty())
-            return why;
-        from = close + 1;
-    }
-}
 
 } // namespace
 
@@ -237,7 +89,7 @@ void TestMarkdown::htmlSafetyCheckRejectsUnsafeHtml_data()
 void TestMarkdown::htmlSafetyCheckRejectsUnsafeHtml()
 {
     QFETCH(QString, html);
-    QVERIFY2(!unsafeReason(html).isEmpty(), qPrintable(html));
+    QVERIFY2(!inkwell::test::html::unsafeHtmlReason(html).isEmpty(), qPrintable(html));
 }
 
 // ---- toHtml --------------------------------------------------------------------------------------------------------
@@ -399,7 +251,7 @@ void TestMarkdown::toHtmlNeutralisesXss()
 {
     QFETCH(QString, markdown);
     const QString html = inkwell::markdown::toHtml(markdown);
-    const QString why = unsafeReason(html);
+    const QString why = inkwell::test::html::unsafeHtmlReason(html);
     QVERIFY2(why.isEmpty(), qPrintable(why + u"\n  output: "_s + html));
 }
 
