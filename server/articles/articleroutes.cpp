@@ -115,6 +115,26 @@ RouteRegistrar articleRoutes()
         const auto ifMatch = [](const QHttpServerRequest &request) {
             return ArticleService::precondition(request.value(QByteArrayLiteral("if-match")));
         };
+        // One article by path id: the caller, then the id (malformed → 404).
+        const auto withId = [withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context,
+                                         const auto &then) {
+            return withCaller(request, context, [&](const Caller *caller) {
+                const auto uuid = parseUuidPath(id);
+                if (!uuid)
+                    return problemResponse(Problem::notFound(), context);
+                return then(caller, *uuid);
+            });
+        };
+        // A write to one article: as withId, then its If-Match (malformed → 400).
+        const auto forWrite = [withId, ifMatch](const QString &id, const QHttpServerRequest &request,
+                                                RequestContext &context, const auto &then) {
+            return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+                auto precondition = ifMatch(request);
+                if (!precondition)
+                    return problemResponse(precondition.error(), context);
+                return then(caller, uuid, *precondition);
+            });
+        };
 
         router.route(
             Method::Get, u"/api/v1/articles"_s,
@@ -155,30 +175,22 @@ RouteRegistrar articleRoutes()
 
         router.route<QString>(
             Method::Get, u"/api/v1/articles/<arg>"_s,
-            [service, withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    const auto uuid = parseUuidPath(id);
-                    if (!uuid)
-                        return problemResponse(Problem::notFound(), context);
-                    return answer(service->getRendered(caller, *uuid), context, renderedResponse);
+            [service, withId](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+                    return answer(service->getRendered(caller, uuid), context, renderedResponse);
                 });
             },
             {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s});
 
         router.route<QString>(
             Method::Put, u"/api/v1/articles/<arg>"_s,
-            [service, withCaller, ifMatch](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    const auto uuid = parseUuidPath(id);
-                    if (!uuid)
-                        return problemResponse(Problem::notFound(), context);
-                    auto precondition = ifMatch(request);
-                    if (!precondition)
-                        return problemResponse(precondition.error(), context);
+            [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
+                                                          const Precondition &precondition) {
                     auto body = jsonBody(request);
                     if (!body)
                         return problemResponse(body.error(), context);
-                    return answer(service->put(caller, *uuid, *body, *precondition), context,
+                    return answer(service->put(caller, uuid, *body, precondition), context,
                                   [](const ArticleResult &result) {
                                       QHttpServerResponse response =
                                           articleResponse(result.article, result.created ? 201 : 200);
@@ -194,18 +206,13 @@ RouteRegistrar articleRoutes()
 
         router.route<QString>(
             Method::Patch, u"/api/v1/articles/<arg>"_s,
-            [service, withCaller, ifMatch](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    const auto uuid = parseUuidPath(id);
-                    if (!uuid)
-                        return problemResponse(Problem::notFound(), context);
-                    auto precondition = ifMatch(request);
-                    if (!precondition)
-                        return problemResponse(precondition.error(), context);
+            [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
+                                                          const Precondition &precondition) {
                     auto body = jsonBody(request);
                     if (!body)
                         return problemResponse(body.error(), context);
-                    return answer(service->patch(caller, *uuid, *body, *precondition), context,
+                    return answer(service->patch(caller, uuid, *body, precondition), context,
                                   [](const Article &article) { return articleResponse(article); });
                 });
             },
@@ -214,15 +221,10 @@ RouteRegistrar articleRoutes()
 
         router.route<QString>(
             Method::Delete, u"/api/v1/articles/<arg>"_s,
-            [service, withCaller, ifMatch](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    const auto uuid = parseUuidPath(id);
-                    if (!uuid)
-                        return problemResponse(Problem::notFound(), context);
-                    auto precondition = ifMatch(request);
-                    if (!precondition)
-                        return problemResponse(precondition.error(), context);
-                    auto removed = service->remove(caller, *uuid, *precondition);
+            [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
+                                                          const Precondition &precondition) {
+                    auto removed = service->remove(caller, uuid, precondition);
                     return removed ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent)
                                    : problemResponse(removed.error(), context);
                 });
@@ -237,16 +239,11 @@ RouteRegistrar articleRoutes()
             const ArticleStatus target = status;
             router.route<QString>(
                 Method::Post, u"/api/v1/articles/<arg>/"_s + action,
-                [service, withCaller, ifMatch, target](const QString &id, const QHttpServerRequest &request,
+                [service, forWrite, target](const QString &id, const QHttpServerRequest &request,
                                                        RequestContext &context) {
-                    return withCaller(request, context, [&](const Caller *caller) {
-                        const auto uuid = parseUuidPath(id);
-                        if (!uuid)
-                            return problemResponse(Problem::notFound(), context);
-                        auto precondition = ifMatch(request);
-                        if (!precondition)
-                            return problemResponse(precondition.error(), context);
-                        return answer(service->setStatus(caller, *uuid, target, *precondition), context,
+                    return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
+                                                              const Precondition &precondition) {
+                        return answer(service->setStatus(caller, uuid, target, precondition), context,
                                       [](const Article &article) { return articleResponse(article); });
                     });
                 },
@@ -255,12 +252,9 @@ RouteRegistrar articleRoutes()
 
         router.route<QString>(
             Method::Get, u"/api/v1/articles/<arg>/revisions"_s,
-            [service, withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    const auto uuid = parseUuidPath(id);
-                    if (!uuid)
-                        return problemResponse(Problem::notFound(), context);
-                    return answer(service->revisions(caller, *uuid, QUrlQuery(request.url())), context,
+            [service, withId](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+                    return answer(service->revisions(caller, uuid, QUrlQuery(request.url())), context,
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
@@ -283,12 +277,9 @@ RouteRegistrar articleRoutes()
 
         router.route<QString>(
             Method::Post, u"/api/v1/admin/articles/<arg>/restore"_s,
-            [service, withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    const auto uuid = parseUuidPath(id);
-                    if (!uuid)
-                        return problemResponse(Problem::notFound(), context);
-                    return answer(service->restore(caller, *uuid), context,
+            [service, withId](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+                return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+                    return answer(service->restore(caller, uuid), context,
                                   [](const Article &article) { return articleResponse(article); });
                 });
             },
