@@ -20,6 +20,9 @@
 namespace inkwell::server {
 
 class CallerCache;
+namespace ai {
+class Provider;
+}
 
 /// @brief What every listener thread shares, read-only once serving starts.
 struct ServiceContext {
@@ -48,6 +51,8 @@ struct ServiceContext {
     /// LISTEN/NOTIFY shared by every listener (notification streams learn of news through it); when
     /// null, streams look for news on a timer instead.
     std::shared_ptr<PgNotifier> notifier;
+    /// The configured AI upstream (ai::makeProvider), or null when INKWELL_AI_PROVIDER is `none`.
+    std::shared_ptr<const ai::Provider> aiProvider;
     /// How long a Server-Sent-Events stream may be silent before it sends a keep-alive comment.
     int sseKeepAliveMs = 15000;
 
