@@ -1,0 +1,40 @@
+#include "ai/provider.h"
+
+#include "ai/geminiprovider.h"
+#include "ai/openaiprovider.h"
+#include "config/config.h"
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server::ai {
+
+namespace {
+
+// Queued signal delivery (a stream observed from another thread) needs the types registered.
+const bool kRegistered = [] {
+    qRegisterMetaType<Usage>();
+    qRegisterMetaType<ProviderError>();
+    return true;
+}();
+
+} // namespace
+
+std::shared_ptr<const Provider> makeProvider(const Config &config)
+{
+    Q_UNUSED(kRegistered);
+    ProviderSettings settings;
+    settings.model = config.aiModel;
+    settings.apiKey = config.aiApiKey;
+    QString base = config.aiBaseUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    settings.baseUrl = QUrl(base);
+    settings.timeoutS = std::max(1, config.aiTimeoutS);
+    if (config.aiProvider == u"gemini"_s)
+        return std::make_shared<GeminiProvider>(std::move(settings));
+    if (config.aiProvider == u"openai"_s)
+        return std::make_shared<OpenAiProvider>(std::move(settings));
+    return nullptr;
+}
+
+} // namespace inkwell::server::ai
