@@ -4,7 +4,8 @@
 
 namespace inkwell::server {
 
-/// @brief `GET /health` (the process answers) and `GET /health/db` (the database answers, for real).
+/// @brief `GET /health` (the process answers), `GET /health/db` (the database answers, for real) and
+/// `GET /health/ai` (the AI provider is configured and answers; the probe result is cached for 10 s).
 RouteRegistrar healthRoutes();
 
 } // namespace inkwell::server

@@ -1,6 +1,7 @@
 #include "listener.h"
 
 #include "accounts/callercache.h"
+#include "ai/provider.h"
 
 #include "http/ssestream.h"
 
@@ -32,6 +33,8 @@ void ServiceContext::finalize()
     if (!callers)
         callers = std::make_shared<CallerCache>(callerCacheTtlMs);
     tokens = std::make_shared<JwtCodec>(jwtKey, QStringLiteral("inkwelld"), QStringLiteral("inkwell"));
+    if (!aiProvider)
+        aiProvider = ai::makeProvider(config);
     metrics = std::make_shared<Metrics>(config.threads);
     metrics->dbConnectionsMax = config.threads;
     trustedProxies.clear();
