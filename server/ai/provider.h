@@ -49,7 +49,10 @@ struct Usage {
 /// not fix, 502 unusable upstream answer or error, 503 upstream unavailable, 504 no answer in time.
 struct ProviderError {
     int status = 502;
-    QString type;   ///< problem type, e.g. "/problems/ai-blocked", "/problems/ai-upstream", "/problems/ai-timeout"
+    /// Problem type: "/problems/ai-blocked" (422), "/problems/ai-quota" (429, waiting will not help),
+    /// "/problems/ai-rate-limited" (429, retryAfterS set), "/problems/ai-unavailable" (503: overloaded,
+    /// retryAfterS set, or not reachable), "/problems/ai-upstream" (502), "/problems/ai-timeout" (504).
+    QString type;
     QString title;
     QString detail;
     int upstreamStatus = 0; ///< the upstream's HTTP status, 0 when none (connect failure, timeout)
