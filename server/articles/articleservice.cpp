@@ -213,46 +213,29 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
     article.status = status;
     render(article, input.excerpt.has_value());
 
+    std::optional<std::pair<QString, QJsonObject>> event;
+    if (status == ArticleStatus::Published)
+        event = std::pair{u"article.published"_s, QJsonObject{{u"article_id"_s, formatId(article.id)},
+                                                             {u"author_id"_s, formatId(article.authorId)},
+                                                             {u"author_name"_s, article.authorName},
+                                                             {u"title"_s, article.title}}};
+    // One statement (a function in the database, migration 0006): the slug, the row, its tags, the
+    // event and the announcement commit together, in one round trip.
+    StoredArticle stored{article, {}, {}, 0};
     for (int attempt = 0; attempt < kSlugAttempts; ++attempt) {
-        auto done = m_store.transaction([&]() -> Result<ArticleResult> {
-            auto slug = m_store.freeSlug(markdown::slugify(article.title), article.id);
-            if (!slug)
-                return std::unexpected(slug.error());
-            article.slug = *slug;
-            auto inserted = m_store.insert(article, caller.user().id);
-            if (!inserted)
-                return std::unexpected(inserted.error());
-            if (*inserted == ArticleStore::InsertVerdict::SlugTaken)
-                return std::unexpected(Problem{409, kSlugRace, {}, {}, {}, {}, {}});
-            if (*inserted == ArticleStore::InsertVerdict::IdTaken)
-                return std::unexpected(Problem::conflict(u"/problems/id-taken"_s, u"An article with this id exists."_s));
-            if (!article.tags.isEmpty()) {
-                if (auto tagged = m_store.setTags(article.id, article.tags); !tagged)
-                    return std::unexpected(tagged.error());
-            }
+        auto created = m_store.create(stored, markdown::slugify(article.title), event);
+        if (!created)
+            return std::unexpected(created.error());
+        if (*created == ArticleStore::InsertVerdict::IdTaken)
+            return std::unexpected(Problem::conflict(u"/problems/id-taken"_s, u"An article with this id exists."_s));
+        if (*created == ArticleStore::InsertVerdict::Inserted) {
+            // Only published articles are in the caches (a draft is read live by its author).
             if (status == ArticleStatus::Published) {
-                if (auto emitted = m_store.emitEvent(u"article.published"_s,
-                                                     {{u"article_id"_s, formatId(article.id)},
-                                                      {u"author_id"_s, formatId(article.authorId)},
-                                                      {u"author_name"_s, article.authorName},
-                                                      {u"title"_s, article.title},
-                                                      {u"slug"_s, article.slug}});
-                    !emitted)
-                    return std::unexpected(emitted.error());
+                m_searches->clear();
+                m_lists->clear();
             }
-            if (auto announced = m_store.announceChange(article.id); !announced)
-                return std::unexpected(announced.error());
-            auto stored = m_store.find(article.id);
-            if (!stored || !*stored)
-                return std::unexpected(stored ? Problem::internal() : stored.error());
-            return ArticleResult{(*stored)->article, true};
-        });
-        if (done) {
-            m_searches->clear();
-            m_lists->clear();
+            return ArticleResult{stored.article, true};
         }
-        if (done || done.error().type != kSlugRace)
-            return done;
     }
     return std::unexpected(Problem::conflict(u"/problems/slug-taken"_s, u"Could not find a free slug; try again."_s));
 }

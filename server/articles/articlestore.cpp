@@ -104,6 +104,31 @@ QString tagSlug(const QString &name)
     return markdown::slugify(name, 50);
 }
 
+/// Two names can slugify alike ("C" and "C++"): the second gets the hash of its name appended, so
+/// every tag keeps a slug of its own.
+QString tagFallbackSlug(const QString &name, const QString &slug)
+{
+    return slug.left(40) + u'-' +
+           QString::fromLatin1(QCryptographicHash::hash(name.toLower().toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+}
+
+/// Tags are created in one order (by lower-case name), whatever the article's order: two articles
+/// creating the same new tags at once would otherwise deadlock on the unique index.
+QList<int> tagCreationOrder(const QStringList &names)
+{
+    QList<int> order(names.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&names](int a, int b) { return names.at(a).toLower() < names.at(b).toLower(); });
+    return order;
+}
+
+QString compactJson(const QJsonValue &value)
+{
+    return QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 ArticleStore::ArticleStore(ThreadDatabase &db)
@@ -172,20 +197,47 @@ Result<QString> ArticleStore::freeSlug(const QString &base, const QUuid &self)
     }
 }
 
-Result<ArticleStore::InsertVerdict> ArticleStore::insert(const Article &a, const QUuid &by)
+Result<ArticleStore::InsertVerdict> ArticleStore::create(StoredArticle &stored, const QString &baseSlug,
+                                                          const std::optional<std::pair<QString, QJsonObject>> &event)
 {
-    auto query = run(u"INSERT INTO articles (id, author_id, title, slug, content, content_html, excerpt, status, "
-                     u"reading_time, word_count, revision, published_at, updated_by) "
-                     u"VALUES (?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, ?, ?, 1, "
-                     u"CASE WHEN ? THEN now() END, ?)"_s,
-                     {idText(a.id), idText(a.authorId), a.title, a.slug, a.content, a.contentHtml, a.excerpt,
-                      articleStatusToString(a.status), a.readingTime, a.wordCount,
-                      a.status == ArticleStatus::Published, idText(by)});
+    Article &a = stored.article;
+    QJsonArray tagSpecs;
+    for (const int i : tagCreationOrder(a.tags)) {
+        const QString &name = a.tags.at(i);
+        const QString slug = tagSlug(name);
+        tagSpecs.append(QJsonObject{{u"name"_s, name},
+                                    {u"slug"_s, slug},
+                                    {u"fallback"_s, tagFallbackSlug(name, slug)},
+                                    {u"pos"_s, i}});
+    }
+    const bool published = a.status == ArticleStatus::Published;
+    auto query = run(u"SELECT o_slug, o_created_at, o_updated_at, o_published_at, o_change_xid "
+                     u"FROM inkwell_create_article(?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, "
+                     u"?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)"_s,
+                     {idText(a.id), idText(a.authorId), a.title, baseSlug, a.content, a.contentHtml, a.excerpt,
+                      articleStatusToString(a.status), a.readingTime, a.wordCount, compactJson(tagSpecs),
+                      compactJson(QJsonArray::fromStringList(a.tags)),
+                      event ? QVariant(compactJson(QJsonObject{{u"topic"_s, event->first},
+                                                               {u"payload"_s, event->second}}))
+                            : QVariant(QMetaType::fromType<QString>()),
+                      published});
     if (!query) {
         if (isUniqueViolation(query.error()))
-            return query.error().text().contains(u"slug"_s) ? InsertVerdict::SlugTaken : InsertVerdict::IdTaken;
-        return std::unexpected(failure(query.error(), "inserting an article"));
+            return InsertVerdict::IdTaken;
+        return std::unexpected(failure(query.error(), "creating an article"));
     }
+    if (!(*query)->next())
+        return InsertVerdict::SlugTaken;
+    a.slug = (*query)->value(0).toString();
+    a.createdAt = utc((*query)->value(1));
+    a.updatedAt = utc((*query)->value(2));
+    if (!(*query)->value(3).isNull())
+        a.publishedAt = utc((*query)->value(3));
+    a.revision = 1;
+    a.views = 0;
+    stored.seq = (*query)->value(4).toLongLong();
+    stored.updatedBy = a.authorId;
+    (*query)->finish();
     return InsertVerdict::Inserted;
 }
 
@@ -228,20 +280,10 @@ Result<void> ArticleStore::setTags(const QUuid &articleId, const QStringList &na
 {
     if (auto cleared = run(u"DELETE FROM article_tags WHERE article_id = ?"_s, {idText(articleId)}); !cleared)
         return std::unexpected(failure(cleared.error(), "clearing tags"));
-    // Tags are created in one order (by lower-case name), whatever the article's order: two
-    // articles creating the same new tags at once would otherwise deadlock on the unique index.
-    QList<int> order(names.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&names](int a, int b) { return names.at(a).toLower() < names.at(b).toLower(); });
-    for (const int i : order) {
+    for (const int i : tagCreationOrder(names)) {
         const QString &name = names.at(i);
-        // Created on first use. Two names can slugify alike ("C" and "C++"): the second gets the
-        // hash of its name appended, so every tag keeps a slug of its own.
         const QString slug = tagSlug(name);
-        const QString fallback =
-            slug.left(40) + u'-' +
-            QString::fromLatin1(QCryptographicHash::hash(name.toLower().toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+        const QString fallback = tagFallbackSlug(name, slug);
         auto tag = run(u"WITH existing AS (SELECT id FROM tags WHERE lower(name) = lower(?)), "
                        u"created AS (INSERT INTO tags (name, slug) SELECT ?, CASE WHEN EXISTS "
                        u"(SELECT 1 FROM tags WHERE slug = ?) THEN ? ELSE ? END "

@@ -73,7 +73,12 @@ public:
     Result<QString> freeSlug(const QString &base, const QUuid &self);
 
     enum class InsertVerdict { Inserted, IdTaken, SlugTaken };
-    Result<InsertVerdict> insert(const Article &article, const QUuid &by);
+    /// @brief A new article with a free slug from `baseSlug`, its tags, the `event` (topic and payload,
+    /// when given) and, for a published one, the announcement to other instances: one statement
+    /// (inkwell_create_article, migration 0006). Fills in `article`'s slug, times, revision and feed
+    /// stamp when Inserted.
+    Result<InsertVerdict> create(StoredArticle &article, const QString &baseSlug,
+                                 const std::optional<std::pair<QString, QJsonObject>> &event);
     /// @brief Writes every mutable member of `article` (its revision included) and stamps the change.
     Result<InsertVerdict> update(const Article &article, const std::optional<QDateTime> &deletedAt, const QUuid &by);
     /// @brief Keeps `current` as an earlier revision.

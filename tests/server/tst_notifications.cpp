@@ -404,6 +404,7 @@ private Q_SLOTS:
     void streamOnAnotherInstance();
     void publishingOnOneInstanceReachesAFollowerOnAnother();
     void articleCacheOfAnotherInstanceIsInvalidatedByNotify();
+    void creatingAPublishedArticleNotifiesEveryFollowerOnce();
     void lastEventIdGetsWhatWasMissed();
     void lateCommitIsNeitherSkippedNorReplayed();
     void streamSurvivesADatabaseRestart();
@@ -1466,6 +1467,36 @@ void TestNotifications::articleCacheOfAnotherInstanceIsInvalidatedByNotify()
         QTRY_COMPARE_WITH_TIMEOUT(onB.get(path).json().value(u"revision"_s).toInt(), revision, 1000);
         m_latencies.append(since.elapsed());
     }
+}
+
+void TestNotifications::creatingAPublishedArticleNotifiesEveryFollowerOnce()
+{
+    // The whole path: POST a published article (one statement in the database writes the row and
+    // its outbox event), the worker hands the event to the handler, each follower gets one notification.
+    auto server = instance(true);
+    QVERIFY(server);
+    HttpClient client(server->server->url());
+    const QString tag = uniqueTag();
+    const HttpResponse created = client.send(
+        "POST", u"/api/v1/articles"_s,
+        QJsonDocument(QJsonObject{{u"title"_s, QString(tag + u" 1"_s)}, {u"content"_s, u"Out now."_s},
+                                  {u"status"_s, u"published"_s}})
+            .toJson(QJsonDocument::Compact),
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + m_author.token}});
+    QCOMPARE(created.status, 201);
+    const QString id = created.json().value(u"id"_s).toString();
+    for (const Account &follower : std::as_const(m_followers))
+        QTRY_COMPARE_WITH_TIMEOUT(notificationsOf(follower, tag), qint64(1), 5000);
+    QCOMPARE(notificationsOf(m_stranger, tag), qint64(0));
+    const auto list = client.get(u"/api/v1/notifications"_s, bearer(m_followers.first()));
+    const QJsonObject newest = list.json().value(u"items"_s).toArray().first().toObject();
+    QCOMPARE(newest.value(u"link"_s).toString(), QString(u"/api/v1/articles/"_s + id));
+    // The event carries the slug the article got in the database.
+    QCOMPARE(value(u"SELECT payload->>'slug' FROM outbox WHERE payload->>'article_id' = ?"_s, {id}).toString(),
+             created.json().value(u"slug"_s).toString());
+    QTest::qWait(300); // a second delivery, if there were one, would land meanwhile
+    for (const Account &follower : std::as_const(m_followers))
+        QCOMPARE(notificationsOf(follower, tag), qint64(1));
 }
 
 void TestNotifications::lastEventIdGetsWhatWasMissed()
