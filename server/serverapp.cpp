@@ -2,6 +2,10 @@
 
 #include "accounts/accountroutes.h"
 #include "accounts/accountservice.h"
+#include "ai/assistroutes.h"
+#include "ai/chatroutes.h"
+#include "ai/conversationstore.h"
+#include "ai/statsroutes.h"
 #include "articles/articleroutes.h"
 
 #include "auth/jwt.h"
@@ -288,8 +292,16 @@ int inkwelldMain(int argc, char **argv)
     EventSystem events(context->database, context->metrics); // LISTEN/NOTIFY and the outbox worker
     context->notifier = events.notifier();
     events.start();
+    {
+        // Answers whose server died mid-generation: their rows already say 'failed' (0005_ai.sql).
+        ThreadDatabase db(context->database, u"inkwell-ai-recovery"_s);
+        if (auto recovered = ai::ConversationStore::recoverAtStart(db); !recovered)
+            qWarning("could not recover interrupted AI answers: %s", qPrintable(recovered.error()));
+        else if (*recovered > 0)
+            qInfo("%d interrupted AI answer(s) kept as failed", *recovered);
+    }
     HttpService http(context, {healthRoutes(), operationsRoutes(), accountRoutes(), articleRoutes(),
-                               notificationRoutes()});
+                               notificationRoutes(), ai::chatRoutes(), ai::assistRoutes(), ai::statsRoutes()});
     auto port = http.start(config->host, config->port, config->threads);
     if (!port) {
         printErr(port.error());

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ai/aiusagestore.h"
+#include "ai/provider.h"
+#include "config/config.h"
+#include "model/user.h"
+
+namespace inkwell::server::ai {
+
+/// @brief The 503 problem of every AI route when INKWELL_AI_PROVIDER is `none`, saying how to set one up.
+Problem noProviderProblem();
+/// @brief A failed upstream call as the client's problem (status, type, title, detail; Retry-After when known).
+Problem providerProblem(const ProviderError &error);
+/// @brief The `error` event's payload: `{status, type, title, detail}`.
+QJsonObject errorEventPayload(const ProviderError &error);
+/// @brief About 4 characters a token (for quotas and budgets where the upstream reports nothing).
+int tokenEstimate(QStringView text);
+
+/// @brief The per-user AI quotas of api.md: requests per minute (INKWELL_AI_REQUESTS_PER_MIN) and tokens
+/// per UTC day by role (INKWELL_AI_TOKENS_PER_DAY, 0 = unlimited). Both live in PostgreSQL (ai_rate,
+/// ai_usage), so every instance enforces the same limits. A refusal is 429 with Retry-After: the seconds
+/// until the minute, or the UTC day, rolls over.
+class AiQuota {
+public:
+    AiQuota(const Config &config, AiUsageStore &store);
+
+    /// @brief Admits one request of `user` (counting it in the minute), or the 429 problem.
+    Result<void> admit(const User &user);
+
+private:
+    const Config &m_config;
+    AiUsageStore &m_store;
+};
+
+} // namespace inkwell::server::ai

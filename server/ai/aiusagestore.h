@@ -1,0 +1,42 @@
+#pragma once
+
+#include "db/sqlstore.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QUuid>
+#include <optional>
+
+namespace inkwell::server::ai {
+
+/// @brief One upstream call, for the ai_requests log and the user's daily usage.
+struct AiRequestRecord {
+    QUuid userId;
+    QString kind; ///< "chat", "regenerate", "title", "generate-article", "summarize", "suggest"
+    QDateTime startedAt;
+    std::optional<int> firstDeltaMs;
+    int totalMs = 0;
+    bool ok = true;
+    int status = 200;
+    qint64 tokens = 0;
+    bool countsAsRequest = true; ///< false for the title call that follows a first answer
+};
+
+/// @brief Quotas, usage and the request log (ai_rate, ai_usage, ai_requests), and the numbers of
+/// /admin/stats. Every counter is in PostgreSQL, so several instances share the limits.
+class AiUsageStore : public SqlStore {
+public:
+    explicit AiUsageStore(ThreadDatabase &db);
+
+    /// @brief Counts one request in the user's current minute unless `limit` were reached (one upsert);
+    /// false when refused.
+    Result<bool> takeRequestSlot(const QUuid &userId, int limit);
+    /// @brief Tokens the user used today (UTC).
+    Result<qint64> tokensToday(const QUuid &userId);
+    /// @brief Logs the call and adds it to the user's day (one statement).
+    Result<void> record(const AiRequestRecord &record);
+    /// @brief The document of GET /admin/stats for the last `days` days (UTC, today included).
+    Result<QJsonObject> stats(int days);
+};
+
+} // namespace inkwell::server::ai

@@ -1,0 +1,82 @@
+#include "assistroutes.h"
+
+#include "ai/aistreams.h"
+#include "ai/assistservice.h"
+#include "http/answers.h"
+#include "http/jsonbody.h"
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server::ai {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Prepare = Result<AssistJob> (AssistService::*)(const Caller &, const std::expected<QJsonObject, Problem> &);
+
+} // namespace
+
+RouteRegistrar assistRoutes()
+{
+    return [](Router &router, ListenerResources &resources) {
+        const ServiceContext &context = resources.service;
+        auto service = std::make_shared<AssistService>(context, resources.db);
+        auto accounts = std::make_shared<AccountService>(context, resources.db);
+        Router *r = &router;
+        const ServiceContext *ctx = &context;
+        // One handler shape for the three assists; only generate-article streams.
+        const auto handler = [service, accounts, r, ctx](Prepare prepare, bool mayStream) {
+            return [service, accounts, r, ctx, prepare, mayStream](
+                       const QHttpServerRequest &request, RequestContext &requestContext,
+                       const Defer &defer) -> std::optional<QHttpServerResponse> {
+                auto who = accounts->caller(r->authenticate(request, requestContext));
+                if (!who)
+                    return problemResponse(who.error(), requestContext);
+                const bool stream = mayStream && wantsEventStream(request);
+                if (stream) {
+                    if (auto refused = refuseWhileDraining(*ctx, requestContext))
+                        return refused;
+                }
+                auto job = (service.get()->*prepare)(*who, jsonBody(request));
+                if (!job)
+                    return problemResponse(job.error(), requestContext);
+                auto reply = defer();
+                auto *call = new AssistCall(service, std::move(*job), r->threadContext());
+                if (stream) {
+                    SseStream *sse = openEventStream(*r, *ctx, reply);
+                    if (!sse) {
+                        call->deleteLater();
+                        return problemResponse(Problem::internal(), requestContext);
+                    }
+                    call->start(sse, u"article.done"_s);
+                } else {
+                    call->start(reply);
+                }
+                return std::nullopt;
+            };
+        };
+
+        router.routeDeferred(Method::Post, u"/api/v1/ai/generate-article"_s,
+                             handler(&AssistService::generateArticle, true),
+                             {u"Draft an article from a prompt: {prompt, style?} → {title, content, excerpt, tags}; "
+                              u"streamed (message.delta..., article.done) with Accept: text/event-stream"_s,
+                              {},
+                              {200, 400, 401, 403, 415, 422, 429, 502, 503, 504},
+                              true,
+                              u"ai"_s});
+        router.routeDeferred(Method::Post, u"/api/v1/ai/summarize"_s, handler(&AssistService::summarize, false),
+                             {u"Summarise a text: {content, max_words?} → {summary, key_points}"_s,
+                              {},
+                              {200, 400, 401, 403, 415, 422, 429, 502, 503, 504},
+                              true,
+                              u"ai"_s});
+        router.routeDeferred(Method::Post, u"/api/v1/ai/suggest"_s, handler(&AssistService::suggest, false),
+                             {u"Suggest titles, an excerpt and tags: {content} → {titles, excerpt, tags}"_s,
+                              {},
+                              {200, 400, 401, 403, 415, 422, 429, 502, 503, 504},
+                              true,
+                              u"ai"_s});
+    };
+}
+
+} // namespace inkwell::server::ai

@@ -1,0 +1,227 @@
+#include "chatroutes.h"
+
+#include "accounts/accountservice.h"
+#include "ai/aistreams.h"
+#include "ai/chatservice.h"
+#include "ai/chatstream.h"
+#include "http/answers.h"
+#include "http/jsonbody.h"
+#include "http/pathids.h"
+#include "json/jsonreader.h"
+
+#include <QUrlQuery>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
+namespace inkwell::server::ai {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+
+QHttpServerResponse conversationResponse(const Conversation &conversation, int status = 200)
+{
+    QHttpServerResponse response = jsonResponse(toJson(conversation), status);
+    if (status == 201)
+        response.setHeader(QByteArrayLiteral("Location"),
+                           "/api/v1/conversations/" + formatId(conversation.id).toLatin1());
+    return response;
+}
+
+} // namespace
+
+RouteRegistrar chatRoutes()
+{
+    auto wired = std::make_shared<std::once_flag>();
+    return [wired](Router &router, ListenerResources &resources) {
+        const ServiceContext &context = resources.service;
+        // Cancels made on other instances arrive by NOTIFY (once per process; the payload is the answer's id).
+        if (std::shared_ptr<PgNotifier> notifier = context.notifier;
+            notifier && notifier->channels().contains(kAiCancelChannel)) {
+            std::call_once(*wired, [&] {
+                QObject::connect(notifier.get(), &PgNotifier::notified, notifier.get(),
+                                 [](const QString &channel, const QString &payload) {
+                                     if (channel != kAiCancelChannel)
+                                         return;
+                                     if (const auto id = parseId(payload))
+                                         ChatGeneration::cancelLocal(*id);
+                                 });
+            });
+        }
+        auto service = std::make_shared<ChatService>(context, resources.db);
+        auto accounts = std::make_shared<AccountService>(context, resources.db);
+        Router *r = &router;
+        const ServiceContext *ctx = &context;
+        const auto caller = [accounts, r](const QHttpServerRequest &request, RequestContext &requestContext) {
+            return accounts->caller(r->authenticate(request, requestContext));
+        };
+        // Starts the answer of an exchange: a stream, or a deferred 201.
+        const auto generate = [service, r, ctx](Exchange exchange, bool stream, const Defer &defer,
+                                                const RequestContext &requestContext) -> std::optional<QHttpServerResponse> {
+            auto reply = defer();
+            auto *generation = new ChatGeneration(service, std::move(exchange), r->threadContext());
+            if (stream) {
+                SseStream *sse = openEventStream(*r, *ctx, reply);
+                if (!sse) {
+                    generation->deleteLater();
+                    return problemResponse(Problem::internal(), requestContext);
+                }
+                generation->start(sse);
+            } else {
+                generation->start(reply);
+            }
+            return std::nullopt;
+        };
+
+        router.route(Method::Post, u"/api/v1/conversations"_s,
+                     [service, caller](const QHttpServerRequest &request, RequestContext &requestContext) {
+                         auto who = caller(request, requestContext);
+                         if (!who)
+                             return problemResponse(who.error(), requestContext);
+                         auto body = jsonBody(request);
+                         if (!body)
+                             return problemResponse(body.error(), requestContext);
+                         return answer(service->create(*who, *body), requestContext,
+                                       [](const Conversation &c) { return conversationResponse(c, 201); });
+                     },
+                     {u"Start a conversation with the AI assistant"_s, {}, {201, 400, 401, 415, 422}, true, u"chat"_s});
+
+        router.route(Method::Get, u"/api/v1/conversations"_s,
+                     [service, caller](const QHttpServerRequest &request, RequestContext &requestContext) {
+                         auto who = caller(request, requestContext);
+                         if (!who)
+                             return problemResponse(who.error(), requestContext);
+                         return answer(service->list(*who, QUrlQuery(request.url())), requestContext,
+                                       [](const QJsonObject &page) { return jsonResponse(page); });
+                     },
+                     {u"Your conversations, most recently updated first"_s, {}, {200, 400, 401}, true, u"chat"_s});
+
+        router.route<QString>(
+            Method::Get, u"/api/v1/conversations/<arg>"_s,
+            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &requestContext) {
+                auto who = caller(request, requestContext);
+                if (!who)
+                    return problemResponse(who.error(), requestContext);
+                const auto uuid = parseUuidPath(id);
+                if (!uuid)
+                    return problemResponse(Problem::notFound(), requestContext);
+                return answer(service->get(*who, *uuid), requestContext,
+                              [](const QJsonObject &c) { return jsonResponse(c); });
+            },
+            {u"One of your conversations with its messages, oldest first"_s, {u"id"_s}, {200, 401, 404}, true, u"chat"_s});
+
+        router.route<QString>(
+            Method::Patch, u"/api/v1/conversations/<arg>"_s,
+            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &requestContext) {
+                auto who = caller(request, requestContext);
+                if (!who)
+                    return problemResponse(who.error(), requestContext);
+                const auto uuid = parseUuidPath(id);
+                if (!uuid)
+                    return problemResponse(Problem::notFound(), requestContext);
+                auto body = jsonBody(request);
+                if (!body)
+                    return problemResponse(body.error(), requestContext);
+                return answer(service->patch(*who, *uuid, *body), requestContext,
+                              [](const Conversation &c) { return conversationResponse(c); });
+            },
+            {u"Rename a conversation or change its system prompt"_s, {u"id"_s}, {200, 400, 401, 404, 415, 422}, true,
+             u"chat"_s});
+
+        router.route<QString>(
+            Method::Delete, u"/api/v1/conversations/<arg>"_s,
+            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &requestContext) {
+                auto who = caller(request, requestContext);
+                if (!who)
+                    return problemResponse(who.error(), requestContext);
+                const auto uuid = parseUuidPath(id);
+                if (!uuid)
+                    return problemResponse(Problem::notFound(), requestContext);
+                return answer(service->remove(*who, *uuid), requestContext);
+            },
+            {u"Delete a conversation and its messages"_s, {u"id"_s}, {204, 401, 404}, true, u"chat"_s});
+
+        router.routeDeferred<QString>(
+            Method::Post, u"/api/v1/conversations/<arg>/messages"_s,
+            [service, caller, generate, ctx](const QString &id, const QHttpServerRequest &request,
+                                             RequestContext &requestContext,
+                                             const Defer &defer) -> std::optional<QHttpServerResponse> {
+                auto who = caller(request, requestContext);
+                if (!who)
+                    return problemResponse(who.error(), requestContext);
+                const auto uuid = parseUuidPath(id);
+                if (!uuid)
+                    return problemResponse(Problem::notFound(), requestContext);
+                const bool stream = wantsEventStream(request);
+                if (stream) {
+                    if (auto refused = refuseWhileDraining(*ctx, requestContext))
+                        return refused;
+                }
+                auto exchange = service->post(*who, *uuid, jsonBody(request));
+                if (!exchange)
+                    return problemResponse(exchange.error(), requestContext);
+                return generate(std::move(*exchange), stream, defer, requestContext);
+            },
+            {u"Send a message; the answer is streamed (Accept: text/event-stream: message.created, message.delta..., "
+             u"message.done or error) or returned whole (201 {user_message, assistant_message})"_s,
+             {u"id"_s},
+             {200, 201, 400, 401, 404, 415, 422, 429, 502, 503, 504},
+             true,
+             u"chat"_s});
+
+        router.route<QString, QString>(
+            Method::Post, u"/api/v1/conversations/<arg>/messages/<arg>/cancel"_s,
+            [service, caller](const QString &id, const QString &messageId, const QHttpServerRequest &request,
+                              RequestContext &requestContext) {
+                auto who = caller(request, requestContext);
+                if (!who)
+                    return problemResponse(who.error(), requestContext);
+                const auto uuid = parseUuidPath(id);
+                const auto message = parseUuidPath(messageId);
+                if (!uuid || !message)
+                    return problemResponse(Problem::notFound(), requestContext);
+                auto cancelled = service->cancel(*who, *uuid, *message);
+                if (cancelled)
+                    ChatGeneration::cancelLocal(*message); // at once when it runs in this process
+                return answer(cancelled, requestContext);
+            },
+            {u"Stop an answer being generated (on any instance); what was produced is kept as cancelled. "
+             u"409 when it already ended"_s,
+             {u"id"_s, u"message_id"_s},
+             {204, 401, 404, 409},
+             true,
+             u"chat"_s});
+
+        router.routeDeferred<QString, QString>(
+            Method::Post, u"/api/v1/conversations/<arg>/messages/<arg>/regenerate"_s,
+            [service, caller, generate, ctx](const QString &id, const QString &messageId,
+                                             const QHttpServerRequest &request, RequestContext &requestContext,
+                                             const Defer &defer) -> std::optional<QHttpServerResponse> {
+                auto who = caller(request, requestContext);
+                if (!who)
+                    return problemResponse(who.error(), requestContext);
+                const auto uuid = parseUuidPath(id);
+                const auto message = parseUuidPath(messageId);
+                if (!uuid || !message)
+                    return problemResponse(Problem::notFound(), requestContext);
+                const bool stream = wantsEventStream(request);
+                if (stream) {
+                    if (auto refused = refuseWhileDraining(*ctx, requestContext))
+                        return refused;
+                }
+                auto exchange = service->regenerate(*who, *uuid, *message);
+                if (!exchange)
+                    return problemResponse(exchange.error(), requestContext);
+                return generate(std::move(*exchange), stream, defer, requestContext);
+            },
+            {u"Answer the user message before this answer again (the old answer is kept); streamed or JSON like "
+             u"posting a message"_s,
+             {u"id"_s, u"message_id"_s},
+             {200, 201, 401, 404, 409, 429, 502, 503, 504},
+             true,
+             u"chat"_s});
+    };
+}
+
+} // namespace inkwell::server::ai
