@@ -55,6 +55,9 @@ struct ServiceContext {
     std::shared_ptr<const ai::Provider> aiProvider;
     /// How long a Server-Sent-Events stream may be silent before it sends a keep-alive comment.
     int sseKeepAliveMs = 15000;
+    /// How often long-lived streams look again for what they may have missed, and check that their
+    /// session is still signed in.
+    int streamRecheckMs = 15000;
 
     GuardLimits guardLimits() const;
     /// @brief Builds the shared middleware state from `config` (call once, before serving).

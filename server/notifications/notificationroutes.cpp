@@ -27,7 +27,8 @@ RouteRegistrar notificationRoutes()
         // Who is calling is decided by the accounts rules: a live session of an active user.
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
         // Lives in this listener's thread (registrars run there) and dies with its routes.
-        auto streams = std::make_shared<NotificationStreams>(resources.db, resources.service.notifier);
+        auto streams = std::make_shared<NotificationStreams>(resources.db, resources.service.notifier,
+                                                            resources.service.streamRecheckMs);
         const Router *r = &router;
         const auto caller = [accounts, r](const QHttpServerRequest &request, RequestContext &context) {
             return accounts->caller(r->authenticate(request, context));
@@ -105,7 +106,7 @@ RouteRegistrar notificationRoutes()
                                if (!cursor)
                                    return problemResponse(cursor.error(), context);
                                SseStream *stream = start();
-                               streams->add(stream, userId, std::move(*cursor));
+                               streams->add(stream, userId, who->sessionId, std::move(*cursor));
                                return std::nullopt;
                            },
                            {u"Your new notifications as they happen (Server-Sent Events: notification.created); "

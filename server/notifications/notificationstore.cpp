@@ -167,6 +167,23 @@ Result<StreamCursor> NotificationStore::streamStart(const QUuid &userId)
     return cursor;
 }
 
+Result<QSet<QUuid>> NotificationStore::liveSessions(const QSet<QUuid> &sessions)
+{
+    QStringList ids;
+    ids.reserve(sessions.size());
+    for (const QUuid &id : sessions)
+        ids.append(id.toString(QUuid::WithoutBraces));
+    auto query = run(u"SELECT s.id FROM auth_sessions s JOIN users u ON u.id = s.user_id "
+                     u"WHERE s.id = ANY (?::uuid[]) AND s.revoked_at IS NULL AND u.is_active"_s,
+                     {QString(u'{' + ids.join(u',') + u'}')});
+    if (!query)
+        return std::unexpected(failure(query.error(), "checking the sessions of open streams"));
+    QSet<QUuid> live;
+    while ((*query)->next())
+        live.insert(QUuid::fromString((*query)->value(0).toString()));
+    return live;
+}
+
 Result<QList<StreamedNotification>> NotificationStore::streamAfter(const QUuid &userId, const StreamCursor &cursor,
                                                                    int limit)
 {

@@ -59,6 +59,8 @@ public:
     Result<StreamCursor> streamStart(const QUuid &userId);
     /// @brief The user's notifications after `cursor` in commit order, at most `limit`.
     Result<QList<StreamedNotification>> streamAfter(const QUuid &userId, const StreamCursor &cursor, int limit);
+    /// @brief Which of `sessions` are still signed in, of an active user.
+    Result<QSet<QUuid>> liveSessions(const QSet<QUuid> &sessions);
 
     // ---- Writes of event handlers. They run inside the outbox worker's transaction; each inserted
     // notification is announced with pg_notify('inkwell_notifications', user id) at commit. A

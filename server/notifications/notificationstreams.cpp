@@ -15,12 +15,12 @@ constexpr int kPageSize = 100;
 /// How soon to look again when a row waits for an older transaction, or the database failed.
 constexpr int kHeldBackRetryMs = 100;
 constexpr int kFailureRetryMs = 1000;
-constexpr int kRecheckWithNotifierMs = 15000;
 constexpr int kRecheckWithoutNotifierMs = 1000;
 
 } // namespace
 
-NotificationStreams::NotificationStreams(ThreadDatabase &db, std::shared_ptr<PgNotifier> notifier, QObject *parent)
+NotificationStreams::NotificationStreams(ThreadDatabase &db, std::shared_ptr<PgNotifier> notifier, int recheckMs,
+                                         QObject *parent)
     : QObject(parent)
     , m_store(db)
     , m_notifier(std::move(notifier))
@@ -33,8 +33,9 @@ NotificationStreams::NotificationStreams(ThreadDatabase &db, std::shared_ptr<PgN
         });
     }
     m_recheck.setTimerType(Qt::CoarseTimer);
-    m_recheck.setInterval(m_notifier ? kRecheckWithNotifierMs : kRecheckWithoutNotifierMs);
+    m_recheck.setInterval(m_notifier ? recheckMs : std::min(recheckMs, kRecheckWithoutNotifierMs));
     connect(&m_recheck, &QTimer::timeout, this, [this] {
+        endRevokedSessions();
         for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
             schedule(it.key());
     });
@@ -42,11 +43,11 @@ NotificationStreams::NotificationStreams(ThreadDatabase &db, std::shared_ptr<PgN
 
 NotificationStreams::~NotificationStreams() = default;
 
-void NotificationStreams::add(SseStream *stream, const QUuid &userId, StreamCursor cursor)
+void NotificationStreams::add(SseStream *stream, const QUuid &userId, const QUuid &sessionId, StreamCursor cursor)
 {
     if (!stream || !stream->isOpen())
         return;
-    m_entries.insert(stream, Entry{stream, userId, std::move(cursor), false});
+    m_entries.insert(stream, Entry{stream, userId, sessionId, std::move(cursor), false});
     m_byUser.insert(userId, stream);
     connect(stream, &SseStream::closed, this, [this, stream] { remove(stream); });
     connect(stream, &SseStream::drained, this, [this, stream] { schedule(stream); });
@@ -64,6 +65,34 @@ void NotificationStreams::remove(SseStream *stream)
     m_entries.erase(it);
     if (m_entries.isEmpty())
         m_recheck.stop();
+}
+
+void NotificationStreams::endRevokedSessions()
+{
+    QSet<QUuid> sessions;
+    for (const Entry &entry : std::as_const(m_entries))
+        sessions.insert(entry.sessionId);
+    if (sessions.isEmpty())
+        return;
+    auto live = m_store.liveSessions(sessions);
+    if (!live)
+        return; // the database is away (logged); the streams stay until it answers again
+    QList<SseStream *> ended;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (!live->contains(it->sessionId))
+            ended.append(it.key());
+    }
+    for (SseStream *stream : std::as_const(ended)) {
+        const auto it = m_entries.constFind(stream);
+        if (it == m_entries.cend() || !it->stream)
+            continue;
+        QPointer<SseStream> alive = it->stream;
+        alive->sendEvent(u"error", {{u"status"_s, 401},
+                                    {u"title"_s, u"Session ended"_s},
+                                    {u"detail"_s, u"This session was signed out or ended; sign in again."_s}});
+        if (alive)
+            alive->close(); // remove() runs on closed()
+    }
 }
 
 void NotificationStreams::notified(const QString &channel, const QString &payload)

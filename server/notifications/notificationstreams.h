@@ -23,22 +23,30 @@ class SseStream;
 /// own connection does the reading, in its own thread.
 ///
 /// Safety nets: after the notifier reconnects (resync) every stream looks again, and so does each
-/// stream every `recheckMs` (15 s with a notifier; 1 s without one, when that is all there is). A
+/// stream every `recheckMs` (15 s by default with a notifier; 1 s without one, when that is all there is). A
 /// stream that does not keep up is not fed until it drained: nothing is lost, it comes later.
+///
+/// A stream lives longer than the token that opened it, so at each recheck the sessions of the open
+/// streams are looked up (one statement for all of them): a stream whose session ended (logout,
+/// password change elsewhere, refresh-token reuse) or whose user was deactivated gets an `error`
+/// event (status 401) and is closed; the client signs in again.
 class NotificationStreams : public QObject {
     Q_OBJECT
 public:
-    NotificationStreams(ThreadDatabase &db, std::shared_ptr<PgNotifier> notifier, QObject *parent = nullptr);
+    /// `recheckMs`: the recheck with a notifier (without one, streams look every second).
+    NotificationStreams(ThreadDatabase &db, std::shared_ptr<PgNotifier> notifier, int recheckMs = 15000,
+                        QObject *parent = nullptr);
     ~NotificationStreams() override;
 
     /// @brief Starts feeding `stream` with the notifications of `userId` after `cursor`.
-    void add(SseStream *stream, const QUuid &userId, StreamCursor cursor);
+    void add(SseStream *stream, const QUuid &userId, const QUuid &sessionId, StreamCursor cursor);
     int count() const { return int(m_entries.size()); }
 
 private:
     struct Entry {
         QPointer<SseStream> stream;
         QUuid userId;
+        QUuid sessionId;
         StreamCursor cursor;
         bool scheduled = false;
     };
@@ -47,6 +55,8 @@ private:
     void schedule(SseStream *stream, int delayMs = 0);
     void pump(SseStream *stream);
     void remove(SseStream *stream);
+    /// @brief Closes the streams whose session is no longer valid.
+    void endRevokedSessions();
 
     NotificationStore m_store;
     std::shared_ptr<PgNotifier> m_notifier;

@@ -409,6 +409,7 @@ private Q_SLOTS:
     void lateCommitIsNeitherSkippedNorReplayed();
     void streamSurvivesADatabaseRestart();
     void keepAliveAndNoIdleClose();
+    void streamEndsWhenItsSessionEnds();
     void pipelinedRequestAndConnectionCloseDoNotBreakTheStream();
     void gracefulStopEndsStreamsWithShutdownEvent();
     void clientLeavingIsCleanedUp();
@@ -1673,6 +1674,39 @@ void TestNotifications::keepAliveAndNoIdleClose()
     QCOMPARE(stream.comments.first(), u"stream open"_s);
     QVERIFY(!stream.framingError);
     QCOMPARE(gauge(metrics(server->server->url()), "inkwell_sse_open_streams"), 1.0);
+}
+
+void TestNotifications::streamEndsWhenItsSessionEnds()
+{
+    auto server = instance(false, [](ServiceContext &context) { context.streamRecheckMs = 200; });
+    QVERIFY(server);
+    const QUrl url = server->server->url();
+    const Account leaving = registerAccount(url, u"Sid Signout"_s);
+    const Account staying = registerAccount(url, u"Stan Stays"_s);
+    SseClient leavingStream(server->server->port(), leaving.token);
+    SseClient stayingStream(server->server->port(), staying.token);
+    QVERIFY(leavingStream.waitForHead());
+    QVERIFY(stayingStream.waitForHead());
+    QCOMPARE(leavingStream.status, 200);
+    leavingStream.listen(500); // several rechecks: a live session keeps its stream
+    QVERIFY(!leavingStream.closed);
+
+    HttpClient client(url);
+    QCOMPARE(client
+                 .send("POST", u"/api/v1/auth/logout"_s,
+                       QJsonDocument(QJsonObject{{u"refresh_token"_s, QString::fromLatin1(leaving.refreshToken)}})
+                           .toJson(QJsonDocument::Compact),
+                       {{"Content-Type", "application/json"}})
+                 .status,
+             204);
+    // The signed-out session's stream is told why and closed; the other user's stream goes on.
+    QVERIFY(leavingStream.waitForClose(3000));
+    const auto errors = leavingStream.eventsOfType(u"error"_s);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(errors.first().data.toUtf8()).object().value(u"status"_s).toInt(), 401);
+    QVERIFY(!leavingStream.framingError);
+    stayingStream.listen(500);
+    QVERIFY(!stayingStream.closed);
 }
 
 void TestNotifications::pipelinedRequestAndConnectionCloseDoNotBreakTheStream()
