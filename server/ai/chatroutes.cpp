@@ -34,18 +34,23 @@ QHttpServerResponse conversationResponse(const Conversation &conversation, int s
 RouteRegistrar chatRoutes()
 {
     auto wired = std::make_shared<std::once_flag>();
-    return [wired](Router &router, ListenerResources &resources) {
+    // The generations of this instance (every listener thread of one HttpService).
+    auto generations = std::make_shared<GenerationRegistry>();
+    return [wired, generations](Router &router, ListenerResources &resources) {
         const ServiceContext &context = resources.service;
         // Cancels made on other instances arrive by NOTIFY (once per process; the payload is the answer's id).
         if (std::shared_ptr<PgNotifier> notifier = context.notifier;
             notifier && notifier->channels().contains(kAiCancelChannel)) {
             std::call_once(*wired, [&] {
+                const std::weak_ptr<GenerationRegistry> weak = generations;
+                // Direct: runs on the notifier's thread; the registry is thread-safe.
                 QObject::connect(notifier.get(), &PgNotifier::notified, notifier.get(),
-                                 [](const QString &channel, const QString &payload) {
+                                 [weak](const QString &channel, const QString &payload) {
                                      if (channel != kAiCancelChannel)
                                          return;
-                                     if (const auto id = parseId(payload))
-                                         ChatGeneration::cancelLocal(*id);
+                                     const auto registry = weak.lock();
+                                     if (const auto id = parseId(payload); id && registry)
+                                         registry->cancel(*id);
                                  });
             });
         }
@@ -57,10 +62,10 @@ RouteRegistrar chatRoutes()
             return accounts->caller(r->authenticate(request, requestContext));
         };
         // Starts the answer of an exchange: a stream, or a deferred 201.
-        const auto generate = [service, r, ctx](Exchange exchange, bool stream, const Defer &defer,
+        const auto generate = [service, generations, r, ctx](Exchange exchange, bool stream, const Defer &defer,
                                                 const RequestContext &requestContext) -> std::optional<QHttpServerResponse> {
             auto reply = defer();
-            auto *generation = new ChatGeneration(service, std::move(exchange), r->threadContext());
+            auto *generation = new ChatGeneration(service, generations, std::move(exchange), r->threadContext());
             if (stream) {
                 SseStream *sse = openEventStream(*r, *ctx, reply);
                 if (!sse) {
@@ -172,8 +177,8 @@ RouteRegistrar chatRoutes()
 
         router.route<QString, QString>(
             Method::Post, u"/api/v1/conversations/<arg>/messages/<arg>/cancel"_s,
-            [service, caller](const QString &id, const QString &messageId, const QHttpServerRequest &request,
-                              RequestContext &requestContext) {
+            [service, caller, generations](const QString &id, const QString &messageId,
+                                           const QHttpServerRequest &request, RequestContext &requestContext) {
                 auto who = caller(request, requestContext);
                 if (!who)
                     return problemResponse(who.error(), requestContext);
@@ -183,7 +188,7 @@ RouteRegistrar chatRoutes()
                     return problemResponse(Problem::notFound(), requestContext);
                 auto cancelled = service->cancel(*who, *uuid, *message);
                 if (cancelled)
-                    ChatGeneration::cancelLocal(*message); // at once when it runs in this process
+                    generations->cancel(*message); // at once when it runs on this instance
                 return answer(cancelled, requestContext);
             },
             {u"Stop an answer being generated (on any instance); what was produced is kept as cancelled. "

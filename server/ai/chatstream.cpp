@@ -21,19 +21,6 @@ namespace {
 constexpr int kFlushIntervalMs = 2000;
 constexpr int kMaxTitleInputChars = 2000;
 
-/// The generations running in this process, by assistant message id, for cancels on this instance.
-/// A generation removes itself in its destructor under the lock, so a pointer found under it is alive.
-struct LocalGenerations {
-    QMutex mutex;
-    QHash<QUuid, ChatGeneration *> byMessage;
-};
-
-LocalGenerations &localGenerations()
-{
-    static LocalGenerations generations;
-    return generations;
-}
-
 /// The first line of a model's title, without quotes, Markdown marks, a "Title:" prefix or a final period;
 /// at most 8 words and the stored length.
 QString cleanTitle(const QString &raw)
@@ -74,23 +61,40 @@ QString fallbackTitle(const QString &message)
 
 } // namespace
 
-ChatGeneration::ChatGeneration(std::shared_ptr<ChatService> service, Exchange exchange, QObject *parent)
+void GenerationRegistry::add(const QUuid &messageId, ChatGeneration *generation)
+{
+    QMutexLocker lock(&m_mutex);
+    m_generations.insert(messageId, generation);
+}
+
+void GenerationRegistry::remove(const QUuid &messageId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_generations.remove(messageId);
+}
+
+void GenerationRegistry::cancel(const QUuid &messageId)
+{
+    QMutexLocker lock(&m_mutex);
+    if (ChatGeneration *generation = m_generations.value(messageId))
+        QMetaObject::invokeMethod(generation, [generation] { generation->cancel(); }, Qt::QueuedConnection);
+}
+
+ChatGeneration::ChatGeneration(std::shared_ptr<ChatService> service, std::shared_ptr<GenerationRegistry> registry,
+                               Exchange exchange, QObject *parent)
     : QObject(parent)
     , m_service(std::move(service))
+    , m_registry(std::move(registry))
     , m_exchange(std::move(exchange))
 {
     m_flush.setInterval(kFlushIntervalMs);
     connect(&m_flush, &QTimer::timeout, this, &ChatGeneration::flush);
-    QMutexLocker lock(&localGenerations().mutex);
-    localGenerations().byMessage.insert(m_exchange.assistant.id, this);
+    m_registry->add(m_exchange.assistant.id, this);
 }
 
 ChatGeneration::~ChatGeneration()
 {
-    {
-        QMutexLocker lock(&localGenerations().mutex);
-        localGenerations().byMessage.remove(m_exchange.assistant.id);
-    }
+    m_registry->remove(m_exchange.assistant.id);
     if (!m_over) {
         // The listener shuts down in the middle of the answer: keep what was produced.
         m_over = true;
@@ -98,13 +102,6 @@ ChatGeneration::~ChatGeneration()
             m_upstream->abort();
         store(MessageStatus::Failed, tokenEstimate(m_content), tokenEstimate(m_content));
     }
-}
-
-void ChatGeneration::cancelLocal(const QUuid &messageId)
-{
-    QMutexLocker lock(&localGenerations().mutex);
-    if (ChatGeneration *generation = localGenerations().byMessage.value(messageId))
-        QMetaObject::invokeMethod(generation, [generation] { generation->cancel(); }, Qt::QueuedConnection);
 }
 
 void ChatGeneration::start(SseStream *stream)

@@ -3,6 +3,8 @@
 #include "ai/chatservice.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -15,6 +17,24 @@ class SseStream;
 
 namespace inkwell::server::ai {
 
+class ChatGeneration;
+
+/// @brief The generations running in one instance (one HttpService), by assistant message id, so that a
+/// cancel made on this instance, or announced by NOTIFY from another, reaches its generation at once.
+/// Thread-safe: generations run on every listener thread.
+class GenerationRegistry {
+public:
+    void add(const QUuid &messageId, ChatGeneration *generation);
+    void remove(const QUuid &messageId);
+    /// @brief Queues cancel() to the generation's thread, if it runs here.
+    void cancel(const QUuid &messageId);
+
+private:
+    // A generation removes itself in its destructor under the lock, so a pointer found under it is alive.
+    QMutex m_mutex;
+    QHash<QUuid, ChatGeneration *> m_generations;
+};
+
 /**
  * @brief One answer being generated: drives the provider's AiStream on the listener thread and writes
  * what it produces to the client (an SSE stream or, in JSON mode, one deferred reply) and to the database.
@@ -26,24 +46,22 @@ namespace inkwell::server::ai {
  * aborts the upstream and stores the partial answer as `cancelled`.
  *
  * A cancel from any instance reaches the generation through the database flag (seen at the next flush,
- * within 2 s), and at once through cancelLocal(): called by the cancel route of this process, and by
- * the NOTIFY on kAiCancelChannel from other instances when the notifier listens there (chatroutes.cpp).
+ * within 2 s), and at once through the GenerationRegistry: from the cancel route of this instance, and
+ * from the NOTIFY on kAiCancelChannel of other instances when the notifier listens there (chatroutes.cpp).
  * After the answer, the first exchange of an untitled conversation gets a generated title; the object
  * deletes itself when all is done.
  */
 class ChatGeneration : public QObject {
     Q_OBJECT
 public:
-    ChatGeneration(std::shared_ptr<ChatService> service, Exchange exchange, QObject *parent);
+    ChatGeneration(std::shared_ptr<ChatService> service, std::shared_ptr<GenerationRegistry> registry,
+                   Exchange exchange, QObject *parent);
     ~ChatGeneration() override;
 
     /// @brief Streams to `stream` (message.created now, then message.delta..., then message.done or error).
     void start(SseStream *stream);
     /// @brief Answers `reply` once the answer is complete: 201 `{user_message, assistant_message}` or a problem.
     void start(std::shared_ptr<DeferredReply> reply);
-
-    /// @brief Asks the generation of `messageId` running in this process (if any) to stop; thread-safe.
-    static void cancelLocal(const QUuid &messageId);
 
     /// @brief Stops the upstream, keeps what was produced as `cancelled`, and ends the answer with it.
     void cancel();
@@ -64,6 +82,7 @@ private:
     void finishTitle(const QString &title, qint64 tokens, bool ok, int status);
 
     std::shared_ptr<ChatService> m_service;
+    std::shared_ptr<GenerationRegistry> m_registry;
     Exchange m_exchange;
     QPointer<SseStream> m_stream;
     std::shared_ptr<DeferredReply> m_reply;
