@@ -20,16 +20,4 @@ std::optional<QHttpServerResponse> refuseWhileDraining(const ServiceContext &con
     return problemResponse(problem, request);
 }
 
-SseStream *openEventStream(Router &router, const ServiceContext &context, const std::shared_ptr<DeferredReply> &reply)
-{
-    auto responder = reply->handOver();
-    if (!responder)
-        return nullptr;
-    SseOptions options;
-    options.keepAliveMs = context.sseKeepAliveMs;
-    auto *stream = new SseStream(router, reply->context(), std::move(*responder), options);
-    router.streams().add(stream);
-    return stream;
-}
-
 } // namespace inkwell::server::ai

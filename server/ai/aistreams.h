@@ -15,9 +15,4 @@ bool wantsEventStream(const QHttpServerRequest &request);
 /// @brief 503 with Retry-After while the server drains (no new stream then), else std::nullopt.
 std::optional<QHttpServerResponse> refuseWhileDraining(const ServiceContext &context, const RequestContext &request);
 
-/// @brief Turns a deferred reply into an SSE stream owned by the router's registry, as Router::openStream
-/// does for routeStream. The AI routes answer either a stream or a deferred JSON reply on one route, and
-/// routeStream hands its handler no Defer, so they are routeDeferred routes that open the stream here.
-SseStream *openEventStream(Router &router, const ServiceContext &context, const std::shared_ptr<DeferredReply> &reply);
-
 } // namespace inkwell::server::ai

@@ -43,7 +43,7 @@ RouteRegistrar assistRoutes()
                 auto reply = defer();
                 auto *call = new AssistCall(service, std::move(*job), r->threadContext());
                 if (stream) {
-                    SseStream *sse = openEventStream(*r, *ctx, reply);
+                    SseStream *sse = r->openStream(reply);
                     if (!sse) {
                         call->deleteLater();
                         return problemResponse(Problem::internal(), requestContext);

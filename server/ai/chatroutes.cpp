@@ -67,7 +67,7 @@ RouteRegistrar chatRoutes()
             auto reply = defer();
             auto *generation = new ChatGeneration(service, generations, std::move(exchange), r->threadContext());
             if (stream) {
-                SseStream *sse = openEventStream(*r, *ctx, reply);
+                SseStream *sse = r->openStream(reply);
                 if (!sse) {
                     generation->deleteLater();
                     return problemResponse(Problem::internal(), requestContext);

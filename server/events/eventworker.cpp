@@ -1,5 +1,6 @@
 #include "eventworker.h"
 
+#include "ai/conversationstore.h"
 #include "articles/articlecache.h"
 
 #include "log/logging.h"
@@ -204,7 +205,8 @@ void EventWorker::stop()
 // ---- EventSystem ---------------------------------------------------------------------------------------------
 
 EventSystem::EventSystem(const ConnectionParams &params, std::shared_ptr<Metrics> metrics, EventWorkerOptions options)
-    : m_notifier(std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel, kArticlesChannel}))
+    : m_notifier(std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel, kArticlesChannel,
+                                                                    ai::kAiCancelChannel}))
     , m_worker(std::make_unique<EventWorker>(params, standardEventHandlers(), options, m_notifier, std::move(metrics)))
 {
 }

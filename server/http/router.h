@@ -225,8 +225,12 @@ public:
     /// X-Forwarded-For that is not itself a trusted proxy.
     QHostAddress clientAddress(const QHttpServerRequest &request) const;
 
-private:
+    /// @brief Turns a deferred reply into a Server-Sent-Events stream owned by this listener's registry
+    /// (what routeStream's StartStream does; for routes that answer either a stream or a later JSON
+    /// reply on one route). Null when the reply was already answered.
     SseStream *openStream(const std::shared_ptr<DeferredReply> &reply);
+
+private:
     bool isDraining() const;
     QHttpServerResponse drainingResponse(const RequestContext &context) const;
     /// Calls `sink(name, value, replace)` for each middleware header of an answer.
