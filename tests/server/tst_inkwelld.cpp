@@ -1,5 +1,6 @@
 // The inkwelld binary as an operator runs it: bundled PostgreSQL, health routes, signals, restarts,
 // an external database, and start-up errors.
+#include "fakeupstream.h"
 #include "httpclient.h"
 #include "rawhttp.h"
 #include "testpostgres.h"
@@ -177,6 +178,7 @@ private Q_SLOTS:
     void oversizedBodiesDoNotGrowMemory();
     void concurrentStartsApplyMigrationsOnce();
     void createAdminForHeadlessSetUp();
+    void aiKeyInNoLogLine();
 };
 
 void TestInkwelld::bundledClusterLifecycle()
@@ -532,6 +534,91 @@ void TestInkwelld::createAdminForHeadlessSetUp()
     QCOMPARE(registered.status, 201);
     QCOMPARE(registered.json().value(u"user"_s).toObject().value(u"role"_s).toString(), u"viewer"_s);
     QCOMPARE(server.signalAndWait(SIGTERM), 0);
+}
+
+void TestInkwelld::aiKeyInNoLogLine()
+{
+    using inkwell::test::FakeUpstream;
+    // The whole process at debug level, talking to an upstream that echoes the key back in its errors
+    // (as real ones do with the request): the key reaches the upstream, and nothing else.
+    const QByteArray key = "sk-TESTKEY-logline-9f3a";
+    TestPostgres postgres;
+    QVERIFY2(postgres.error().isEmpty(), qPrintable(postgres.error()));
+    FakeUpstream fake;
+    const auto jsonError = [&key](int status, const char *what) {
+        FakeUpstream::Reply reply;
+        reply.status = status;
+        reply.headers = {{"Content-Type", "application/json"}};
+        reply.chunks = {{"{\"error\":{\"code\":" + QByteArray::number(status) + ",\"message\":\"" + what +
+                             " (request header x-goog-api-key: " + key + ")\",\"status\":\"INVALID_ARGUMENT\"}}",
+                         0}};
+        return reply;
+    };
+    fake.enqueue(jsonError(400, "API key not valid. Please pass a valid API key."));
+    fake.enqueue(jsonError(500, "Internal error"));
+    FakeUpstream::Reply cut = FakeUpstream::geminiText({u"Partial"_s, u" answer"_s});
+    // A mid-stream error without a data: prefix, echoing the key.
+    cut.chunks = {cut.chunks.first(),
+                  {"{\"error\":{\"code\":500,\"message\":\"backend error for key " + key +
+                       "\",\"status\":\"INTERNAL\"}}",
+                   0}};
+    fake.enqueue(cut);
+    fake.setFallback(FakeUpstream::geminiText({u"A fine"_s, u" answer."_s}));
+
+    QTemporaryDir dataDir;
+    QProcessEnvironment env = cleanEnvironment();
+    env.insert(u"INKWELL_DATABASE_URL"_s, postgres.url());
+    env.insert(u"INKWELL_AI_PROVIDER"_s, u"gemini"_s);
+    env.insert(u"INKWELL_AI_BASE_URL"_s, fake.baseUrl());
+    env.insert(u"INKWELL_AI_API_KEY"_s, QString::fromLatin1(key));
+    env.insert(u"INKWELL_LOG_LEVEL"_s, u"debug"_s);
+    Inkwelld server({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"2"_s}, env);
+    const QUrl url = server.waitUntilListening();
+    QVERIFY2(url.isValid(), qPrintable(server.stderrText()));
+
+    HttpClient client(url);
+    const auto registered = client.send(
+        "POST", u"/api/v1/auth/register"_s,
+        QJsonDocument(QJsonObject{{u"email"_s, u"keeper@example.com"_s},
+                                  {u"password"_s, u"a long enough passphrase"_s},
+                                  {u"full_name"_s, u"Kay Keeper"_s}})
+            .toJson(QJsonDocument::Compact),
+        {{"Content-Type", "application/json"}});
+    QCOMPARE(registered.status, 201);
+    const QByteArray bearer = "Bearer " + registered.json().value(u"access_token"_s).toString().toLatin1();
+    const QHash<QByteArray, QByteArray> headers{{"Content-Type", "application/json"}, {"Authorization", bearer}};
+    const auto conversation = client.send("POST", u"/api/v1/conversations"_s, "{}", headers);
+    QCOMPARE(conversation.status, 201);
+    const QString messages =
+        u"/api/v1/conversations/%1/messages"_s.arg(conversation.json().value(u"id"_s).toString());
+    QByteArray received;
+    QList<int> statuses;
+    for (int i = 0; i < 4; ++i) {
+        const auto answer = client.send("POST", messages, "{\"content\":\"Hello\"}", headers);
+        statuses << answer.status;
+        received += answer.body;
+        for (auto it = answer.headers.cbegin(); it != answer.headers.cend(); ++it)
+            received += it.key() + ": " + it.value() + "\n";
+    }
+    // Rejected key and upstream 500: 502; the cut stream: 502; then a complete answer.
+    QCOMPARE(statuses, (QList<int>{502, 502, 502, 201}));
+    const auto health = client.get(u"/health/ai"_s);
+    received += health.body;
+
+    QCOMPARE(server.signalAndWait(SIGTERM), 0);
+    const QString logs = server.stderrText() + server.stdoutText();
+    QVERIFY(logs.count(u'\n') > 10); // the debug log was written
+    QVERIFY(logs.contains(u"inkwell.server.access"_s));
+    QVERIFY2(logs.contains(u"upstream answered HTTP 400"_s), qPrintable(logs)); // the failures were logged
+    QVERIFY2(!logs.contains(QString::fromLatin1(key)) && !logs.contains(u"TESTKEY"_s), qPrintable(logs));
+    QVERIFY2(!received.contains(key) && !received.contains("TESTKEY"), received.constData());
+    // ...while every upstream call did carry it, in the header and never in the URL.
+    const auto requests = fake.requests();
+    QVERIFY(requests.size() >= 4);
+    for (const auto &request : requests) {
+        QCOMPARE(request.headers.value("x-goog-api-key"), key);
+        QVERIFY(!request.path.contains(key));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInkwelld)
