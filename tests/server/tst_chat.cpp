@@ -11,6 +11,7 @@
 #include "fakeupstream.h"
 #include "httpclient.h"
 #include "rawhttp.h"
+#include "sseclient.h"
 #include "sse/ssereader.h"
 #include "testpostgres.h"
 #include "testserver.h"
@@ -59,146 +60,15 @@ QByteArray json(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-/// A POST answered by Server-Sent Events, on a raw socket: checks the chunked framing, parses the events
-/// with core's reader. An answer that is not a stream (a problem) lands in `body`.
-class SseCall {
+/// A POST answered by Server-Sent Events (tests/support/sseclient.h); what it received joins
+/// everythingReceived() for the key check.
+class SseCall : public inkwell::test::SseClient {
 public:
     SseCall(quint16 port, const QByteArray &token, const QByteArray &target, const QByteArray &body)
+        : SseClient(Post{}, port, token, target, body)
     {
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-        m_socket.waitForConnected(5000);
-        QByteArray request = "POST " + target + " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n";
-        if (!token.isEmpty())
-            request += "Authorization: Bearer " + token + "\r\n";
-        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-                   "\r\n\r\n" + body;
-        m_socket.write(request);
-        m_socket.flush();
     }
-    ~SseCall() { everythingReceived() += m_raw; }
-
-    bool readUntil(const std::function<bool()> &done, int timeoutMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done()) {
-            const qint64 left = timeoutMs - timer.elapsed();
-            if (left <= 0 || closed)
-                return done();
-            if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(int(left))) {
-                if (m_socket.state() != QAbstractSocket::ConnectedState) {
-                    consume(m_socket.readAll());
-                    closed = true;
-                }
-                continue;
-            }
-            consume(m_socket.readAll());
-        }
-        return true;
-    }
-    bool waitForEvents(qsizetype count, int timeoutMs = 10000)
-    {
-        return readUntil([this, count] { return events.size() >= count; }, timeoutMs);
-    }
-    bool waitForEvent(const QString &type, int timeoutMs = 10000)
-    {
-        return readUntil([this, type] { return !ofType(type).isEmpty(); }, timeoutMs);
-    }
-    /// Until the terminating chunk (a stream) or the close (anything else).
-    bool waitForEnd(int timeoutMs = 15000)
-    {
-        return readUntil([this] { return terminated || closed || complete; }, timeoutMs);
-    }
-    QList<inkwell::sse::Event> ofType(const QString &type) const
-    {
-        QList<inkwell::sse::Event> out;
-        for (const auto &event : events) {
-            if (event.type == type)
-                out.append(event);
-        }
-        return out;
-    }
-    QStringList types() const
-    {
-        QStringList out;
-        for (const auto &event : events)
-            out.append(event.type);
-        return out;
-    }
-    QJsonObject data(const QString &type, qsizetype index = 0) const
-    {
-        return QJsonDocument::fromJson(ofType(type).value(index).data.toUtf8()).object();
-    }
-    QString deltaText() const
-    {
-        QString text;
-        for (const auto &event : ofType(u"message.delta"_s))
-            text += QJsonDocument::fromJson(event.data.toUtf8()).object().value(u"text"_s).toString();
-        return text;
-    }
-    void abort() { m_socket.abort(); }
-
-    int status = 0;
-    QByteArray head;
-    QByteArray body;
-    QList<inkwell::sse::Event> events;
-    bool headDone = false;
-    bool terminated = false;
-    bool framingError = false;
-    bool closed = false;
-    bool complete = false; ///< an answer that is not a stream arrived whole (Content-Length)
-
-private:
-    void consume(const QByteArray &bytes)
-    {
-        m_raw += bytes;
-        m_buffer += bytes;
-        if (!headDone) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            head = m_buffer.left(end);
-            m_buffer.remove(0, end + 4);
-            headDone = true;
-            status = head.split(' ').value(1).toInt();
-            m_chunked = head.toLower().contains("transfer-encoding: chunked");
-        }
-        if (!m_chunked) {
-            body += m_buffer;
-            m_buffer.clear();
-            const qsizetype at = head.toLower().indexOf("content-length: ");
-            if (at >= 0 && body.size() >= head.mid(at + 16).split('\r').value(0).trimmed().toLongLong())
-                complete = true;
-            return;
-        }
-        while (!terminated && !framingError) {
-            const qsizetype lineEnd = m_buffer.indexOf("\r\n");
-            if (lineEnd < 0)
-                return;
-            bool ok = false;
-            const qint64 size = m_buffer.left(lineEnd).toLongLong(&ok, 16);
-            if (!ok || size < 0) {
-                framingError = true;
-                return;
-            }
-            if (m_buffer.size() < lineEnd + 2 + size + 2)
-                return;
-            const QByteArray chunk = m_buffer.mid(lineEnd + 2, size);
-            m_buffer.remove(0, lineEnd + 2 + size + 2);
-            if (size == 0) {
-                terminated = true;
-                break;
-            }
-            events += m_reader.feed(chunk);
-            m_reader.takeComments();
-        }
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-    QByteArray m_raw;
-    inkwell::sse::Reader m_reader;
-    bool m_chunked = false;
+    ~SseCall() { everythingReceived() += raw(); }
 };
 
 /// `reply` cut after its first `keep` chunks, the connection then held open until release().

@@ -14,6 +14,7 @@
 #include "notifications/notificationroutes.h"
 #include "notifications/notificationstore.h"
 #include "rawhttp.h"
+#include "sseclient.h"
 #include "sse/ssereader.h"
 #include "sse/ssewriter.h"
 #include "testpostgres.h"
@@ -38,21 +39,11 @@ using inkwell::test::HttpClient;
 using inkwell::test::HttpResponse;
 using inkwell::test::RawHttp;
 using inkwell::test::RawResponse;
+using inkwell::test::SseClient;
 using inkwell::test::TestPostgres;
 using inkwell::test::TestServer;
 
 namespace {
-
-/// One clock for the whole binary, so that times taken by the test and by a client compare.
-QElapsedTimer &testClock()
-{
-    static QElapsedTimer timer = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return timer;
-}
 
 const QHash<QByteArray, QByteArray> kJson{{"Content-Type", "application/json"}};
 const QByteArray kPassword = "inkwell test passphrase 42";
@@ -68,152 +59,6 @@ QHash<QByteArray, QByteArray> bearer(const Account &account)
 {
     return {{"Authorization", "Bearer " + account.token}};
 }
-
-/// A Server-Sent-Events client on a raw socket: checks the chunked framing byte by byte, parses the
-/// events with core's reader, and notes when each event arrived.
-class SseClient {
-public:
-    SseClient(quint16 port, const QByteArray &token, const QByteArray &extraHeaders = {},
-              const QByteArray &target = "/api/v1/notifications/stream")
-    {
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-        m_socket.waitForConnected(5000);
-        QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n";
-        if (!token.isEmpty())
-            request += "Authorization: Bearer " + token + "\r\n";
-        request += extraHeaders + "\r\n";
-        m_socket.write(request);
-        m_socket.flush();
-    }
-
-    /// Reads until `done()` or `timeoutMs`; returns done().
-    bool readUntil(const std::function<bool()> &done, int timeoutMs)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done()) {
-            const qint64 left = timeoutMs - timer.elapsed();
-            if (left <= 0)
-                return false;
-            if (closed)
-                return done();
-            if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(int(left))) {
-                if (m_socket.state() != QAbstractSocket::ConnectedState) {
-                    consume(m_socket.readAll());
-                    closed = true;
-                }
-                continue;
-            }
-            consume(m_socket.readAll());
-        }
-        return true;
-    }
-    bool waitForHead(int timeoutMs = 5000)
-    {
-        return readUntil([this] { return headDone; }, timeoutMs);
-    }
-    bool waitForEvents(qsizetype count, int timeoutMs)
-    {
-        return readUntil([this, count] { return events.size() >= count; }, timeoutMs);
-    }
-    bool waitForClose(int timeoutMs)
-    {
-        return readUntil([this] { return closed; }, timeoutMs);
-    }
-    /// Reads whatever arrives during `ms`.
-    void listen(int ms)
-    {
-        readUntil([] { return false; }, ms);
-    }
-
-    QByteArray header(const QByteArray &name) const { return RawResponse{status, head, {}}.header(name); }
-    QList<inkwell::sse::Event> eventsOfType(const QString &type) const
-    {
-        QList<inkwell::sse::Event> out;
-        for (const auto &event : events) {
-            if (event.type == type)
-                out.append(event);
-        }
-        return out;
-    }
-    void abort() { m_socket.abort(); }
-    void close() { m_socket.disconnectFromHost(); }
-    QTcpSocket &socket() { return m_socket; }
-
-    int status = 0;
-    QByteArray head;
-    QByteArray body; ///< the body of an answer that is not a stream
-    QList<inkwell::sse::Event> events;
-    QList<qint64> arrivedAt; ///< testClock() when each event was parsed
-    QStringList comments;
-    QList<int> eventsPerChunk;
-    bool headDone = false;
-    bool terminated = false; ///< the terminating chunk arrived
-    bool framingError = false;
-    QByteArray afterEnd; ///< bytes after the terminating chunk (there must be none)
-    bool closed = false;
-
-private:
-    void consume(const QByteArray &bytes)
-    {
-        m_buffer += bytes;
-        if (!headDone) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            head = m_buffer.left(end);
-            m_buffer.remove(0, end + 4);
-            headDone = true;
-            status = head.split(' ').value(1).toInt();
-            m_chunked = header("Transfer-Encoding").toLower() == "chunked";
-        }
-        if (!m_chunked) {
-            body += m_buffer;
-            m_buffer.clear();
-            return;
-        }
-        while (!terminated && !framingError) {
-            const qsizetype lineEnd = m_buffer.indexOf("\r\n");
-            if (lineEnd < 0)
-                return;
-            bool ok = false;
-            const qint64 size = m_buffer.left(lineEnd).toLongLong(&ok, 16);
-            if (!ok || size < 0) {
-                framingError = true;
-                return;
-            }
-            if (m_buffer.size() < lineEnd + 2 + size + 2)
-                return;
-            const QByteArray data = m_buffer.mid(lineEnd + 2, size);
-            if (m_buffer.mid(lineEnd + 2 + size, 2) != "\r\n") {
-                framingError = true;
-                return;
-            }
-            m_buffer.remove(0, lineEnd + 2 + size + 2);
-            if (size == 0) {
-                terminated = true;
-                break;
-            }
-            const QList<inkwell::sse::Event> parsed = m_reader.feed(data);
-            const QStringList newComments = m_reader.takeComments();
-            eventsPerChunk.append(int(parsed.size() + newComments.size()));
-            for (const auto &event : parsed) {
-                events.append(event);
-                arrivedAt.append(testClock().elapsed());
-            }
-            comments += newComments;
-        }
-        if (terminated) {
-            afterEnd += m_buffer;
-            m_buffer.clear();
-        }
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-    inkwell::sse::Reader m_reader;
-    bool m_chunked = false;
-};
 
 /// A server instance as inkwelld runs one: its own notifier, the HTTP service with the account and
 /// notification routes, and (optionally) an outbox worker.
@@ -1326,7 +1171,7 @@ void TestNotifications::streamDeliversWithinOneSecond()
     HttpClient client = server->client();
     for (int round = 1; round <= 5; ++round) {
         const QString tag = uniqueTag();
-        const qint64 committed = testClock().elapsed();
+        const qint64 committed = inkwell::test::testClockMs();
         QVERIFY(publish(m_author, tag));
         QVERIFY2(stream.waitForEvents(round, 1000), qPrintable(u"round %1: no event within 1 s"_s.arg(round)));
         const qint64 latency = stream.arrivedAt.last() - committed;
@@ -1368,7 +1213,7 @@ void TestNotifications::streamOnAnotherInstance()
     QCOMPARE(stream.status, 200);
     for (int round = 1; round <= 3; ++round) {
         const QString tag = uniqueTag();
-        const qint64 committed = testClock().elapsed();
+        const qint64 committed = inkwell::test::testClockMs();
         QVERIFY(publish(m_author, tag));
         QVERIFY2(stream.waitForEvents(round, 1000),
                  qPrintable(u"round %1: nothing on instance B within 1 s"_s.arg(round)));
@@ -1701,7 +1546,7 @@ void TestNotifications::streamEndsWhenItsSessionEnds()
              204);
     // The signed-out session's stream is told why and closed; the other user's stream goes on.
     QVERIFY(leavingStream.waitForClose(3000));
-    const auto errors = leavingStream.eventsOfType(u"error"_s);
+    const auto errors = leavingStream.ofType(u"error"_s);
     QCOMPARE(errors.size(), 1);
     QCOMPARE(QJsonDocument::fromJson(errors.first().data.toUtf8()).object().value(u"status"_s).toInt(), 401);
     QVERIFY(!leavingStream.framingError);
@@ -1756,7 +1601,7 @@ void TestNotifications::gracefulStopEndsStreamsWithShutdownEvent()
         QVERIFY(client->terminated);
         QVERIFY(!client->framingError);
         QVERIFY(client->afterEnd.isEmpty());
-        const auto shutdown = client->eventsOfType(u"shutdown"_s);
+        const auto shutdown = client->ofType(u"shutdown"_s);
         QCOMPARE(shutdown.size(), 1);
         QCOMPARE(client->events.last().type, u"shutdown"_s);
         const QJsonObject data = QJsonDocument::fromJson(shutdown.first().data.toUtf8()).object();
@@ -1806,11 +1651,11 @@ void TestNotifications::slowClientGetsBackpressureThenIsCut()
         QVERIFY(slow.waitForClose(120000));
         QVERIFY(!slow.framingError);
         QVERIFY(slow.terminated);
-        const auto floods = slow.eventsOfType(u"flood"_s);
+        const auto floods = slow.ofType(u"flood"_s);
         QCOMPARE(floods.size(), kCount);
         for (const auto &event : floods)
             QCOMPARE(event.data.size(), kSize);
-        const QJsonObject done = QJsonDocument::fromJson(slow.eventsOfType(u"done"_s).value(0).data.toUtf8()).object();
+        const QJsonObject done = QJsonDocument::fromJson(slow.ofType(u"done"_s).value(0).data.toUtf8()).object();
         QCOMPARE(done.value(u"sent"_s).toInt(), kCount);
         // The producer did wait, and never more than the low-water mark plus one event waited in the
         // server's buffer.
@@ -1826,8 +1671,8 @@ void TestNotifications::slowClientGetsBackpressureThenIsCut()
         QTest::qWait(2000); // not reading
         QVERIFY(cut.waitForClose(60000));
         QVERIFY(!cut.terminated);
-        QVERIFY(cut.eventsOfType(u"done"_s).isEmpty());
-        QVERIFY(cut.eventsOfType(u"flood"_s).size() < kCount);
+        QVERIFY(cut.ofType(u"done"_s).isEmpty());
+        QVERIFY(cut.ofType(u"flood"_s).size() < kCount);
     }
     QTRY_COMPARE_WITH_TIMEOUT(gauge(metrics(url), "inkwell_sse_open_streams"), 0.0, 2000);
     QVERIFY(HttpClient(url).get(u"/health"_s).status == 200);
