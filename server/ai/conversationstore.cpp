@@ -199,27 +199,30 @@ Result<std::optional<StoredMessage>> ConversationStore::findMessage(const QUuid 
 
 Result<ExchangeStart> ConversationStore::beginExchange(const QUuid &conversationId, const QString &content, int tokens)
 {
-    return transaction([&]() -> Result<ExchangeStart> {
-        auto user = run(u"INSERT INTO messages AS m (conversation_id, role, content, tokens, status) "
-                        u"VALUES (?::uuid, 'user', coalesce(?, ''), ?, 'complete') RETURNING %1"_s.arg(kMessageColumns),
-                        {idText(conversationId), content, tokens});
-        if (!user)
-            return std::unexpected(failure(user.error(), "storing a user message"));
-        (*user)->next();
-        ExchangeStart out;
-        out.userMessage = readMessage(**user).message;
-        (*user)->finish();
-        auto counted = run(u"UPDATE conversations SET message_count = message_count + 1, updated_at = now() "
-                           u"WHERE id = ?::uuid"_s,
-                           {idText(conversationId)});
-        if (!counted)
-            return std::unexpected(failure(counted.error(), "counting a user message"));
-        auto answer = beginAnswer(conversationId, out.userMessage.id);
-        if (!answer)
-            return std::unexpected(answer.error());
-        out.assistant = *answer;
-        return out;
-    });
+    // One statement, so one round trip and one commit before the upstream call can start: the user
+    // message, the conversation's count, and the assistant row the answer will fill (inserted after
+    // the user's, since it is made from it).
+    const QString id = idText(conversationId);
+    auto query = run(u"WITH u AS (INSERT INTO messages AS m (conversation_id, role, content, tokens, status) "
+                     u"VALUES (?::uuid, 'user', coalesce(?, ''), ?, 'complete') RETURNING %1), "
+                     u"c AS (UPDATE conversations SET message_count = message_count + 1, updated_at = now() "
+                     u"WHERE id = ?::uuid), "
+                     u"a AS (INSERT INTO messages AS m (conversation_id, role, content, tokens, status, reply_to, "
+                     u"generation_lease) SELECT ?::uuid, 'assistant', '', 0, 'failed', u.id, %2 FROM u RETURNING %1) "
+                     u"SELECT * FROM (SELECT u.*, 0 AS k FROM u UNION ALL SELECT a.*, 1 FROM a) x ORDER BY k"_s.arg(
+                         kMessageColumns, kLease),
+                     {id, content, tokens, id, id});
+    if (!query)
+        return std::unexpected(failure(query.error(), "storing a user message"));
+    ExchangeStart out;
+    if (!(*query)->next())
+        return std::unexpected(Problem::internal());
+    out.userMessage = readMessage(**query).message;
+    if (!(*query)->next())
+        return std::unexpected(Problem::internal());
+    out.assistant = readMessage(**query).message;
+    (*query)->finish();
+    return out;
 }
 
 Result<Message> ConversationStore::beginAnswer(const QUuid &conversationId, const QUuid &replyTo)
