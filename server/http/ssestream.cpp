@@ -85,6 +85,10 @@ void SseStream::writeChunk(const QByteArray &data)
     chunk += data;
     chunk += "\r\n";
     m_responder->writeBody(chunk); // the first call also ends the header block
+    // To the kernel now, not at the next turn of the event loop: whatever the thread does next (an
+    // answer's final database writes, say) must not hold back an event already produced.
+    if (m_socket)
+        m_socket->flush();
     m_keepAlive.start(m_options.keepAliveMs);
 }
 
