@@ -61,6 +61,18 @@ RouteRegistrar chatRoutes()
         const auto caller = [accounts, r](const QHttpServerRequest &request, RequestContext &requestContext) {
             return accounts->caller(r->authenticate(request, requestContext));
         };
+        // One conversation by path id: the caller, then the id (malformed → 404).
+        const auto withConversation = [caller](const QString &id, const QHttpServerRequest &request,
+                                               RequestContext &requestContext,
+                                               const auto &then) -> QHttpServerResponse {
+            auto who = caller(request, requestContext);
+            if (!who)
+                return problemResponse(who.error(), requestContext);
+            const auto uuid = parseUuidPath(id);
+            if (!uuid)
+                return problemResponse(Problem::notFound(), requestContext);
+            return then(*who, *uuid);
+        };
         // Starts the answer of an exchange: a stream, or a deferred 201.
         const auto generate = [service, generations, r, ctx](Exchange exchange, bool stream, const Defer &defer,
                                                 const RequestContext &requestContext) -> std::optional<QHttpServerResponse> {
@@ -104,46 +116,37 @@ RouteRegistrar chatRoutes()
 
         router.route<QString>(
             Method::Get, u"/api/v1/conversations/<arg>"_s,
-            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &requestContext) {
-                auto who = caller(request, requestContext);
-                if (!who)
-                    return problemResponse(who.error(), requestContext);
-                const auto uuid = parseUuidPath(id);
-                if (!uuid)
-                    return problemResponse(Problem::notFound(), requestContext);
-                return answer(service->get(*who, *uuid), requestContext,
-                              [](const QJsonObject &c) { return jsonResponse(c); });
+            [service, withConversation](const QString &id, const QHttpServerRequest &request,
+                                        RequestContext &requestContext) {
+                return withConversation(id, request, requestContext, [&](const Caller &who, const QUuid &uuid) {
+                    return answer(service->get(who, uuid), requestContext,
+                                  [](const QJsonObject &c) { return jsonResponse(c); });
+                });
             },
             {u"One of your conversations with its messages, oldest first"_s, {u"id"_s}, {200, 401, 404}, true, u"chat"_s});
 
         router.route<QString>(
             Method::Patch, u"/api/v1/conversations/<arg>"_s,
-            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &requestContext) {
-                auto who = caller(request, requestContext);
-                if (!who)
-                    return problemResponse(who.error(), requestContext);
-                const auto uuid = parseUuidPath(id);
-                if (!uuid)
-                    return problemResponse(Problem::notFound(), requestContext);
-                auto body = jsonBody(request);
-                if (!body)
-                    return problemResponse(body.error(), requestContext);
-                return answer(service->patch(*who, *uuid, *body), requestContext,
-                              [](const Conversation &c) { return conversationResponse(c); });
+            [service, withConversation](const QString &id, const QHttpServerRequest &request,
+                                        RequestContext &requestContext) {
+                return withConversation(id, request, requestContext, [&](const Caller &who, const QUuid &uuid) {
+                    auto body = jsonBody(request);
+                    if (!body)
+                        return problemResponse(body.error(), requestContext);
+                    return answer(service->patch(who, uuid, *body), requestContext,
+                                  [](const Conversation &c) { return conversationResponse(c); });
+                });
             },
             {u"Rename a conversation or change its system prompt"_s, {u"id"_s}, {200, 400, 401, 404, 415, 422}, true,
              u"chat"_s});
 
         router.route<QString>(
             Method::Delete, u"/api/v1/conversations/<arg>"_s,
-            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &requestContext) {
-                auto who = caller(request, requestContext);
-                if (!who)
-                    return problemResponse(who.error(), requestContext);
-                const auto uuid = parseUuidPath(id);
-                if (!uuid)
-                    return problemResponse(Problem::notFound(), requestContext);
-                return answer(service->remove(*who, *uuid), requestContext);
+            [service, withConversation](const QString &id, const QHttpServerRequest &request,
+                                        RequestContext &requestContext) {
+                return withConversation(id, request, requestContext, [&](const Caller &who, const QUuid &uuid) {
+                    return answer(service->remove(who, uuid), requestContext);
+                });
             },
             {u"Delete a conversation and its messages"_s, {u"id"_s}, {204, 401, 404}, true, u"chat"_s});
 
