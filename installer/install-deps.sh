@@ -13,10 +13,16 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # libraries
     qtkeychain-qt6-dev libcmark-dev libsodium-dev
+    # the desktop: GitHub-flavoured Markdown (one renderer for server and app), three-way merge and diffs,
+    # spell checking with the system's dictionaries, charts in the admin panel
+    libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libhunspell-dev hunspell-en-us hunspell-de-de
+    qt6-charts-dev libqt6opengl6-dev  # Debian's qt6-charts-dev needs Qt6OpenGL's CMake files but does not depend on them
     # the bundled database
     postgresql-15 postgresql-client-15
     # tests: a real keychain, a real display, HTTP tools
     dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools xvfb xauth curl
+    # screenshots of the desktop app under Xvfb (docs/screenshots)
+    imagemagick xdotool
     # benchmarks
     wrk
 )

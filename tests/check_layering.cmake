@@ -1,7 +1,8 @@
-# Fails when inkwell_core links, or a binary built only on it needs, Widgets, Gui or HttpServer.
+# Fails when a UI-free layer (NAME: inkwell_core, inkwell_engine) links, or a binary built only on it needs,
+# Widgets, Gui or HttpServer. Run as: cmake -DNAME=... -DBINARY=... -DLINK_LIBRARIES=a|b|c -P check_layering.cmake
 foreach(_forbidden Widgets Gui HttpServer)
     if(LINK_LIBRARIES MATCHES "Qt6?::${_forbidden}")
-        message(FATAL_ERROR "inkwell_core links Qt::${_forbidden}: ${LINK_LIBRARIES}")
+        message(FATAL_ERROR "${NAME} links Qt::${_forbidden}: ${LINK_LIBRARIES}")
     endif()
 endforeach()
 find_program(READELF readelf REQUIRED)
@@ -14,7 +15,7 @@ if(NOT _dynamic MATCHES "libQt6Core")
 endif()
 foreach(_forbidden Widgets Gui HttpServer)
     if(_dynamic MATCHES "libQt6${_forbidden}")
-        message(FATAL_ERROR "${BINARY}, built on inkwell_core only, needs libQt6${_forbidden}")
+        message(FATAL_ERROR "${BINARY}, built on ${NAME} only, needs libQt6${_forbidden}")
     endif()
 endforeach()
-message(STATUS "inkwell_core needs neither Widgets, Gui nor HttpServer")
+message(STATUS "${NAME} needs neither Widgets, Gui nor HttpServer")
