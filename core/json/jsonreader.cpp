@@ -141,8 +141,9 @@ QJsonValue toJsonValue(const std::optional<QDateTime> &value)
     return value ? QJsonValue(formatTimestamp(*value)) : QJsonValue(QJsonValue::Null);
 }
 
-JsonReader::JsonReader(QJsonObject object)
+JsonReader::JsonReader(QJsonObject object, UnknownFields unknown)
     : m_object(std::move(object))
+    , m_unknown(unknown)
 {
 }
 
@@ -259,6 +260,8 @@ void JsonReader::addError(const QString &field, const QString &message)
 FieldErrors JsonReader::finish() const
 {
     FieldErrors errors = m_errors;
+    if (m_unknown == UnknownFields::Ignore)
+        return errors;
     for (const QString &key : m_object.keys()) {
         if (!m_asked.contains(key))
             errors.append({key, u"unknown field"_s});

@@ -52,6 +52,11 @@ template <typename T> using PatchField = std::optional<std::optional<T>>;
 /// @brief Whether an optional member may be sent as `null` (meaning the same as leaving it out).
 enum class Nullable : bool { No, Yes };
 
+/// @brief What to do with members nobody asked for: an error (how the server reads what it is sent: no mass
+/// assignment), or nothing (how a client reads the server's answers, which a newer server may extend).
+/// Missing or mistyped members are errors either way.
+enum class UnknownFields : bool { Reject, Ignore };
+
 /// @brief Whether surrounding whitespace is removed before the length rules apply.
 enum class Trim : bool { No, Yes };
 
@@ -95,7 +100,7 @@ struct StringListRule {
 class JsonReader {
 public:
     /// @brief Reads members of @p object (a cheap, implicitly shared copy is kept).
-    explicit JsonReader(QJsonObject object);
+    explicit JsonReader(QJsonObject object, UnknownFields unknown = UnknownFields::Reject);
 
     /// @brief A string that must be present and not null, checked against @p rule (trimmed first if it says so).
     QString requiredString(QStringView key, const StringRule &rule);
@@ -148,7 +153,8 @@ public:
     /// @brief Records a problem found by the caller (a rule across members, a duplicate...).
     void addError(const QString &field, const QString &message);
 
-    /// @brief Every problem recorded so far, then "unknown field" for each member never asked for (in key order).
+    /// @brief Every problem recorded so far, then "unknown field" for each member never asked for (in key order)
+    /// unless the reader ignores unknown fields.
     FieldErrors finish() const;
 
     /// @brief @p value when there was no problem at all, else every problem (see finish()).
@@ -182,6 +188,7 @@ private:
     }
 
     QJsonObject m_object;
+    UnknownFields m_unknown = UnknownFields::Reject;
     QSet<QString> m_asked;
     FieldErrors m_errors;
 };

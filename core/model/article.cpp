@@ -95,17 +95,20 @@ QJsonObject toJson(const Article &article)
     };
 }
 
-Parsed<Article> articleFromJson(const QJsonObject &json)
+namespace {
+Parsed<Article> readArticle(const QJsonObject &json, UnknownFields unknown, bool withBody)
 {
-    JsonReader in(json);
+    JsonReader in(json, unknown);
     Article article;
     article.id = in.requiredUuid(u"id");
     article.authorId = in.requiredUuid(u"author_id");
     article.authorName = in.requiredString(u"author_name", {.minLength = 1});
     article.title = in.requiredString(u"title", kTitle);
     article.slug = in.requiredString(u"slug", {.minLength = 1});
-    article.content = in.requiredString(u"content", kContent);
-    article.contentHtml = in.requiredString(u"content_html", {});
+    if (withBody) {
+        article.content = in.requiredString(u"content", kContent);
+        article.contentHtml = in.requiredString(u"content_html", {});
+    }
     article.excerpt = in.requiredString(u"excerpt", kExcerpt);
     article.status = in.requiredEnum(u"status", articleStatusFromString, kArticleStatusNames);
     article.tags = in.requiredStringList(u"tags", kTags);
@@ -119,6 +122,17 @@ Parsed<Article> articleFromJson(const QJsonObject &json)
     article.publishedAt = in.nullableDateTime(u"published_at");
     article.deleted = in.requiredBool(u"deleted");
     return in.finish(std::move(article));
+}
+} // namespace
+
+Parsed<Article> articleFromJson(const QJsonObject &json, UnknownFields unknown)
+{
+    return readArticle(json, unknown, true);
+}
+
+Parsed<Article> articleSummaryFromJson(const QJsonObject &json, UnknownFields unknown)
+{
+    return readArticle(json, unknown, false);
 }
 
 QJsonObject toJson(const ArticleInput &input)

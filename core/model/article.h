@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "json/jsonreader.h"
 #include "model/tag.h"
 
 #include <QDateTime>
@@ -55,7 +56,9 @@ struct Article {
 /// @brief The `article` object.
 QJsonObject toJson(const Article &article);
 /// @brief Strictly reads an `article` object (with its content).
-Parsed<Article> articleFromJson(const QJsonObject &json);
+Parsed<Article> articleFromJson(const QJsonObject &json, UnknownFields unknown = UnknownFields::Reject);
+/// @brief Reads an article as lists and search show it: without "content" and "content_html" (left empty).
+Parsed<Article> articleSummaryFromJson(const QJsonObject &json, UnknownFields unknown = UnknownFields::Reject);
 
 /// @brief Body of POST /articles and PUT /articles/{id}: `{title, content, excerpt?, tags?, status?}`.
 /// Optional members may be left out but not sent as null.

@@ -31,9 +31,9 @@ QJsonObject toJson(const Conversation &conversation)
     };
 }
 
-Parsed<Conversation> conversationFromJson(const QJsonObject &json)
+Parsed<Conversation> conversationFromJson(const QJsonObject &json, UnknownFields unknown)
 {
-    JsonReader in(json);
+    JsonReader in(json, unknown);
     Conversation conversation;
     conversation.id = in.requiredUuid(u"id");
     conversation.title = in.nullableString(u"title", kTitle);

@@ -33,7 +33,7 @@ struct Conversation {
 QJsonObject toJson(const Conversation &conversation);
 /// @brief Strictly reads a `conversation` object. GET /conversations/{id} adds a "messages" array: read (and
 /// remove) that member before handing the object here.
-Parsed<Conversation> conversationFromJson(const QJsonObject &json);
+Parsed<Conversation> conversationFromJson(const QJsonObject &json, UnknownFields unknown = UnknownFields::Reject);
 
 /// @brief Body of POST /conversations: `{title?, model?, system_prompt?}`. Title and system prompt may be null
 /// (the same as leaving them out); model may not.

@@ -68,9 +68,9 @@ QJsonObject toJson(const Message &message)
     };
 }
 
-Parsed<Message> messageFromJson(const QJsonObject &json)
+Parsed<Message> messageFromJson(const QJsonObject &json, UnknownFields unknown)
 {
-    JsonReader in(json);
+    JsonReader in(json, unknown);
     Message message;
     message.id = in.requiredUuid(u"id");
     message.conversationId = in.requiredUuid(u"conversation_id");

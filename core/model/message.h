@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "json/jsonreader.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -48,7 +49,7 @@ struct Message {
 /// @brief The `message` object.
 QJsonObject toJson(const Message &message);
 /// @brief Strictly reads a `message` object.
-Parsed<Message> messageFromJson(const QJsonObject &json);
+Parsed<Message> messageFromJson(const QJsonObject &json, UnknownFields unknown = UnknownFields::Reject);
 
 /// @brief Body of POST /conversations/{id}/messages: `{content}`, 1..100,000 code points, not trimmed.
 struct MessageInput {

@@ -20,9 +20,9 @@ QJsonObject toJson(const Notification &notification)
     };
 }
 
-Parsed<Notification> notificationFromJson(const QJsonObject &json)
+Parsed<Notification> notificationFromJson(const QJsonObject &json, UnknownFields unknown)
 {
-    JsonReader in(json);
+    JsonReader in(json, unknown);
     Notification notification;
     notification.id = in.requiredUuid(u"id");
     notification.type = in.requiredString(u"type", {.minLength = 1});

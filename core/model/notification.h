@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "json/jsonreader.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -27,6 +28,6 @@ struct Notification {
 /// @brief The `notification` object.
 QJsonObject toJson(const Notification &notification);
 /// @brief Strictly reads a `notification` object.
-Parsed<Notification> notificationFromJson(const QJsonObject &json);
+Parsed<Notification> notificationFromJson(const QJsonObject &json, UnknownFields unknown = UnknownFields::Reject);
 
 } // namespace inkwell

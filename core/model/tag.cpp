@@ -16,9 +16,9 @@ QJsonObject toJson(const Tag &tag)
     };
 }
 
-Parsed<Tag> tagFromJson(const QJsonObject &json)
+Parsed<Tag> tagFromJson(const QJsonObject &json, UnknownFields unknown)
 {
-    JsonReader in(json);
+    JsonReader in(json, unknown);
     Tag tag;
     tag.id = in.requiredUuid(u"id");
     tag.name = in.requiredString(u"name", {.minLength = kMinTagNameLength, .maxLength = kMaxTagNameLength});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "json/jsonreader.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -25,6 +26,6 @@ struct Tag {
 /// @brief The tag object.
 QJsonObject toJson(const Tag &tag);
 /// @brief Strictly reads a tag object.
-Parsed<Tag> tagFromJson(const QJsonObject &json);
+Parsed<Tag> tagFromJson(const QJsonObject &json, UnknownFields unknown = UnknownFields::Reject);
 
 } // namespace inkwell

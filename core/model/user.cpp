@@ -67,9 +67,9 @@ QJsonObject toJson(const User &user, UserView view)
     return json;
 }
 
-Parsed<User> userFromJson(const QJsonObject &json, UserView view)
+Parsed<User> userFromJson(const QJsonObject &json, UserView view, UnknownFields unknown)
 {
-    JsonReader in(json);
+    JsonReader in(json, unknown);
     User user;
     user.id = in.requiredUuid(u"id");
     if (view == UserView::Self)

@@ -42,7 +42,7 @@ enum class UserView { Public, Self };
 QJsonObject toJson(const User &user, UserView view);
 
 /// @brief Strictly reads a `user` object of the given view: Self requires "email", Public refuses it.
-Parsed<User> userFromJson(const QJsonObject &json, UserView view);
+Parsed<User> userFromJson(const QJsonObject &json, UserView view, UnknownFields unknown = UnknownFields::Reject);
 
 /// @brief Body of POST /auth/register.
 struct RegisterInput {

@@ -1,9 +1,8 @@
 #include "httpclient.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkReply>
-#include <QTimer>
+#include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
 
@@ -34,13 +33,9 @@ HttpResponse HttpClient::send(const QByteArray &method, const QString &path, con
     if (!body.isEmpty() && !headers.contains("Content-Type"))
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(m_timeoutMs);
-    loop.exec();
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(m_timeoutMs);
 
     HttpResponse response;
     if (!reply->isFinished()) {

@@ -1,0 +1,243 @@
+#pragma once
+
+#include "error.h"
+#include "model/article.h"
+#include "model/conversation.h"
+#include "model/message.h"
+#include "model/notification.h"
+#include "model/tag.h"
+#include "model/user.h"
+
+#include "json/jsonreader.h"
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QUuid>
+#include <optional>
+
+/// @file
+/// The answers of the HTTP API (api.md) as the desktop app reads them. Every reader here is tolerant of
+/// members it does not know (a newer server may add some) and strict about the ones it needs: a missing or
+/// mistyped member is an error naming it.
+
+namespace inkwell::api {
+
+/// @brief POST /auth/register, /auth/login and /auth/refresh: the user and a fresh token pair.
+struct AuthGrant {
+    User user;
+    QString accessToken;
+    QString refreshToken;
+    int expiresIn = 0; ///< seconds the access token lives
+};
+Parsed<AuthGrant> authGrantFromJson(const QJsonObject &json);
+
+/// @brief A page of a keyset-paginated list: `{items, next_cursor}`.
+template <typename T> struct Page {
+    QList<T> items;
+    std::optional<QString> nextCursor; ///< null on the last page
+};
+
+/// @brief Reads `{items: [...], next_cursor}` with @p readItem for each item (reported as "items.N.member").
+template <typename T> Parsed<Page<T>> pageFromJson(const QJsonObject &json, Parsed<T> (*readItem)(const QJsonObject &));
+
+/// @brief One entry of the change feed: an article's latest state, or its tombstone.
+struct Change {
+    qint64 seq = 0;
+    QUuid id;
+    bool deleted = false;
+    std::optional<Article> article; ///< absent for a tombstone
+};
+
+/// @brief GET /sync/changes: `{changes, cursor, has_more}`.
+struct ChangesPage {
+    QList<Change> changes;
+    QString cursor; ///< where the next call starts (opaque)
+    bool hasMore = false;
+};
+Parsed<ChangesPage> changesPageFromJson(const QJsonObject &json);
+
+/// @brief One item of GET /articles/{id}/revisions.
+struct RevisionInfo {
+    int revision = 0;
+    QString title;
+    QDateTime updatedAt;
+    std::optional<QUuid> updatedBy;
+};
+Parsed<RevisionInfo> revisionInfoFromJson(const QJsonObject &json);
+
+/// @brief One hit of GET /search: the article without its body, its rank, and a snippet with `<mark>`s.
+struct SearchHit {
+    Article article; ///< content and content_html empty
+    double rank = 0;
+    QString snippet; ///< HTML-escaped text in which hits are wrapped in <mark>…</mark>
+};
+Parsed<SearchHit> searchHitFromJson(const QJsonObject &json);
+
+/// @brief Articles as lists show them (no body).
+Parsed<Article> articleSummaryItem(const QJsonObject &json);
+/// @brief A whole article, read tolerantly.
+Parsed<Article> articleItem(const QJsonObject &json);
+/// @brief A tag of GET /tags, read tolerantly.
+Parsed<Tag> tagItem(const QJsonObject &json);
+/// @brief A user as GET /users/{id} shows it (no email), read tolerantly.
+Parsed<User> publicUserItem(const QJsonObject &json);
+/// @brief A user as /auth/me shows it (with email), read tolerantly.
+Parsed<User> selfUserItem(const QJsonObject &json);
+/// @brief A conversation (without messages), read tolerantly.
+Parsed<Conversation> conversationItem(const QJsonObject &json);
+/// @brief A chat message, read tolerantly.
+Parsed<Message> messageItem(const QJsonObject &json);
+/// @brief A notification, read tolerantly.
+Parsed<Notification> notificationItem(const QJsonObject &json);
+
+/// @brief GET /conversations/{id}: the conversation with its messages, oldest first.
+struct ConversationDetail {
+    Conversation conversation;
+    QList<Message> messages;
+};
+Parsed<ConversationDetail> conversationDetailFromJson(const QJsonObject &json);
+
+/// @brief Chat in JSON mode: 201 `{user_message, assistant_message}`.
+struct ChatExchange {
+    Message userMessage;
+    Message assistantMessage;
+};
+Parsed<ChatExchange> chatExchangeFromJson(const QJsonObject &json);
+
+/// @brief POST /ai/summarize.
+struct Summary {
+    QString summary;
+    QStringList keyPoints;
+};
+Parsed<Summary> summaryFromJson(const QJsonObject &json);
+
+/// @brief POST /ai/suggest.
+struct Suggestions {
+    QStringList titles;
+    QString excerpt;
+    QStringList tags;
+};
+Parsed<Suggestions> suggestionsFromJson(const QJsonObject &json);
+
+/// @brief POST /ai/generate-article (JSON mode, or the stream's `article.done`).
+struct GeneratedArticle {
+    QString title;
+    QString content;
+    QString excerpt;
+    QStringList tags;
+};
+Parsed<GeneratedArticle> generatedArticleFromJson(const QJsonObject &json);
+
+/// @brief A user in the admin's list: the user (with email), how many articles, when last signed in.
+struct AdminUser {
+    User user;
+    qint64 articleCount = 0;
+    std::optional<QDateTime> lastLoginAt;
+};
+Parsed<AdminUser> adminUserFromJson(const QJsonObject &json);
+
+/// @brief One line of the audit log.
+struct AuditEntry {
+    qint64 id = 0;
+    QString action; ///< "login", "login_failed", "role_changed", ...
+    std::optional<QUuid> actorId;
+    std::optional<QUuid> targetId;
+    std::optional<QString> ip;
+    QJsonObject detail;
+    QDateTime createdAt;
+};
+Parsed<AuditEntry> auditEntryFromJson(const QJsonObject &json);
+
+/// @brief One day of a per-day series.
+struct DayCount {
+    QDate date;
+    qint64 count = 0;
+};
+
+/// @brief GET /admin/stats.
+struct AdminStats {
+    int days = 0;
+    qint64 usersTotal = 0;
+    QMap<QString, qint64> usersByRole; ///< viewer, creator, admin
+    QList<DayCount> newUsersPerDay;
+    QMap<QString, qint64> articlesByStatus; ///< draft, published, archived
+    QList<DayCount> publishedPerDay;
+    QList<DayCount> chatMessagesPerDay;
+    QList<DayCount> aiTokensPerDay;
+    qint64 aiRequests = 0;
+    qint64 aiFailures = 0;
+    qint64 aiP95LatencyMs = 0;
+};
+Parsed<AdminStats> adminStatsFromJson(const QJsonObject &json);
+
+/// @brief GET /health.
+struct ServerHealth {
+    QString status;
+    QString version;
+};
+Parsed<ServerHealth> serverHealthFromJson(const QJsonObject &json);
+
+/// @brief GET /health/ai.
+struct AiHealth {
+    QString status;   ///< healthy, unhealthy, unconfigured
+    QString provider; ///< gemini, openai, none
+    QString model;
+    bool configured() const { return status != QLatin1String("unconfigured"); }
+};
+Parsed<AiHealth> aiHealthFromJson(const QJsonObject &json);
+
+// ---- implementation of the template ---------------------------------------------------------------------------
+
+/// @brief Reads an array member of objects with @p readItem; errors are reported as "key.N.member".
+template <typename T>
+QList<T> readObjectArray(const QJsonObject &json, QStringView key, Parsed<T> (*readItem)(const QJsonObject &),
+                         FieldErrors &errors);
+
+template <typename T> Parsed<Page<T>> pageFromJson(const QJsonObject &json, Parsed<T> (*readItem)(const QJsonObject &))
+{
+    FieldErrors errors;
+    Page<T> page;
+    page.items = readObjectArray(json, u"items", readItem, errors);
+    JsonReader in(json, UnknownFields::Ignore);
+    page.nextCursor = in.nullableString(u"next_cursor", {.minLength = 1});
+    errors += in.finish();
+    if (!errors.isEmpty())
+        return std::unexpected(errors);
+    return page;
+}
+
+template <typename T>
+QList<T> readObjectArray(const QJsonObject &json, QStringView key, Parsed<T> (*readItem)(const QJsonObject &),
+                         FieldErrors &errors)
+{
+    QList<T> items;
+    const QJsonValue value = json.value(key);
+    if (!value.isArray()) {
+        errors.append(
+            {key.toString(), value.isUndefined() ? QStringLiteral("is required") : QStringLiteral("must be an array")});
+        return items;
+    }
+    const QJsonArray array = value.toArray();
+    items.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString prefix = key.toString() + u'.' + QString::number(i);
+        if (!array.at(i).isObject()) {
+            errors.append({prefix, QStringLiteral("must be an object")});
+            continue;
+        }
+        Parsed<T> item = readItem(array.at(i).toObject());
+        if (!item) {
+            for (const FieldError &error : item.error())
+                errors.append({prefix + u'.' + error.field, error.message});
+            continue;
+        }
+        items.append(std::move(*item));
+    }
+    return items;
+}
+
+} // namespace inkwell::api
