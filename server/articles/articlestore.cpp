@@ -421,16 +421,15 @@ Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, Q
     // change that is yet to commit. The price is a short lag while a write is in flight.
     //
     // What each caller sees: its own articles and everything ever published (an article that was
-    // published and is no longer visible to the caller comes as a tombstone).
-    Q_UNUSED(viewerIsAdmin);
+    // published and is no longer visible to the caller comes as a tombstone); an admin sees every article.
     auto query = run(u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id "
                      u"WHERE (a.change_xid, a.id) > (?::xid8, ?::uuid) "
                      u"AND a.change_xid < pg_snapshot_xmin(pg_current_snapshot()) "
-                     u"AND (a.author_id = ?::uuid OR a.published_at IS NOT NULL) "
+                     u"AND (?::boolean OR a.author_id = ?::uuid OR a.published_at IS NOT NULL) "
                      u"ORDER BY a.change_xid, a.id LIMIT ?"_s.arg(articleColumns(true)),
                      {QString::number(after ? after->first : 0),
-                      after ? idText(after->second) : u"00000000-0000-0000-0000-000000000000"_s, idText(viewer),
-                      limit + 1});
+                      after ? idText(after->second) : u"00000000-0000-0000-0000-000000000000"_s, viewerIsAdmin,
+                      idText(viewer), limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "reading the change feed"));
     ChangePage page;
@@ -443,8 +442,8 @@ Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, Q
         Change change;
         change.seq = row.seq;
         change.id = row.article.id;
-        const bool visible = !row.deletedAt &&
-                             (row.article.status == ArticleStatus::Published || row.article.authorId == viewer);
+        const bool visible = !row.deletedAt && (viewerIsAdmin || row.article.status == ArticleStatus::Published ||
+                                                row.article.authorId == viewer);
         if (visible)
             change.article = std::move(row.article);
         page.last = std::pair{change.seq, change.id};

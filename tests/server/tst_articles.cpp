@@ -2228,6 +2228,18 @@ void TestArticles::changeFeedShowsWhatTheCallerMaySee()
     QVERIFY(!victor.contains(id(aliceDraft)) && !victor.contains(id(bobDraft)) && !victor.contains(id(bobDeletedDraft)));
     QVERIFY(isTombstone(victor.value(id(bobPulled))));
 
+    // An admin's feed holds every article: other users' drafts and archived ones too (the admin's desktop library
+    // shows everyone's); deleted ones are tombstones.
+    QHash<QString, QJsonObject> admin;
+    error = feedOf(m_admin, &admin);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(isLive(admin.value(id(aliceDraft)), 4), toJson(admin.value(id(aliceDraft))).constData());
+    QVERIFY2(isLive(admin.value(id(bobDraft)), 1), toJson(admin.value(id(bobDraft))).constData());
+    QVERIFY2(isLive(admin.value(id(bobPulled)), 2), toJson(admin.value(id(bobPulled))).constData());
+    QVERIFY2(isLive(admin.value(id(bobArchived)), 2), toJson(admin.value(id(bobArchived))).constData());
+    QVERIFY2(isTombstone(admin.value(id(bobDeletedDraft))), toJson(admin.value(id(bobDeletedDraft))).constData());
+    QVERIFY2(isTombstone(admin.value(id(aliceDeleted))), toJson(admin.value(id(aliceDeleted))).constData());
+
     // Everything in a feed is something the caller may read (or a tombstone).
     for (auto it = victor.cbegin(); it != victor.cend(); ++it) {
         if (it->value(u"deleted"_s).toBool())
