@@ -1,6 +1,8 @@
 #include "api/apiclient.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -14,6 +16,9 @@ Q_LOGGING_CATEGORY(lcApi, "inkwell.core.api")
 namespace inkwell::api {
 
 namespace {
+
+/// Answers at least this big are parsed on a worker thread.
+constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
 
 /// A refresh starts this long before the access token would expire, so a call never races the expiry.
 constexpr qint64 kRefreshMarginMs = 20'000;
@@ -450,24 +455,39 @@ template <typename T>
 ApiCall *ApiClient::json(const ApiRequest &request, QObject *context, Callback<T> done,
                          std::function<Parsed<T>(const QJsonObject &)> read)
 {
-    return send(request, context,
-                [done = std::move(done), read = std::move(read), path = request.path](ApiResult<ApiResponse> result) {
-                    if (!result) {
-                        done(std::unexpected(result.error()));
-                        return;
-                    }
-                    const Parsed<QJsonObject> object = objectOf(result->body);
-                    if (!object) {
-                        done(std::unexpected(ApiError::badAnswer(result->status, path, object.error())));
-                        return;
-                    }
-                    Parsed<T> value = read(*object);
-                    if (!value) {
-                        done(std::unexpected(ApiError::badAnswer(result->status, path, value.error())));
-                        return;
-                    }
-                    done(std::move(*value));
+    const QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    return send(request, context, [this, guard, hasContext, done = std::move(done), read = std::move(read),
+                                   path = request.path](ApiResult<ApiResponse> result) mutable {
+        if (!result) {
+            done(std::unexpected(result.error()));
+            return;
+        }
+        const int status = result->status;
+        auto parse = [read, path, status](const QByteArray &body) -> ApiResult<T> {
+            const Parsed<QJsonObject> object = objectOf(body);
+            if (!object)
+                return std::unexpected(ApiError::badAnswer(status, path, object.error()));
+            Parsed<T> value = read(*object);
+            if (!value)
+                return std::unexpected(ApiError::badAnswer(status, path, value.error()));
+            return std::move(*value);
+        };
+        if (result->body.size() < kParseOffThreadBytes) {
+            done(parse(result->body));
+            return;
+        }
+        // A big answer (a page of the change feed is megabytes) is parsed on a worker thread, so the UI keeps
+        // painting; the callback still runs here, in the client's thread, and only while its context lives.
+        auto *watcher = new QFutureWatcher<ApiResult<T>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [watcher, guard, hasContext, done = std::move(done)]() mutable {
+                    watcher->deleteLater();
+                    if (!hasContext || guard)
+                        done(watcher->result());
                 });
+        watcher->setFuture(QtConcurrent::run(std::move(parse), result->body));
+    });
 }
 
 ApiCall *ApiClient::empty(const ApiRequest &request, QObject *context, Callback<void> done)

@@ -112,7 +112,8 @@ private:
  * mistyped member is an ApiError of kind BadAnswer. Problem documents become ApiError's readable message().
  *
  * Every typed call takes a context object: the callback runs only while it lives (a window that closed never
- * gets called back). Nothing here blocks; everything runs in the thread that owns the client.
+ * gets called back). Nothing here blocks; callbacks run in the thread that owns the client. A big answer is
+ * parsed on a worker thread first, so its callback may run after the call's finished() signal.
  */
 class ApiClient : public QObject {
     Q_OBJECT
