@@ -2,7 +2,9 @@
 // PostgreSQL): two "computers" of one writer, each with its own local store, asserting after each sync that what
 // a computer holds is what the server holds (Nextcloud's style of sync test). No window anywhere.
 #include "api/apiclient.h"
+#include "draftsession.h"
 #include "inkwelldprocess.h"
+#include "librarymodel.h"
 #include "localstore.h"
 #include "syncengine.h"
 
@@ -86,6 +88,8 @@ private Q_SLOTS:
     void offlineSearchFindsWhatTheUserSees_data();
     void offlineSearchFindsWhatTheUserSees();
     void draftSurvivesSigkillMidTyping();
+    void libraryModelFollowsTheStore();
+    void openArticleSavesAndFollowsSyncWithoutLosingTyping();
     void serverResetAsksBeforeRemovingTheLibrary();
 
 private:
@@ -749,6 +753,112 @@ void TestSync::serverResetAsksBeforeRemovingTheLibrary()
     QCOMPARE(a->engine->status(), SyncEngine::Status::Synced);
     const QString diff = compareWithServer(*a);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+void TestSync::libraryModelFollowsTheStore()
+{
+    auto a = machine(u"model@example.com"_s, true);
+    auto b = machine(u"model@example.com"_s);
+    QVERIFY(a && b);
+    engine::LibraryModel model(b->store.get());
+    engine::LibraryFilter filter;
+    filter.setSourceModel(&model);
+    filter.setAuthor(b->user.id);
+    QTRY_VERIFY(model.loaded());
+    QCOMPARE(filter.rowCount(), 0);
+
+    const QUuid zebra = QUuid::createUuid();
+    const QUuid apple = QUuid::createUuid();
+    QVERIFY(save(*a, zebra, {u"Zebra"_s, {}, {u"animals"_s}, u"stripes\n"_s}));
+    QVERIFY(save(*a, apple, {u"Apple"_s, {}, {u"Fruit"_s}, u"red\n"_s}));
+    QVERIFY(sync(*a) && sync(*b));
+    QTRY_COMPARE(filter.rowCount(), 2);
+    const auto titles = [&] {
+        QStringList list;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            list.append(filter.index(row, 0).data(engine::LibraryModel::TitleRole).toString());
+        return list;
+    };
+    QCOMPARE(titles(), (QStringList{u"Apple"_s, u"Zebra"_s})); // newest first: Apple was written last
+    filter.setSort(engine::LibraryFilter::Sort::Title);
+    QCOMPARE(titles(), (QStringList{u"Apple"_s, u"Zebra"_s}));
+    filter.setTag(u"fruit"_s);
+    QCOMPARE(titles(), QStringList{u"Apple"_s});
+    filter.setTag(QString());
+    filter.setStatus(ArticleStatus::Published);
+    QCOMPARE(filter.rowCount(), 0);
+    filter.setStatus(std::nullopt);
+    filter.setSearchResult(QList<QUuid>{zebra});
+    QCOMPARE(titles(), QStringList{u"Zebra"_s});
+    filter.setSearchResult(std::nullopt);
+    QCOMPARE(model.tags(), (QStringList{u"animals"_s, u"Fruit"_s}));
+
+    // An edit here changes that row's sync state; a deletion elsewhere removes the row.
+    QVERIFY(save(*b, zebra, {u"Zebra"_s, {}, {u"animals"_s}, u"stripes and more\n"_s}));
+    QTRY_COMPARE(model.data(model.index(model.rowOf(zebra)), engine::LibraryModel::SyncStateRole).toInt(),
+                 int(SyncState::LocalChanges));
+    QVERIFY(sync(*b));
+    QTRY_COMPARE(model.data(model.index(model.rowOf(zebra)), engine::LibraryModel::SyncStateRole).toInt(),
+                 int(SyncState::Synced));
+    auto deleted = await<std::expected<void, QString>>([&](auto done) { a->engine->deleteArticle(apple, this, done); });
+    QVERIFY(deleted && *deleted);
+    QVERIFY(sync(*b));
+    QTRY_COMPARE(filter.rowCount(), 1);
+    QCOMPARE(model.rowOf(apple), -1);
+}
+
+void TestSync::openArticleSavesAndFollowsSyncWithoutLosingTyping()
+{
+    auto a = machine(u"session@example.com"_s, true);
+    auto b = machine(u"session@example.com"_s);
+    QVERIFY(a && b);
+    const QUuid id = QUuid::createUuid();
+    const QStringList original{u"Alpha."_s, u"Beta."_s, u"Gamma."_s};
+    QVERIFY(save(*a, id, {u"Open"_s, {}, {}, paragraphs(original)}));
+    QVERIFY(sync(*a) && sync(*b));
+
+    // B has it open in the editor; the editor's text is this variable.
+    ArticleText editor;
+    engine::DraftSession session(b->store.get(), b->user.id, b->user.fullName);
+    QVERIFY(session.saveDelayMs() <= 1000); // "within a second of typing"
+    session.setTextProvider([&editor] { return editor; });
+    QSignalSpy opened(&session, &engine::DraftSession::opened);
+    QSignalSpy saved(&session, &engine::DraftSession::saved);
+    QSignalSpy replaced(&session, &engine::DraftSession::textReplaced);
+    session.open(id);
+    QVERIFY(opened.wait());
+    editor = opened.first().first().value<engine::LocalArticle>().text;
+    QCOMPARE(editor.content, paragraphs(original));
+
+    // Typing is saved by itself.
+    editor.content = paragraphs({u"Alpha."_s, u"Beta, typed on B."_s, u"Gamma."_s});
+    session.touch();
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(local(*b, id)->text.content, editor.content);
+
+    // A changes the last paragraph; B types more (not yet saved) and syncs: the editor gets both.
+    QVERIFY(save(*a, id, {u"Open"_s, {}, {}, paragraphs({u"Alpha."_s, u"Beta."_s, u"Gamma, by A."_s})}));
+    QVERIFY(sync(*a));
+    session.setSaveDelayMs(60000); // this keystroke stays unsaved until the sync
+    editor.content = paragraphs({u"Alpha, typed on B."_s, u"Beta, typed on B."_s, u"Gamma."_s});
+    session.touch();
+    QVERIFY(sync(*b));
+    QTRY_VERIFY(!replaced.isEmpty());
+    const ArticleText shown = replaced.last().first().value<ArticleText>();
+    const QString all = paragraphs({u"Alpha, typed on B."_s, u"Beta, typed on B."_s, u"Gamma, by A."_s});
+    QCOMPARE(shown.content, all);
+    editor = shown;
+    // Stored too, and it reaches the server with the next round.
+    QTRY_COMPARE(local(*b, id)->text.content, all);
+    QVERIFY(sync(*b));
+    QCOMPARE(serverState(*b).value(id).content, all);
+
+    // Closing saves what was typed last.
+    editor.content += u"\nLast words.\n"_s;
+    session.touch();
+    session.close();
+    b->store->flush();
+    QTRY_COMPARE(local(*b, id)->text.content, editor.content);
 }
 
 // ---- the child of draftSurvivesSigkillMidTyping -----------------------------------------------------------------
