@@ -2,11 +2,22 @@
 
 #include <QByteArray>
 #include <algorithm>
-#include <cmark.h>
+#include <array>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
+
+// The table extension's node types. libcmark-gfm-extensions exports them (`nm -D`), but Debian's package installs
+// no header that declares them (upstream's extensions/table.h stays in the source tree). They hold their values
+// once the core extensions are registered, which happens before any parse here.
+extern "C" {
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+}
 
 namespace inkwell::markdown {
 
@@ -14,10 +25,47 @@ namespace {
 
 // CMARK_OPT_DEFAULT is cmark's safe mode (raw HTML and dangerous URLs removed). CMARK_OPT_UNSAFE must never be
 // added: the HTML is shown to other users. VALIDATE_UTF8 replaces invalid sequences with U+FFFD.
-constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+// STRIKETHROUGH_DOUBLE_TILDE: only ~~text~~ strikes through. Writers use a single tilde for "about" ("~5 min to
+// ~10 min"), and a stray strike-through that hides words is worse than a literal tilde; ~~ is also the form every
+// GFM guide teaches. GITHUB_PRE_LANG is not set: fenced code keeps CommonMark's `<code class="language-x">`, which
+// highlighters read and the HTML checks allow, instead of a `lang` attribute on `<pre>`.
+constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 
-constexpr QChar kEllipsis = u'\u2026';
+// tagfilter only acts on raw HTML that is passed through, which safe mode never does; it is attached so that
+// `<script>`, `<iframe>`, `<style>` and the like stay inert should the options ever change.
+constexpr std::array kExtensionNames = {"table", "strikethrough", "tasklist", "autolink", "tagfilter"};
+using ExtensionList = std::array<cmark_syntax_extension *, kExtensionNames.size()>;
 
+/// The registered GFM extensions, found once.
+const ExtensionList &gfmExtensions()
+{
+    // cmark_gfm_core_extensions_ensure_registered() appends to cmark's global extension list without a lock (and
+    // aborts when the table extension registers twice), so it must run exactly once and before any parser looks
+    // the extensions up: a function-local static is initialised once, and other threads wait for it.
+    static const ExtensionList extensions = [] {
+        cmark_gfm_core_extensions_ensure_registered();
+        ExtensionList found{};
+        std::ranges::transform(kExtensionNames, found.begin(), cmark_find_syntax_extension);
+        Q_ASSERT(std::ranges::none_of(found, [](const cmark_syntax_extension *e) { return e == nullptr; }));
+        return found;
+    }();
+    return extensions;
+}
+
+/// cmark-gfm 0.29.0.gfm.6 is not re-entrant while it parses inlines: cmark_parser_finish() adds the extensions'
+/// trigger characters ('~', ':', 'w') to process-wide tables (SPECIAL_CHARS, SKIP_CHARS in inlines.c) and removes
+/// them when it is done, so a parse that ends on one thread switches strike-through and autolinks off in a parse
+/// still running on another (github/cmark-gfm#176, unmerged). This lock serialises that step only; reading blocks
+/// and rendering HTML run in parallel. Every cmark-gfm parse in the process must hold it.
+std::mutex &inlineParseMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+struct ParserDeleter {
+    void operator()(cmark_parser *parser) const { cmark_parser_free(parser); }
+};
 struct NodeDeleter {
     void operator()(cmark_node *node) const { cmark_node_free(node); }
 };
@@ -28,6 +76,17 @@ struct IterDeleter {
 struct FreeDeleter {
     void operator()(char *text) const { std::free(text); }
 };
+
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+/// A parsed document and the parser that made it: the HTML renderer needs the parser's extension list.
+struct Parsed {
+    ParserPtr parser;
+    NodePtr document;
+};
+
+constexpr QChar kEllipsis = u'\u2026';
 
 /// UTF-8 for cmark. QString::toUtf8() turns a lone surrogate into '?', which would silently change the text; it
 /// becomes U+FFFD here, as invalid UTF-8 does inside cmark.
@@ -47,6 +106,26 @@ QByteArray utf8Of(QStringView text)
         repaired[i] = QChar::ReplacementCharacter;
     }
     return repaired.isNull() ? text.toUtf8() : repaired.toUtf8();
+}
+
+/// Parses @p markdown with a new parser that has every GFM extension attached. A null document means cmark ran out
+/// of memory.
+Parsed parse(QStringView markdown)
+{
+    const ExtensionList &extensions = gfmExtensions();
+    const QByteArray utf8 = utf8Of(markdown);
+    Parsed parsed;
+    parsed.parser.reset(cmark_parser_new(kOptions));
+    if (!parsed.parser)
+        return parsed;
+    for (cmark_syntax_extension *extension : extensions) {
+        if (extension)
+            cmark_parser_attach_syntax_extension(parsed.parser.get(), extension);
+    }
+    cmark_parser_feed(parsed.parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));
+    const std::lock_guard lock(inlineParseMutex());
+    parsed.document.reset(cmark_parser_finish(parsed.parser.get()));
+    return parsed;
 }
 
 QString literalOf(cmark_node *node)
@@ -84,20 +163,23 @@ bool hasLetterOrDigit(QStringView word)
 
 QString toHtml(QStringView markdown)
 {
-    const QByteArray utf8 = utf8Of(markdown);
+    const Parsed parsed = parse(markdown);
+    if (!parsed.document)
+        return {};
+    // The renderer needs the parser's extensions for the nodes they added (tables, strike-through, task items).
+    // Task list items render as `<input type="checkbox" disabled="" />`: what cmark-gfm emits, and on purpose
+    // not interactive, because ticking a box in rendered HTML could not change the Markdown it came from.
     const std::unique_ptr<char, FreeDeleter> html(
-        cmark_markdown_to_html(utf8.constData(), static_cast<size_t>(utf8.size()), kOptions));
+        cmark_render_html(parsed.document.get(), kOptions, cmark_parser_get_syntax_extensions(parsed.parser.get())));
     return html ? QString::fromUtf8(html.get()) : QString();
 }
 
 QString toPlainText(QStringView markdown)
 {
-    const QByteArray utf8 = utf8Of(markdown);
-    const std::unique_ptr<cmark_node, NodeDeleter> document(
-        cmark_parse_document(utf8.constData(), static_cast<size_t>(utf8.size()), kOptions));
-    if (!document)
+    const Parsed parsed = parse(markdown);
+    if (!parsed.document)
         return {};
-    const std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document.get()));
+    const std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(parsed.document.get()));
     if (!iter)
         return {};
 
@@ -105,7 +187,17 @@ QString toPlainText(QStringView markdown)
     cmark_event_type event;
     while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(iter.get());
-        switch (cmark_node_get_type(node)) {
+        const cmark_node_type type = cmark_node_get_type(node);
+        // Extension node types are runtime values, so they cannot be case labels. A table's cells are separated
+        // like words and its rows like lines, so its text reads and counts as words. Strike-through contributes its
+        // children as emphasis does (the default case), and a task list item is an ordinary item whose checkbox is
+        // no node at all, so it adds no word.
+        if (type == CMARK_NODE_TABLE_CELL || type == CMARK_NODE_TABLE_ROW) {
+            if (event == CMARK_EVENT_EXIT)
+                text += type == CMARK_NODE_TABLE_CELL ? u' ' : u'\n';
+            continue;
+        }
+        switch (type) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
             text += literalOf(node);
@@ -126,7 +218,7 @@ QString toPlainText(QStringView markdown)
         case CMARK_NODE_LIST:
         case CMARK_NODE_ITEM:
         case CMARK_NODE_HTML_BLOCK: // dropped, but it still separates its neighbours
-            if (event == CMARK_EVENT_EXIT || cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK)
+            if (event == CMARK_EVENT_EXIT || type == CMARK_NODE_HTML_BLOCK)
                 text += u'\n';
             break;
         default: // raw inline HTML is dropped; emphasis, links and images only contribute their children
