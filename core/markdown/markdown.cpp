@@ -33,6 +33,7 @@ constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT
 
 // tagfilter only acts on raw HTML that is passed through, which safe mode never does; it is attached so that
 // `<script>`, `<iframe>`, `<style>` and the like stay inert should the options ever change.
+// "table" comes first: parse() leaves it out of documents whose tables would cost too much.
 constexpr std::array kExtensionNames = {"table", "strikethrough", "tasklist", "autolink", "tagfilter"};
 using ExtensionList = std::array<cmark_syntax_extension *, kExtensionNames.size()>;
 
@@ -108,18 +109,107 @@ QByteArray utf8Of(QStringView text)
     return repaired.isNull() ? text.toUtf8() : repaired.toUtf8();
 }
 
-/// Parses @p markdown with a new parser that has every GFM extension attached. A null document means cmark ran out
-/// of memory.
+// ---- What tables may cost --------------------------------------------------------------------------------------
+//
+// Debian 12's cmark-gfm 0.29.0.gfm.6 lacks the table limits of later releases, and tables are the one GFM construct
+// whose cost is not linear in the input:
+// - every row is padded with empty cells to the header's width, so a header of 1,000 columns followed by 1,000
+//   one-letter lines makes a million cells (upstream later capped these at 0x80000 "autocompleted" cells);
+// - a row's cells are collected in a linked list appended at its tail, so a line costs time quadratic in its cells
+//   (a 32 KB line of 16,000 cells: 1 s);
+// - every line that could be a delimiter row makes the parser re-read the whole paragraph above it, so 40 KB of
+//   alternating "|-|" and "|-|-|" lines take 7 s.
+// A 1 MB article could pin a server thread for an hour or exhaust memory (cmark then calls abort()). The scan below
+// over-estimates what the tables of a document can cost, without parsing it; a document over budget is rendered
+// without the table extension, so its tables read as text. Real tables stay far below both budgets.
+
+/// Cells, padding included: about as many as the input has bytes (a written cell takes at least two), at least 2^16.
+constexpr qsizetype kMinTableCellBudget = qsizetype(1) << 16;
+/// Steps of the parser's list appends and paragraph re-reads; 2^24 of them take about 0.15 s here.
+constexpr qint64 kTableWorkBudget = qint64(1) << 24;
+/// Re-reading a byte of paragraph costs about as much as five list steps (measured).
+constexpr qint64 kRescanStepsPerByte = 5;
+
+/// Whether @p line could be a table's delimiter row, as a container's line: only spaces, pipes, colons, hyphens and
+/// block quote markers, and a hyphen. Returns its number of hyphen runs (at least its columns), or 0.
+qsizetype delimiterColumns(QByteArrayView line)
+{
+    qsizetype runs = 0;
+    char previous = 0;
+    for (const char c : line) {
+        if (c != ' ' && c != '\t' && c != '\v' && c != '\f' && c != '|' && c != ':' && c != '-' && c != '>')
+            return 0;
+        if (c == '-' && previous != '-')
+            ++runs;
+        previous = c;
+    }
+    return runs;
+}
+
+bool isBlankLine(QByteArrayView line)
+{
+    return std::ranges::all_of(line, [](char c) { return c == ' ' || c == '\t'; });
+}
+
+/// Whether the tables @p utf8 may hold are within budget (see above). Lines end at LF, CR LF or CR, as in cmark.
+/// Every line from a delimiter-like line to the next blank line counts as a row of the widest such line, and every
+/// delimiter-like line as a re-read of the lines above it, whether or not cmark will agree that it is a table.
+bool tablesAreAffordable(QByteArrayView utf8)
+{
+    const auto square = [](qint64 n) { return n * n; };
+    const qsizetype cellBudget = std::max(kMinTableCellBudget, utf8.size());
+    qsizetype cells = 0;
+    qint64 work = 0;
+    qsizetype runBytes = 0;   // of the non-blank lines above this one, up to the last blank line
+    qint64 runRowSteps = 0;   // what reading those lines as rows costs
+    qsizetype runColumns = 0; // widest delimiter-like line of the run so far; 0: no table yet
+    qsizetype previousPipes = 0;
+    qsizetype start = 0;
+    while (start < utf8.size()) {
+        qsizetype end = start;
+        while (end < utf8.size() && utf8[end] != '\n' && utf8[end] != '\r')
+            ++end;
+        const QByteArrayView line = utf8.sliced(start, end - start);
+        start = end + ((end + 1 < utf8.size() && utf8[end] == '\r' && utf8[end + 1] == '\n') ? 2 : 1);
+
+        if (isBlankLine(line)) {
+            runBytes = runRowSteps = runColumns = previousPipes = 0;
+            continue;
+        }
+        const qsizetype pipes = line.count('|');
+        if (const qsizetype columns = delimiterColumns(line); columns > 0) {
+            work += runBytes * kRescanStepsPerByte + runRowSteps; // the paragraph above is read again as a header
+            runColumns = std::max(runColumns, columns);
+            cells += runColumns; // the header row
+            work += square(std::max(previousPipes + 1, runColumns)) / 2;
+        }
+        const qint64 rowSteps = square(std::max(pipes + 1, runColumns)) / 2;
+        if (runColumns > 0) {
+            cells += runColumns;
+            work += rowSteps;
+        }
+        if (cells > cellBudget || work > kTableWorkBudget)
+            return false;
+        runBytes += line.size() + 1;
+        runRowSteps += rowSteps;
+        previousPipes = pipes;
+    }
+    return true;
+}
+
+/// Parses @p markdown with a new parser that has the GFM extensions attached (the table extension only when the
+/// document's tables are affordable). A null document means cmark ran out of memory.
 Parsed parse(QStringView markdown)
 {
     const ExtensionList &extensions = gfmExtensions();
     const QByteArray utf8 = utf8Of(markdown);
+    const bool withTables = tablesAreAffordable(utf8);
     Parsed parsed;
     parsed.parser.reset(cmark_parser_new(kOptions));
     if (!parsed.parser)
         return parsed;
     for (cmark_syntax_extension *extension : extensions) {
-        if (extension)
+        if (extension && (withTables || extension != extensions.front()))
             cmark_parser_attach_syntax_extension(parsed.parser.get(), extension);
     }
     cmark_parser_feed(parsed.parser.get(), utf8.constData(), static_cast<size_t>(utf8.size()));

@@ -25,6 +25,11 @@ inline constexpr int kDefaultExcerptLength = 160;
 /// tags become `<!-- raw HTML omitted -->`, and `javascript:`, `vbscript:`, `file:` and non-image `data:` link or
 /// image destinations are emptied (`href=""`), autolinks and links in table cells included. Text is HTML-escaped.
 /// Invalid UTF-8 and lone surrogates become U+FFFD. Empty input gives an empty string.
+///
+/// A document whose tables would cost far more than their size (hundreds of columns, rows padded to a huge header,
+/// delimiter-like lines that make the parser re-read a paragraph again and again) is rendered without the table
+/// extension: its tables then read as text. Written-out tables stay tables up to about 100 columns × 3,000 rows
+/// (10 columns: over 200,000 rows); the limits are in markdown.cpp.
 QString toHtml(QStringView markdown);
 
 /// @brief The readable text of a Markdown document, on one line.

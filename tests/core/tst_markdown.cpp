@@ -55,6 +55,8 @@ private Q_SLOTS:
     void toHtmlNeutralisesXss();
     void toHtmlNeverEmitsFilteredTags_data();
     void toHtmlNeverEmitsFilteredTags();
+    void tablesThatWouldCostTooMuchReadAsText_data();
+    void tablesThatWouldCostTooMuchReadAsText();
 
     void toPlainText_data();
     void toPlainText();
@@ -503,6 +505,49 @@ void TestMarkdown::toHtmlNeverEmitsFilteredTags()
     QVERIFY2(!tag.match(html).hasMatch(), qPrintable(html));
     const QString why = inkwell::test::html::unsafeHtmlReason(html);
     QVERIFY2(why.isEmpty(), qPrintable(why + u"\n  output: "_s + html));
+}
+
+void TestMarkdown::tablesThatWouldCostTooMuchReadAsText_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<int>("cells"); // <td> and <th> expected; 0: rendered without tables
+
+    const auto table = [](int columns, int rows, const QString &cell) -> QString {
+        const auto row = [columns](const QString &text) -> QString {
+            return u"|"_s + QString(text + u"|"_s).repeated(columns) + u"\n"_s;
+        };
+        return row(u"h"_s) + row(u"-"_s) + row(cell).repeated(rows);
+    };
+    // Real tables keep their cells, also large ones.
+    QTest::newRow("3 x 2") << table(3, 2, u"a"_s) << 9;
+    QTest::newRow("100 columns, 100 rows") << table(100, 100, u"a"_s) << 10100;
+    QTest::newRow("10 columns, 5000 rows") << table(10, 5000, u"a b"_s) << 50010;
+    QTest::newRow("table right after a long paragraph")
+        << (QStringList(2000, u"Some words here"_s).join(u'\n') + u"\n"_s + table(2, 2, u"a"_s)) << 6;
+
+    // Inputs whose tables would take seconds or all memory in this cmark-gfm; the table extension is left out.
+    QTest::newRow("padding: 1000 columns, 1000 one-letter rows") << (table(1000, 0, {}) + u"x\n"_s.repeated(1000)) << 0;
+    QTest::newRow("padding with CR line ends")
+        << (table(1000, 0, {}).replace(u'\n', u'\r') + u"x\r"_s.repeated(1000)) << 0;
+    QTest::newRow("padding in a block quote")
+        << (u"> "_s + table(1000, 0, {}).replace(u"\n"_s, u"\n> "_s) + u"x\n"_s.repeated(1000)) << 0;
+    QTest::newRow("16000 cells on one row of a narrow table") << (table(1, 1, u"a"_s) + u"|a"_s.repeated(16000)) << 0;
+    QTest::newRow("alternating delimiter rows re-read the paragraph")
+        << (u"a\n"_s + u"|-|\n|-|-|\n"_s.repeated(4000)) << 0;
+}
+
+void TestMarkdown::tablesThatWouldCostTooMuchReadAsText()
+{
+    QFETCH(QString, markdown);
+    QFETCH(int, cells);
+    const QString html = inkwell::markdown::toHtml(markdown);
+    QCOMPARE(int(html.count(u"<td"_s) + html.count(u"<th>"_s)), cells);
+    QCOMPARE(html.contains(u"<table>"_s), cells > 0);
+    // Without tables the text comes out as written, escaped: never much longer than the input.
+    if (cells == 0)
+        QVERIFY2(html.size() < 2 * markdown.size() + 100, qPrintable(QString::number(html.size())));
+    // Plain text goes the same way: the pipes are text then.
+    QCOMPARE(inkwell::markdown::toPlainText(markdown).contains(u'|'), cells == 0);
 }
 
 // ---- toPlainText ---------------------------------------------------------------------------------------------------
