@@ -57,7 +57,9 @@ const ExtensionList &gfmExtensions()
 /// trigger characters ('~', ':', 'w') to process-wide tables (SPECIAL_CHARS, SKIP_CHARS in inlines.c) and removes
 /// them when it is done, so a parse that ends on one thread switches strike-through and autolinks off in a parse
 /// still running on another (github/cmark-gfm#176, unmerged). This lock serialises that step only; reading blocks
-/// and rendering HTML run in parallel. Every cmark-gfm parse in the process must hold it.
+/// and rendering HTML run in parallel. Every cmark-gfm parse in the process must hold it. (Marking the characters
+/// once for good and emptying the extensions' lists does not work: the same lists map a delimiter back to its
+/// extension when emphasis is resolved, and strike-through then never ends.)
 std::mutex &inlineParseMutex()
 {
     static std::mutex mutex;
