@@ -12,7 +12,7 @@ packages=(
     libqt6sql6-psql libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # libraries
-    qtkeychain-qt6-dev libcmark-dev libsodium-dev
+    qtkeychain-qt6-dev libsodium-dev
     # the desktop: GitHub-flavoured Markdown (one renderer for server and app), three-way merge and diffs,
     # spell checking with the system's dictionaries, charts in the admin panel
     libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libhunspell-dev hunspell-en-us hunspell-de-de

@@ -1,11 +1,15 @@
+#include "../support/htmlsafety.h"
 #include "markdown/markdown.h"
 #include "markdown/slug.h"
-#include "../support/htmlsafety.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTest>
+#include <atomic>
+#include <latch>
+#include <thread>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace inkwell::markdown;
@@ -28,6 +32,9 @@ QString chars(qsizetype count, QStringView unit = u"a")
 
 const QString ellipsis = u"\u2026"_s;
 
+/// The elements GFM's tagfilter extension disallows: they must never come out as tags.
+const QStringList filteredElements = {u"title"_s,   u"textarea"_s, u"style"_s,  u"xmp"_s,      u"iframe"_s,
+                                      u"noembed"_s, u"noframes"_s, u"script"_s, u"plaintext"_s};
 
 } // namespace
 
@@ -35,6 +42,10 @@ class TestMarkdown : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // First on purpose: it is also the first use of the renderer in this process, so the threads race to register
+    // cmark-gfm's extensions as well.
+    void rendersTheSameOnManyThreadsAtOnce();
+
     void htmlSafetyCheckRejectsUnsafeHtml_data();
     void htmlSafetyCheckRejectsUnsafeHtml();
 
@@ -42,6 +53,10 @@ private Q_SLOTS:
     void toHtml();
     void toHtmlNeutralisesXss_data();
     void toHtmlNeutralisesXss();
+    void toHtmlNeverEmitsFilteredTags_data();
+    void toHtmlNeverEmitsFilteredTags();
+    void tablesThatWouldCostTooMuchReadAsText_data();
+    void tablesThatWouldCostTooMuchReadAsText();
 
     void toPlainText_data();
     void toPlainText();
@@ -60,6 +75,53 @@ private Q_SLOTS:
     void slugifyIsIdempotentAndStable_data();
     void slugifyIsIdempotentAndStable();
 };
+
+// ---- Many threads at once: the server renders on every listener thread ------------------------------------------
+
+void TestMarkdown::rendersTheSameOnManyThreadsAtOnce()
+{
+    // Strike-through and autolinks are what cmark-gfm switches on and off process-wide while it parses inlines; a
+    // parse that overlaps another one must still find them. Tables and task items come along.
+    const QString unit =
+        u"~~gone~~ www.example.com and https://qt.io.\n\n- [x] done\n\n| a | b |\n|---|---|\n| c | ~~d~~ |\n\n"_s;
+    const QString unitHtml = u"<p><del>gone</del> <a href=\"http://www.example.com\">www.example.com</a> and "
+                             u"<a href=\"https://qt.io\">https://qt.io</a>.</p>\n"
+                             u"<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n</ul>\n"
+                             u"<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n"
+                             u"<tbody>\n<tr>\n<td>c</td>\n<td><del>d</del></td>\n</tr>\n</tbody>\n</table>\n"_s;
+    const QString unitText = u"gone www.example.com and https://qt.io. done a b c d"_s;
+    constexpr int units = 100;
+    const QString markdown = unit.repeated(units);
+    const QString expectedHtml = unitHtml.repeated(units);
+    const QString expectedText = QStringList(units, unitText).join(u' ');
+
+    constexpr int threadCount = 4;
+    constexpr int rounds = 40;
+    std::latch start(threadCount);
+    std::atomic<int> wrongHtml = 0;
+    std::atomic<int> wrongText = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < threadCount; ++t) {
+        threads.emplace_back([&, t] {
+            start.arrive_and_wait();
+            for (int round = 0; round < rounds; ++round) {
+                // Half the threads start with plain text, so HTML and plain-text parses overlap too.
+                if ((round + t) % 2 == 0) {
+                    if (inkwell::markdown::toHtml(markdown) != expectedHtml)
+                        ++wrongHtml;
+                } else if (inkwell::markdown::toPlainText(markdown) != expectedText) {
+                    ++wrongText;
+                }
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(wrongHtml.load(), 0);
+    QCOMPARE(wrongText.load(), 0);
+    // And the same document on this thread, alone.
+    QCOMPARE(inkwell::markdown::toHtml(markdown), expectedHtml);
+}
 
 // ---- The checker itself: it must catch what it is meant to catch, or the XSS rows prove nothing --------------------
 
@@ -84,6 +146,16 @@ void TestMarkdown::htmlSafetyCheckRejectsUnsafeHtml_data()
     QTest::newRow("unknown element") << u"<p><marquee>x</marquee></p>"_s;
     QTest::newRow("style attribute") << u"<p style=\"x\">x</p>"_s;
     QTest::newRow("raw comment") << u"<!--[if IE]><script>alert(1)</script><![endif]-->"_s;
+    QTest::newRow("textarea") << u"<p><textarea>x</textarea></p>"_s;
+    QTest::newRow("title") << u"<title>x</title>"_s;
+    QTest::newRow("plaintext upper case") << u"<PLAINTEXT>"_s;
+    QTest::newRow("input not disabled") << u"<li><input type=\"checkbox\" checked=\"\" /> x</li>"_s;
+    QTest::newRow("input text") << u"<li><input type=\"text\" disabled=\"\" /></li>"_s;
+    QTest::newRow("input without type") << u"<input disabled=\"\" />"_s;
+    QTest::newRow("disabled outside an input") << u"<li disabled=\"\">x</li>"_s;
+    QTest::newRow("td style") << u"<td style=\"background:url(x)\">x</td>"_s;
+    QTest::newRow("td onclick") << u"<td align=\"left\" onclick=\"alert(1)\">x</td>"_s;
+    QTest::newRow("xmpp src") << u"<img src=\"xmpp:a@b.example\" alt=\"\" />"_s;
 }
 
 void TestMarkdown::htmlSafetyCheckRejectsUnsafeHtml()
@@ -165,6 +237,113 @@ void TestMarkdown::toHtml_data()
     QTest::newRow("alt quotes escaped")
         << u"![x\" onerror=\"alert(1)](http://a)"_s
         << u"<p><img src=\"http://a\" alt=\"x&quot; onerror=&quot;alert(1)\" /></p>\n"_s;
+
+    // GFM: tables
+    QTest::newRow("table alignment")
+        << u"| L | C | R | N |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |"_s
+        << u"<table>\n<thead>\n<tr>\n<th align=\"left\">L</th>\n<th align=\"center\">C</th>\n"
+           u"<th align=\"right\">R</th>\n<th>N</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"left\">1</td>\n"
+           u"<td align=\"center\">2</td>\n<td align=\"right\">3</td>\n<td>4</td>\n</tr>\n</tbody>\n</table>\n"_s;
+    QTest::newRow("table inline markup in cells")
+        << u"| *a* | b |\n|---|---|\n| **c** `d` | [e](https://e.example) ~~f~~ |"_s
+        << u"<table>\n<thead>\n<tr>\n<th><em>a</em></th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+           u"<td><strong>c</strong> <code>d</code></td>\n<td><a href=\"https://e.example\">e</a> <del>f</del></td>\n"
+           u"</tr>\n</tbody>\n</table>\n"_s;
+    QTest::newRow("table javascript link in a cell emptied")
+        << u"| a |\n|---|\n| [x](javascript:alert(1)) |"_s
+        << u"<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a href=\"\">x</a></td>\n"
+           u"</tr>\n</tbody>\n</table>\n"_s;
+    QTest::newRow("table raw html in a cell omitted")
+        << u"| <b>a</b> |\n|---|\n| <img src=x onerror=alert(1)> |"_s
+        << u"<table>\n<thead>\n<tr>\n<th><!-- raw HTML omitted -->a<!-- raw HTML omitted --></th>\n</tr>\n</thead>\n"
+           u"<tbody>\n<tr>\n<td><!-- raw HTML omitted --></td>\n</tr>\n</tbody>\n</table>\n"_s;
+    QTest::newRow("table escaped pipe in a cell")
+        << u"| a |\n|---|\n| b \\| c |"_s
+        << u"<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b | c</td>\n</tr>\n</tbody>\n"
+           u"</table>\n"_s;
+    QTest::newRow("table short row filled, long row cut")
+        << u"| a | b |\n|---|---|\n| c |\n| d | e | f |"_s
+        << u"<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n<td></td>\n"
+           u"</tr>\n<tr>\n<td>d</td>\n<td>e</td>\n</tr>\n</tbody>\n</table>\n"_s;
+    QTest::newRow("table header only") << u"| a |\n|---|"_s
+                                       << u"<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n</table>\n"_s;
+    QTest::newRow("table without delimiter row is a paragraph")
+        << u"| a | b |\n| c | d |"_s << u"<p>| a | b |\n| c | d |</p>\n"_s;
+    QTest::newRow("table delimiter row with a different cell count is a paragraph")
+        << u"| a | b |\n|---|"_s << u"<p>| a | b |\n|---|</p>\n"_s;
+
+    // GFM: strike-through (two tildes only)
+    QTest::newRow("strikethrough") << u"~~gone~~ kept"_s << u"<p><del>gone</del> kept</p>\n"_s;
+    QTest::newRow("strikethrough with markup inside")
+        << u"~~*a* [b](https://b.example)~~"_s
+        << u"<p><del><em>a</em> <a href=\"https://b.example\">b</a></del></p>\n"_s;
+    QTest::newRow("single tilde stays literal") << u"~about~ ~5 to ~10"_s << u"<p>~about~ ~5 to ~10</p>\n"_s;
+    QTest::newRow("three tildes stay literal") << u"a ~~~x~~~ b"_s << u"<p>a ~~~x~~~ b</p>\n"_s;
+    QTest::newRow("unclosed strikethrough") << u"~~open"_s << u"<p>~~open</p>\n"_s;
+    QTest::newRow("strikethrough in a code span stays literal") << u"`~~x~~`"_s << u"<p><code>~~x~~</code></p>\n"_s;
+
+    // GFM: task lists (the checkbox is a disabled input)
+    QTest::newRow("task list unchecked and checked")
+        << u"- [ ] todo\n- [x] done"_s
+        << u"<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n"
+           u"<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n</ul>\n"_s;
+    QTest::newRow("task list upper-case X") << u"- [X] Done"_s
+                                            << u"<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                                               u"Done</li>\n</ul>\n"_s;
+    QTest::newRow("task list ordered")
+        << u"1. [x] one"_s << u"<ol>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> one</li>\n</ol>\n"_s;
+    QTest::newRow("task list nested")
+        << u"- [ ] a\n  - [x] b"_s
+        << u"<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> a\n<ul>\n"
+           u"<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> b</li>\n</ul>\n</li>\n</ul>\n"_s;
+    QTest::newRow("task marker without text stays text") << u"- [ ]"_s << u"<ul>\n<li>[ ]</li>\n</ul>\n"_s;
+    QTest::newRow("task marker without space stays text") << u"- [x]done"_s << u"<ul>\n<li>[x]done</li>\n</ul>\n"_s;
+    QTest::newRow("task marker outside a list stays text") << u"[ ] not a task"_s << u"<p>[ ] not a task</p>\n"_s;
+
+    // GFM: autolinks (www., http(s)://, e-mail); trailing punctuation stays outside the link
+    QTest::newRow("autolink www") << u"see www.example.com"_s
+                                  << u"<p>see <a href=\"http://www.example.com\">www.example.com</a></p>\n"_s;
+    QTest::newRow("autolink https") << u"https://example.com/a?b=c&d=e#f"_s
+                                    << u"<p><a href=\"https://example.com/a?b=c&amp;d=e#f\">"
+                                       u"https://example.com/a?b=c&amp;d=e#f</a></p>\n"_s;
+    QTest::newRow("autolink bare http") << u"http://example.com"_s
+                                        << u"<p><a href=\"http://example.com\">http://example.com</a></p>\n"_s;
+    QTest::newRow("autolink email")
+        << u"mail foo.bar+x@example.com"_s
+        << u"<p>mail <a href=\"mailto:foo.bar+x@example.com\">foo.bar+x@example.com</a></p>\n"_s;
+    QTest::newRow("autolink mailto") << u"mailto:a@b.example"_s
+                                     << u"<p><a href=\"mailto:a@b.example\">mailto:a@b.example</a></p>\n"_s;
+    QTest::newRow("autolink trailing punctuation") << u"www.example.com, https://a.example. b@c.example!"_s
+                                                   << u"<p><a href=\"http://www.example.com\">www.example.com</a>, <a "
+                                                      u"href=\"https://a.example\">https://a.example</a>. "
+                                                      u"<a href=\"mailto:b@c.example\">b@c.example</a>!</p>\n"_s;
+    QTest::newRow("autolink unbalanced parenthesis left out")
+        << u"(https://a.example/x)"_s << u"<p>(<a href=\"https://a.example/x\">https://a.example/x</a>)</p>\n"_s;
+    QTest::newRow("autolink balanced parenthesis kept")
+        << u"https://a.example/(y))"_s << u"<p><a href=\"https://a.example/(y)\">https://a.example/(y)</a>)</p>\n"_s;
+    QTest::newRow("autolink stops at raw html")
+        << u"www.example.com/<script>"_s
+        << u"<p><a href=\"http://www.example.com/\">www.example.com/</a><!-- raw HTML omitted --></p>\n"_s;
+    QTest::newRow("autolink quote escaped") << u"www.x.example\"onmouseover=\"alert(1)"_s
+                                            << u"<p><a href=\"http://www.x.example%22onmouseover=%22alert(1)\">"
+                                               u"www.x.example&quot;onmouseover=&quot;alert(1)</a></p>\n"_s;
+    QTest::newRow("javascript is never an autolink")
+        << u"javascript:alert(1) JAVASCRIPT:alert(1)"_s << u"<p>javascript:alert(1) JAVASCRIPT:alert(1)</p>\n"_s;
+    QTest::newRow("mailto javascript is never an autolink")
+        << u"mailto:javascript:alert(1)"_s << u"<p>mailto:javascript:alert(1)</p>\n"_s;
+    QTest::newRow("no autolink without a domain")
+        << u"foo@bar Www.Example.com"_s << u"<p>foo@bar Www.Example.com</p>\n"_s;
+    QTest::newRow("no autolink in a code span") << u"`www.example.com`"_s << u"<p><code>www.example.com</code></p>\n"_s;
+    QTest::newRow("no autolink inside a link") << u"[www.example.com](https://other.example)"_s
+                                               << u"<p><a href=\"https://other.example\">www.example.com</a></p>\n"_s;
+    QTest::newRow("autolink in a table cell")
+        << u"| a |\n|---|\n| www.example.com |"_s
+        << u"<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+           u"<td><a href=\"http://www.example.com\">www.example.com</a></td>\n</tr>\n</tbody>\n</table>\n"_s;
+
+    // GFM: fenced code keeps CommonMark's class (CMARK_OPT_GITHUB_PRE_LANG is off)
+    QTest::newRow("fenced code language stays a class")
+        << u"```js\nx\n```"_s << u"<pre><code class=\"language-js\">x\n</code></pre>\n"_s;
 }
 
 void TestMarkdown::toHtml()
@@ -245,6 +424,40 @@ void TestMarkdown::toHtmlNeutralisesXss_data()
     QTest::newRow("numeric entities") << u"&#60;script&#62;alert(1)&#60;/script&#62;"_s;
     QTest::newRow("code span") << u"`<script>alert(1)</script>`"_s;
     QTest::newRow("code block") << u"```html\n<script>alert(1)</script>\n```"_s;
+
+    // GFM: tables, strike-through and task lists around dangerous content.
+    QTest::newRow("table cell javascript link") << u"| a |\n|---|\n| [x](javascript:alert(1)) |"_s;
+    QTest::newRow("table cell entity javascript") << u"| a |\n|---|\n| [x](&#106;avascript:alert(1)) |"_s;
+    QTest::newRow("table cell javascript image") << u"| a |\n|---|\n| ![x](javascript:alert(1)) |"_s;
+    QTest::newRow("table cell data svg image")
+        << u"| a |\n|---|\n| ![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+) |"_s;
+    QTest::newRow("table cell img onerror") << u"| a |\n|---|\n| <img src=x onerror=alert(1)> |"_s;
+    QTest::newRow("table header script") << u"| <script>alert(1)</script> |\n|---|\n| a |"_s;
+    QTest::newRow("table cell autolink javascript") << u"| a |\n|---|\n| <javascript:alert(1)> |"_s;
+    QTest::newRow("table cell reference javascript") << u"| a |\n|---|\n| [x][r] |\n\n[r]: javascript:alert(1)"_s;
+    QTest::newRow("table cell link title breakout")
+        << u"| a |\n|---|\n| [x](https://example.com \"\\\" onmouseover=\\\"alert(1)\") |"_s;
+    QTest::newRow("table in blockquote style") << u"> | a |\n> |---|\n> | <style>x</style> |"_s;
+    QTest::newRow("strikethrough script") << u"~~<script>alert(1)</script>~~"_s;
+    QTest::newRow("strikethrough javascript link") << u"~~[x](javascript:alert(1))~~"_s;
+    QTest::newRow("task item script") << u"- [ ] <script>alert(1)</script>"_s;
+    QTest::newRow("task item javascript link") << u"- [x] [x](javascript:alert(1))"_s;
+    QTest::newRow("task item raw enabled checkbox") << u"- [ ] <input type=checkbox onclick=alert(1)>"_s;
+    QTest::newRow("raw enabled input") << u"<input type=\"checkbox\" checked>"_s;
+    // GFM autolinks: only http(s), ftp, www., e-mail, mailto: and xmpp: become links, and their text is escaped.
+    QTest::newRow("bare javascript") << u"javascript:alert(1)"_s;
+    QTest::newRow("bare vbscript") << u"vbscript:msgbox(1)"_s;
+    QTest::newRow("bare data text") << u"data:text/html,<script>alert(1)</script>"_s;
+    QTest::newRow("www javascript") << u"www.javascript:alert(1)"_s;
+    QTest::newRow("http javascript host") << u"http://javascript:alert(1)"_s;
+    QTest::newRow("mailto javascript") << u"mailto:javascript:alert(1)"_s;
+    QTest::newRow("xmpp javascript") << u"xmpp:javascript:alert(1) xmpp:a@b.example/javascript:alert(1)"_s;
+    QTest::newRow("email javascript") << u"javascript:alert(1)@example.com"_s;
+    QTest::newRow("www double quote breakout") << u"www.x.example\"onmouseover=\"alert(1)"_s;
+    QTest::newRow("www single quote breakout") << u"www.x.example'onmouseover='alert(1)"_s;
+    QTest::newRow("https then script") << u"https://x.example/?q=<script>alert(1)</script>"_s;
+    QTest::newRow("https entity script") << u"https://x.example/&#x3C;script&#x3E;alert(1)"_s;
+    QTest::newRow("www entity script") << u"www.x.example&lt;script&gt;alert(1)&lt;/script&gt;"_s;
 }
 
 void TestMarkdown::toHtmlNeutralisesXss()
@@ -253,6 +466,88 @@ void TestMarkdown::toHtmlNeutralisesXss()
     const QString html = inkwell::markdown::toHtml(markdown);
     const QString why = inkwell::test::html::unsafeHtmlReason(html);
     QVERIFY2(why.isEmpty(), qPrintable(why + u"\n  output: "_s + html));
+}
+
+void TestMarkdown::toHtmlNeverEmitsFilteredTags_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("element");
+
+    // Each element GFM's tagfilter disallows, inside each construct that is itself allowed.
+    const QList<std::pair<QString, QString>> constructs = {
+        {u"paragraph"_s, u"a %1 b"_s},
+        {u"html block"_s, u"%1\n\nafter"_s},
+        {u"table header"_s, u"| %1 |\n|---|\n| a |"_s},
+        {u"table cell"_s, u"| a | b |\n|:-:|---|\n| %1 | c |"_s},
+        {u"task item"_s, u"- [x] %1"_s},
+        {u"strikethrough"_s, u"~~%1~~"_s},
+        {u"heading"_s, u"## %1"_s},
+        {u"blockquote"_s, u"> %1"_s},
+        {u"link text"_s, u"[%1](https://example.com)"_s},
+        {u"emphasis"_s, u"*%1*"_s},
+        {u"after an autolink"_s, u"www.example.com/%1"_s},
+    };
+    for (const QString &element : filteredElements) {
+        const QString tags = u"<"_s + element + u" class=x>y</"_s + element + u">"_s;
+        for (const auto &[construct, pattern] : constructs)
+            QTest::addRow("%s in %s", qPrintable(element), qPrintable(construct)) << pattern.arg(tags) << element;
+        QTest::addRow("%s upper case", qPrintable(element)) << u"a %1 b"_s.arg(tags.toUpper()) << element;
+        QTest::addRow("%s unclosed", qPrintable(element)) << u"- <"_s + element + u">\n- x"_s << element;
+    }
+}
+
+void TestMarkdown::toHtmlNeverEmitsFilteredTags()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, element);
+    const QString html = inkwell::markdown::toHtml(markdown);
+    const QRegularExpression tag(u"<\\s*/?\\s*"_s + element + u"\\b"_s, QRegularExpression::CaseInsensitiveOption);
+    QVERIFY2(!tag.match(html).hasMatch(), qPrintable(html));
+    const QString why = inkwell::test::html::unsafeHtmlReason(html);
+    QVERIFY2(why.isEmpty(), qPrintable(why + u"\n  output: "_s + html));
+}
+
+void TestMarkdown::tablesThatWouldCostTooMuchReadAsText_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<int>("cells"); // <td> and <th> expected; 0: rendered without tables
+
+    const auto table = [](int columns, int rows, const QString &cell) -> QString {
+        const auto row = [columns](const QString &text) -> QString {
+            return u"|"_s + QString(text + u"|"_s).repeated(columns) + u"\n"_s;
+        };
+        return row(u"h"_s) + row(u"-"_s) + row(cell).repeated(rows);
+    };
+    // Real tables keep their cells, also large ones.
+    QTest::newRow("3 x 2") << table(3, 2, u"a"_s) << 9;
+    QTest::newRow("100 columns, 100 rows") << table(100, 100, u"a"_s) << 10100;
+    QTest::newRow("10 columns, 5000 rows") << table(10, 5000, u"a b"_s) << 50010;
+    QTest::newRow("table right after a long paragraph")
+        << (QStringList(2000, u"Some words here"_s).join(u'\n') + u"\n"_s + table(2, 2, u"a"_s)) << 6;
+
+    // Inputs whose tables would take seconds or all memory in this cmark-gfm; the table extension is left out.
+    QTest::newRow("padding: 1000 columns, 1000 one-letter rows") << (table(1000, 0, {}) + u"x\n"_s.repeated(1000)) << 0;
+    QTest::newRow("padding with CR line ends")
+        << (table(1000, 0, {}).replace(u'\n', u'\r') + u"x\r"_s.repeated(1000)) << 0;
+    QTest::newRow("padding in a block quote")
+        << (u"> "_s + table(1000, 0, {}).replace(u"\n"_s, u"\n> "_s) + u"x\n"_s.repeated(1000)) << 0;
+    QTest::newRow("16000 cells on one row of a narrow table") << (table(1, 1, u"a"_s) + u"|a"_s.repeated(16000)) << 0;
+    QTest::newRow("alternating delimiter rows re-read the paragraph")
+        << (u"a\n"_s + u"|-|\n|-|-|\n"_s.repeated(4000)) << 0;
+}
+
+void TestMarkdown::tablesThatWouldCostTooMuchReadAsText()
+{
+    QFETCH(QString, markdown);
+    QFETCH(int, cells);
+    const QString html = inkwell::markdown::toHtml(markdown);
+    QCOMPARE(int(html.count(u"<td"_s) + html.count(u"<th>"_s)), cells);
+    QCOMPARE(html.contains(u"<table>"_s), cells > 0);
+    // Without tables the text comes out as written, escaped: never much longer than the input.
+    if (cells == 0)
+        QVERIFY2(html.size() < 2 * markdown.size() + 100, qPrintable(QString::number(html.size())));
+    // Plain text goes the same way: the pipes are text then.
+    QCOMPARE(inkwell::markdown::toPlainText(markdown).contains(u'|'), cells == 0);
 }
 
 // ---- toPlainText ---------------------------------------------------------------------------------------------------
@@ -299,6 +594,16 @@ void TestMarkdown::toPlainText_data()
     QTest::newRow("lone low surrogate becomes U+FFFD") << (u"a"_s + QChar(0xDC00) + u" b"_s) << u"a\uFFFD b"_s;
     QTest::newRow("no-break spaces collapse") << u"a\u00A0\u00A0b"_s << u"a b"_s;
     QTest::newRow("ideographic space collapses") << u"a\u3000b"_s << u"a b"_s;
+    // GFM
+    QTest::newRow("table cells separated") << u"|alpha|beta|\n|-|-|\n|gamma|delta|"_s << u"alpha beta gamma delta"_s;
+    QTest::newRow("table between paragraphs") << u"before\n\n| a |\n|---|\n| b |\n\nafter"_s << u"before a b after"_s;
+    QTest::newRow("table markup and links")
+        << u"| *a* | [b](https://b.example) |\n|---|---|\n| `c` | ~~d~~ |"_s << u"a b c d"_s;
+    QTest::newRow("table empty cells") << u"| a | |\n|---|---|\n| | d |"_s << u"a d"_s;
+    QTest::newRow("table escaped pipe") << u"| a |\n|---|\n| b \\| c |"_s << u"a b | c"_s;
+    QTest::newRow("strikethrough is text") << u"~~gone~~ kept"_s << u"gone kept"_s;
+    QTest::newRow("task list checkboxes dropped") << u"- [ ] buy milk\n- [x] call mum"_s << u"buy milk call mum"_s;
+    QTest::newRow("autolink keeps its text") << u"see www.example.com."_s << u"see www.example.com."_s;
 }
 
 void TestMarkdown::toPlainText()
@@ -342,6 +647,13 @@ void TestMarkdown::wordCount_data()
     QTest::newRow("no-break space separates") << u"a\u00A0b"_s << 2;
     QTest::newRow("230 words") << words(230) << 230;
     QTest::newRow("231 words") << words(231) << 231;
+    // GFM
+    QTest::newRow("table cells are words") << u"|alpha|beta|\n|-|-|\n|gamma|delta|"_s << 4;
+    QTest::newRow("table with spaced cells") << u"| one two | three |\n|---|---|\n| four | five six |"_s << 6;
+    QTest::newRow("table delimiter row not counted") << u"| a |\n|:---:|\n| b |"_s << 2;
+    QTest::newRow("task list checkboxes are not words") << u"- [ ] one\n- [x] two\n- [X] three"_s << 3;
+    QTest::newRow("strikethrough counted") << u"~~three words here~~"_s << 3;
+    QTest::newRow("autolink is one word") << u"visit www.example.com today"_s << 3;
 }
 
 void TestMarkdown::wordCount()
@@ -370,6 +682,9 @@ void TestMarkdown::readingTimeMinutes_data()
     QTest::newRow("1000 words") << words(1000) << 5;
     QTest::newRow("231 words as a list") << (u"- "_s + QStringList(231, u"word"_s).join(u"\n- "_s)) << 2;
     QTest::newRow("link urls do not count") << chars(230, u"[w](http://a.example/b/c) ") << 1;
+    QTest::newRow("231 words as a table")
+        << (u"| word |\n|---|\n"_s + QStringList(230, u"| word |"_s).join(u'\n')) << 2;
+    QTest::newRow("231 words as a task list") << (u"- [ ] "_s + QStringList(231, u"word"_s).join(u"\n- [x] "_s)) << 2;
 }
 
 void TestMarkdown::readingTimeMinutes()
@@ -431,6 +746,10 @@ void TestMarkdown::excerpt_data()
     QTest::newRow("surrogate pair kept whole")
         << u"abcdefgh\U0001F600\U0001F600"_s << 11 << u"abcdefgh\U0001F600\u2026"_s;
     QTest::newRow("emoji words") << u"\U0001F389 party time"_s << 9 << u"\U0001F389 party\u2026"_s;
+    QTest::newRow("table") << u"| Name | Value |\n|---|---|\n| alpha | 1 |"_s << 160 << u"Name Value alpha 1"_s;
+    QTest::newRow("table cut at a cell") << u"| Name | Value |\n|---|---|\n| alpha | 1 |"_s << 12
+                                         << u"Name Value\u2026"_s;
+    QTest::newRow("task list") << u"- [x] Write\n- [ ] Edit"_s << 160 << u"Write Edit"_s;
 }
 
 void TestMarkdown::excerpt()

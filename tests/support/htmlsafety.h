@@ -11,14 +11,17 @@ namespace inkwell::test::html {
 
 using namespace Qt::StringLiterals;
 
-// cmark escapes every '<' and '>' of text and attribute values, so each '<' ... '>' of content_html is a real tag
+// cmark-gfm escapes every '<' and '>' of text and attribute values, so each '<' ... '>' of content_html is a real tag
 // or comment. The check parses those and fails on anything a browser could run, whatever the input looked like
 // URLs are checked against an allow-list of schemes.
 
-inline const QStringList kAllowedTags = {u"p"_s,  u"em"_s, u"strong"_s,     u"a"_s,  u"img"_s, u"code"_s, u"pre"_s,
-                                  u"h1"_s, u"h2"_s, u"h3"_s,         u"h4"_s, u"h5"_s,  u"h6"_s,   u"ul"_s,
-                                  u"ol"_s, u"li"_s, u"blockquote"_s, u"hr"_s, u"br"_s};
-inline const QStringList kAllowedAttributes = {u"href"_s, u"src"_s, u"alt"_s, u"title"_s, u"class"_s, u"start"_s};
+inline const QStringList kAllowedTags = {
+    u"p"_s, u"em"_s, u"strong"_s, u"a"_s, u"img"_s, u"code"_s, u"pre"_s, u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s, u"h5"_s,
+    u"h6"_s, u"ul"_s, u"ol"_s, u"li"_s, u"blockquote"_s, u"hr"_s, u"br"_s,
+    // GitHub's extensions: tables, strike-through, and a task list item's checkbox (see the input rule below).
+    u"table"_s, u"thead"_s, u"tbody"_s, u"tr"_s, u"th"_s, u"td"_s, u"del"_s, u"input"_s};
+inline const QStringList kAllowedAttributes = {u"href"_s,  u"src"_s,   u"alt"_s,  u"title"_s,   u"class"_s,
+                                               u"start"_s, u"align"_s, u"type"_s, u"checked"_s, u"disabled"_s};
 inline const QString kOmittedComment = u"<!-- raw HTML omitted -->"_s;
 
 /// Decodes the character references an attribute value can hold, as a browser does before using a URL
@@ -67,9 +70,10 @@ inline QString decodeEntities(const QString &value)
     return out;
 }
 
-/// Why a URL attribute is unsafe, or empty. Allowed: empty, relative, http(s), mailto (href), and raster
-/// data:image (src). Mirrors the WHATWG URL parser's preprocessing: leading and trailing C0 controls and spaces
-/// are stripped and tabs and newlines anywhere are removed before the scheme is read.
+/// Why a URL attribute is unsafe, or empty. Allowed: empty, relative, http(s), mailto, ftp and xmpp (href; the last
+/// two come from GFM autolinks), and raster data:image (src). Mirrors the WHATWG URL parser's preprocessing: leading
+/// and trailing C0 controls and spaces are stripped and tabs and newlines anywhere are removed before the scheme is
+/// read.
 inline QString urlProblem(const QString &attribute, const QString &rawValue)
 {
     QString url = decodeEntities(rawValue);
@@ -85,7 +89,7 @@ inline QString urlProblem(const QString &attribute, const QString &rawValue)
     const QString scheme = match.captured(1).toLower();
     if (scheme == u"http"_s || scheme == u"https"_s)
         return {};
-    if (scheme == u"mailto"_s && attribute == u"href"_s)
+    if ((scheme == u"mailto"_s || scheme == u"ftp"_s || scheme == u"xmpp"_s) && attribute == u"href"_s)
         return {};
     static const QRegularExpression rasterImage(u"^data:image/(png|gif|jpeg|webp)[;,]"_s,
                                                 QRegularExpression::CaseInsensitiveOption);
@@ -105,8 +109,9 @@ inline QString unsafeTag(const QString &tag)
         return u"unparsable tag: "_s + tag;
     const QString name = nameMatch.captured(1).toLower();
     if (!kAllowedTags.contains(name))
-        return u"element <"_s + name + u"> is not one cmark emits"_s;
+        return u"element <"_s + name + u"> is not one cmark-gfm emits"_s;
     // Attributes: a name, optionally = and a double-quoted, single-quoted or bare value.
+    QHash<QString, QString> attributes;
     qsizetype i = nameMatch.capturedEnd(0);
     const qsizetype end = tag.size() - 1; // the closing '>'
     while (i < end) {
@@ -143,16 +148,26 @@ inline QString unsafeTag(const QString &tag)
             if (const QString why = urlProblem(attribute, value); !why.isEmpty())
                 return why + u" in "_s + tag;
         }
+        attributes.insert(attribute, value);
     }
+    // A task list item's checkbox is the only input there may be, and it must not take input.
+    if (name == u"input"_s && !tag.startsWith(u"</"_s) &&
+        (attributes.value(u"type"_s).toLower() != u"checkbox"_s || !attributes.contains(u"disabled"_s)))
+        return u"an input that is not a disabled checkbox: "_s + tag;
+    if (name != u"input"_s &&
+        (attributes.contains(u"type"_s) || attributes.contains(u"checked"_s) || attributes.contains(u"disabled"_s)))
+        return u"form attribute outside an input: "_s + tag;
     return {};
 }
 
 /// Why `html` is unsafe to show, or empty.
 inline QString unsafeHtmlReason(const QString &html)
 {
-    // Belt and braces: these element names must not appear as tags at all, whatever their case.
+    // Belt and braces: these element names must not appear as tags at all, whatever their case (title ... plaintext
+    // are the ones GFM's tagfilter extension disallows).
     for (const QString &element : {u"<script"_s, u"<iframe"_s, u"<svg"_s, u"<object"_s, u"<embed"_s, u"<style"_s,
-                                   u"<form"_s, u"<math"_s, u"<base"_s, u"<meta"_s, u"<link"_s}) {
+                                   u"<form"_s, u"<math"_s, u"<base"_s, u"<meta"_s, u"<link"_s, u"<title"_s,
+                                   u"<textarea"_s, u"<xmp"_s, u"<noembed"_s, u"<noframes"_s, u"<plaintext"_s}) {
         if (html.contains(element, Qt::CaseInsensitive))
             return u"contains "_s + element;
     }
