@@ -147,11 +147,23 @@ void MarkdownEditor::updateFocusSelections()
     while (last.next().isValid() && continuesParagraph(last.next()))
         last = last.next();
 
+    const int start = first.position();
+    const int end = last.position() + last.length() - 1;
+    // The selections' cursors move with the text, so while the cursor stays in its paragraph they are still
+    // right: setting them again would only repaint the whole viewport on every keystroke.
+    const QList<QTextEdit::ExtraSelection> &current = m_layers[int(SelectionLayer::Focus)];
+    const int currentStart =
+        !current.isEmpty() && current.first().cursor.selectionStart() == 0 ? current.first().cursor.selectionEnd() : 0;
+    const int currentEnd = !current.isEmpty() && current.last().cursor.selectionStart() > 0
+                               ? current.last().cursor.selectionStart()
+                               : document()->characterCount() - 1;
+    if (!current.isEmpty() && currentStart == start && currentEnd == end &&
+        current.first().format.foreground().color() == m_colors.focusDim)
+        return;
+
     QList<QTextEdit::ExtraSelection> dimmed;
     QTextCharFormat format;
     format.setForeground(m_colors.focusDim);
-    const int start = first.position();
-    const int end = last.position() + last.length() - 1;
     if (start > 0) {
         QTextEdit::ExtraSelection before{QTextCursor(document()), format};
         before.cursor.setPosition(0);
@@ -165,6 +177,8 @@ void MarkdownEditor::updateFocusSelections()
         after.cursor.setPosition(documentEnd, QTextCursor::KeepAnchor);
         dimmed.append(after);
     }
+    if (dimmed.isEmpty() && current.isEmpty())
+        return;
     setExtraSelectionLayer(SelectionLayer::Focus, dimmed);
 }
 
@@ -226,6 +240,8 @@ void MarkdownEditor::updateTextColumn()
     const int available = width() - 2 * frameWidth() - scrollBar;
     const int side = std::max(kMinimumSideMargin, (available - maximum) / 2);
     const QMargins margins(side, 0, side, 0);
+    // The viewport's resize reaches resizeEvent() too (QAbstractScrollArea forwards it): the text is laid out
+    // again for the new column.
     if (viewportMargins() != margins)
         setViewportMargins(margins);
 }

@@ -18,7 +18,7 @@ class SpellDictionary;
 /// @brief Colours Markdown as it is typed, and underlines misspelled words in the same pass.
 ///
 /// Each line is classified by scanLine() from the previous line's state (kept in QTextBlock::userState) and
-/// the next line's text; its inline text is parsed by cmark-gfm (parseInlines()). QSyntaxHighlighter
+/// the next line's text; its inline text is parsed by cmark (parseInlines()). QSyntaxHighlighter
 /// rehighlights a changed line and continues only while the following lines' states change, so a keystroke
 /// costs one or two lines however long the document is. When a line's text changes what the line above it is
 /// (a setext underline, a table delimiter row), the line above is rehighlighted right after.

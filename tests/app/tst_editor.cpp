@@ -201,6 +201,7 @@ private Q_SLOTS:
     // Spelling
     void underlinesMisspelledWords();
     void germanArticleFlagsEnglishTypos();
+    void wordBeingTypedIsJudgedWhenLeft();
     void neverChecksCodeOrAddresses_data();
     void neverChecksCodeOrAddresses();
     void suggestionReplacesInOneUndoStep();
@@ -234,6 +235,7 @@ private Q_SLOTS:
 
     // Editing
     void focusModeDimsOtherParagraphs();
+    void textColumnIsCentred();
     void enterContinuesLists_data();
     void enterContinuesLists();
     void tabIndentsListItems();
@@ -405,6 +407,7 @@ void TestEditor::keystrokeRehighlightsOnlyNearbyLines()
 {
     MarkdownEditor editor;
     editor.resize(800, 600);
+    editor.setSpellLanguage(u"en_US"_s); // spelling is checked in the same pass, for the same lines
     editor.loadText(article(200 * 1000));
     const int blocks = editor.document()->blockCount();
     QVERIFY(blocks > 3000);
@@ -473,6 +476,32 @@ void TestEditor::germanArticleFlagsEnglishTypos()
     const QStringList english = misspelledWords(editor.document());
     QVERIFY(english.contains(u"Häuser"_s));
     QVERIFY(english.contains(u"recieve"_s));
+}
+
+void TestEditor::wordBeingTypedIsJudgedWhenLeft()
+{
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *editor = new MarkdownEditor(&window);
+    layout->addWidget(editor);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    editor->setSpellLanguage(u"en_US"_s);
+    editor->setFocus();
+    QVERIFY(editor->hasFocus());
+
+    // "th" on the way to "the" is not marked while the cursor is at its end…
+    QTest::keyClicks(editor, u"Say th"_s);
+    QVERIFY(misspelledWords(editor->document()).isEmpty());
+    QTest::keyClicks(editor, u"e wrod"_s);
+    QVERIFY(misspelledWords(editor->document()).isEmpty());
+    // …and is judged when the writer moves on: by typing a space, or by moving the cursor.
+    QTest::keyClick(editor, Qt::Key_Space);
+    QCOMPARE(misspelledWords(editor->document()), QStringList{u"wrod"_s});
+    QTest::keyClicks(editor, u"agian"_s);
+    QCOMPARE(misspelledWords(editor->document()), QStringList{u"wrod"_s});
+    QTest::keyClick(editor, Qt::Key_Home);
+    QCOMPARE(misspelledWords(editor->document()), (QStringList{u"wrod"_s, u"agian"_s}));
 }
 
 void TestEditor::neverChecksCodeOrAddresses_data()
@@ -1158,6 +1187,33 @@ void TestEditor::focusModeDimsOtherParagraphs()
     editor.setFocusMode(false);
     QCOMPARE(toggled.count(), 2);
     QVERIFY(dimmedRanges().isEmpty());
+}
+
+void TestEditor::textColumnIsCentred()
+{
+    MarkdownEditor editor;
+    editor.setMaximumTextWidth(600);
+    editor.resize(1400, 600);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    // Wide window: the column stops at its maximum and the margins share the rest evenly.
+    const auto gaps = [&editor] {
+        const QRect column = editor.viewport()->geometry();
+        return QPair<int, int>(column.left(), editor.width() - column.right() - 1);
+    };
+    QCOMPARE(gaps().first, gaps().second);
+    QVERIFY(gaps().first > 300);
+    QVERIFY(qAbs(editor.viewport()->width() - 600) <= 2);
+    // Narrower window: the column narrows with it, down to small fixed margins.
+    editor.resize(500, 600);
+    QTRY_VERIFY(editor.viewport()->width() < 500);
+    QCOMPARE(gaps().first, gaps().second);
+    QVERIFY(gaps().first > 0 && gaps().first < 50);
+    // Long lines wrap inside the column (soft wrap), they never scroll sideways.
+    editor.loadText(QString(2000, u'w').replace(QRegularExpression(u"(w{9})"_s), u"\\1 "_s));
+    QTRY_VERIFY(editor.document()->firstBlock().layout()->lineCount() > 5);
+    QCOMPARE(editor.horizontalScrollBar()->maximum(), 0);
+    QTRY_VERIFY(!editor.horizontalScrollBar()->isVisible());
 }
 
 void TestEditor::enterContinuesLists_data()
