@@ -10,6 +10,7 @@
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <ctime>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +18,18 @@ using namespace Qt::StringLiterals;
 namespace inkwell::app {
 
 namespace {
+/// CPU time of the calling thread (wall time on a shared machine also counts other processes).
+qint64 threadCpuNanoseconds()
+{
+#if defined(Q_OS_UNIX)
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+#else
+    return 0;
+#endif
+}
+
 int sumOf(const QList<int> &counts, qsizetype from, qsizetype count)
 {
     return std::accumulate(counts.cbegin() + from, counts.cbegin() + from + count, 0);
@@ -168,6 +181,7 @@ void PreviewPane::apply(preview::RenderOutput output)
 {
     QElapsedTimer timer;
     timer.start();
+    const qint64 cpu = threadCpuNanoseconds();
     std::unique_ptr<QTextDocument> document(output.document);
     bool ok = true;
     if (document && output.full) {
@@ -192,7 +206,7 @@ void PreviewPane::apply(preview::RenderOutput output)
         m_dirty = true;
     }
     document.reset();
-    m_timings = {output.workerNanoseconds, timer.nsecsElapsed(), output.full};
+    m_timings = {output.workerNanoseconds, timer.nsecsElapsed(), threadCpuNanoseconds() - cpu, output.full};
     Q_EMIT rendered();
 }
 

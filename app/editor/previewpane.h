@@ -48,7 +48,8 @@ public:
     /// @brief Timings of the last render (benchmarks): the worker's part and the GUI thread's part.
     struct Timings {
         qint64 workerNanoseconds = 0;
-        qint64 guiNanoseconds = 0;
+        qint64 guiNanoseconds = 0;    ///< wall clock
+        qint64 guiCpuNanoseconds = 0; ///< the GUI thread's CPU time in the same span (0 where unknown)
         bool full = true;
     };
     Timings lastTimings() const { return m_timings; }
