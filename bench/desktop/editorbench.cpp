@@ -233,7 +233,8 @@ int main(int argc, char **argv)
     const quint64 highlightsAtOpen = editor->highlighter()->highlightCount();
 
     // (a) keystroke → painted, at 50 places spread over the article, 10 keys each.
-    auto *watch = new PaintWatch;
+    PaintWatch paintWatch;
+    PaintWatch *watch = &paintWatch;
     editor->viewport()->installEventFilter(watch);
     QList<double> natural;
     QList<double> naturalCpu;
