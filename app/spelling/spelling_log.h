@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace inkwell::app {
+Q_DECLARE_LOGGING_CATEGORY(lcSpelling)
+}
