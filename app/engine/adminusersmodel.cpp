@@ -63,8 +63,11 @@ QVariant AdminUsersModel::data(const QModelIndex &index, int role) const
         case ArticlesColumn:
             return locale.toString(item.articleCount);
         case LastSignInColumn:
-            return item.lastLoginAt ? locale.toString(item.lastLoginAt->toLocalTime(), QLocale::ShortFormat)
-                                    : tr("Never");
+            if (!item.lastLoginAt)
+                return tr("Never");
+            // Date and hours:minutes; seconds are in the tooltip.
+            return QString(locale.toString(item.lastLoginAt->toLocalTime().date(), QLocale::ShortFormat) + u' ' +
+                           locale.toString(item.lastLoginAt->toLocalTime().time(), QLocale::ShortFormat));
         case JoinedColumn:
             return locale.toString(user.createdAt.toLocalTime().date(), QLocale::ShortFormat);
         }
