@@ -265,7 +265,9 @@ void AdminUsersPage::fillRoleMenu(QMenu *menu, int row)
     menu->clear();
     if (row < 0)
         return;
+    qDeleteAll(menu->findChildren<QActionGroup *>(Qt::FindDirectChildrenOnly)); // the group of the last fill
     const Role current = m_model->userAt(row).user.role;
+    const QUuid id = m_model->userAt(row).user.id;
     auto *group = new QActionGroup(menu);
     for (const Role role : kRoles) {
         QAction *action = menu->addAction(tr("Make %1").arg(roleDisplayName(role)));
@@ -274,7 +276,8 @@ void AdminUsersPage::fillRoleMenu(QMenu *menu, int row)
         action->setChecked(role == current);
         action->setEnabled(role != current);
         group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, row, role] { requestRoleChange(row, role); });
+        // By id, not row: the list may have been reloaded while the menu was open.
+        connect(action, &QAction::triggered, this, [this, id, role] { requestRoleChange(m_model->rowOf(id), role); });
     }
 }
 
@@ -295,7 +298,8 @@ void AdminUsersPage::showContextMenu(const QPoint &position)
     const bool active = m_model->userAt(row).user.isActive;
     QAction *toggle = menu->addAction(active ? tr("Deactivate…") : tr("Activate…"));
     toggle->setObjectName(u"toggleActiveAction"_s);
-    connect(toggle, &QAction::triggered, this, [this, row, active] { requestActiveChange(row, !active); });
+    connect(toggle, &QAction::triggered, this,
+            [this, id = m_model->userAt(row).user.id, active] { requestActiveChange(m_model->rowOf(id), !active); });
     menu->popup(m_table->viewport()->mapToGlobal(position));
 }
 

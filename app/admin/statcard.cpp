@@ -72,8 +72,12 @@ QString StatCard::caption() const
 
 void StatCard::setValueColor(const QColor &color)
 {
+    if (!color.isValid()) {
+        m_value->setPalette(QPalette()); // nothing set: follows the card's palette again (light or dark)
+        return;
+    }
     QPalette palette = m_value->palette();
-    palette.setColor(QPalette::WindowText, color.isValid() ? color : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText, color);
     m_value->setPalette(palette);
 }
 
