@@ -429,6 +429,7 @@ void AdminStatsPage::buildPublished(const api::AdminStats &stats)
     const QColor color = dashboard::accent(Accent::Primary, palette);
     QLineSeries *upper = daySeries(tr("Articles published"), stats.publishedPerDay);
     auto *area = new QAreaSeries(upper);
+    upper->setParent(area); // a QAreaSeries does not own its lines: let the line die with the area
     area->setName(tr("Articles published"));
     QLinearGradient fill(0, 0, 0, 1);
     fill.setCoordinateMode(QGradient::ObjectBoundingMode);
