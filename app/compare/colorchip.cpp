@@ -11,6 +11,25 @@ ColorChip::ColorChip(Role role, QWidget *parent)
     , m_role(role)
 {
     setFixedSize(12, 12);
+    static const char *const names[] = {"mineChip", "theirsChip", "mergedChip", "addedChip", "removedChip"};
+    setObjectName(QString::fromLatin1(names[int(role)]));
+    switch (role) {
+    case Role::Mine:
+        setAccessibleName(tr("Blue: your lines"));
+        break;
+    case Role::Theirs:
+        setAccessibleName(tr("Amber: the server's lines"));
+        break;
+    case Role::Merged:
+        setAccessibleName(tr("Green: settled changes"));
+        break;
+    case Role::Added:
+        setAccessibleName(tr("Green: added lines"));
+        break;
+    case Role::Removed:
+        setAccessibleName(tr("Red: removed lines"));
+        break;
+    }
 }
 
 void ColorChip::paintEvent(QPaintEvent *)

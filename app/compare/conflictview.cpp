@@ -17,7 +17,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStyle>
 #include <QTextBlock>
 #include <QTimer>
 #include <QToolButton>
@@ -59,9 +58,12 @@ QList<Kind> changedLines(const QString &base, const QString &text, int lineCount
     return kinds;
 }
 
-QLabel *secondaryLabel(QWidget *parent)
+/// A label in the palette's secondary text colour.
+QLabel *secondaryLabel(QWidget *parent, const QString &name, const QString &accessible)
 {
     auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setAccessibleName(accessible);
     label->setTextFormat(Qt::PlainText);
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
@@ -119,12 +121,19 @@ ConflictView::~ConflictView()
 
 QWidget *ConflictView::buildColumn(Pane which, TextPane *text, QLabel *header, QLabel *detail)
 {
+    const QString prefix = which == Mine ? u"mine"_s : which == Theirs ? u"theirs"_s : u"merged"_s;
     auto *column = new QFrame(this);
+    column->setObjectName(prefix + u"Column"_s);
+    column->setAccessibleName(which == Mine     ? tr("Your version")
+                              : which == Theirs ? tr("The server's version")
+                                                : tr("The merged text"));
     column->setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     auto *head = new QWidget(column);
+    head->setObjectName(prefix + u"Head"_s);
+    head->setAccessibleName(tr("Header"));
     auto *headLayout = new QHBoxLayout(head);
     headLayout->setContentsMargins(10, 8, 10, 8);
     headLayout->setSpacing(8);
@@ -142,6 +151,8 @@ QWidget *ConflictView::buildColumn(Pane which, TextPane *text, QLabel *header, Q
     header->setBuddy(text);
     layout->addWidget(head);
     auto *rule = new QFrame(column);
+    rule->setObjectName(prefix + u"Rule"_s);
+    rule->setAccessibleName(tr("Separator"));
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Plain);
     rule->setForegroundRole(QPalette::Mid);
@@ -161,14 +172,14 @@ void ConflictView::buildUi()
                                     .arg(comparetext::quoted(m_article.entry.title, 80)),
                                 this);
     headline->setObjectName(u"headline"_s);
+    headline->setAccessibleName(tr("What happened"));
     headline->setTextFormat(Qt::PlainText);
     QFont big = headline->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.25);
     headline->setFont(big);
     layout->addWidget(headline);
-    auto *explanation = secondaryLabel(this);
-    explanation->setObjectName(u"explanation"_s);
+    auto *explanation = secondaryLabel(this, u"explanation"_s, tr("What to do"));
     explanation->setWordWrap(true);
     explanation->setText(tr("Both versions are kept until you decide. For each marked conflict in the merged text, "
                             "take yours, the server's or both — or edit it freely — then save. Nothing is sent "
@@ -179,6 +190,7 @@ void ConflictView::buildUi()
     if (m_conflict.fields.contains(u"title"_s) || m_conflict.fields.contains(u"excerpt"_s)) {
         auto *fields = new QFrame(this);
         fields->setObjectName(u"fieldChoices"_s);
+        fields->setAccessibleName(tr("Conflicting title and excerpt"));
         fields->setFrameShape(QFrame::StyledPanel);
         auto *fieldsLayout = new QVBoxLayout(fields);
         fieldsLayout->setContentsMargins(10, 8, 10, 8);
@@ -209,30 +221,29 @@ void ConflictView::buildUi()
         addAction(action);
         return action;
     };
-    m_previousAction = makeAction(u"previousConflict"_s, tr("Previous"), QKeySequence(Qt::SHIFT | Qt::Key_F7),
-                                  &ConflictView::previousConflict);
-    m_nextAction = makeAction(u"nextConflict"_s, tr("Next"), QKeySequence(Qt::Key_F7), &ConflictView::nextConflict);
+    m_previousAction = makeAction(u"previousConflict"_s, tr("↑ Previous conflict"),
+                                  QKeySequence(Qt::SHIFT | Qt::Key_F7), &ConflictView::previousConflict);
+    m_nextAction =
+        makeAction(u"nextConflict"_s, tr("↓ Next conflict"), QKeySequence(Qt::Key_F7), &ConflictView::nextConflict);
     m_takeMineAction =
         makeAction(u"takeMine"_s, tr("Take mine"), QKeySequence(Qt::ALT | Qt::Key_1), &ConflictView::takeMine);
     m_takeTheirsAction =
         makeAction(u"takeTheirs"_s, tr("Take theirs"), QKeySequence(Qt::ALT | Qt::Key_2), &ConflictView::takeTheirs);
     m_takeBothAction =
         makeAction(u"takeBoth"_s, tr("Take both"), QKeySequence(Qt::ALT | Qt::Key_3), &ConflictView::takeBoth);
-    m_previousAction->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
-    m_nextAction->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
 
     auto *bar = new QHBoxLayout;
     bar->setSpacing(6);
-    const auto toolButton = [this](QAction *action, const QString &name, const QString &accessible, bool icon) {
+    const auto toolButton = [this](QAction *action, const QString &name, const QString &accessible) {
         auto *button = new QToolButton(this);
         button->setObjectName(name);
         button->setDefaultAction(action);
         button->setAccessibleName(accessible);
-        button->setToolButtonStyle(icon ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonTextOnly);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         return button;
     };
-    bar->addWidget(toolButton(m_previousAction, u"previousConflict"_s, tr("Previous conflict"), true));
-    bar->addWidget(toolButton(m_nextAction, u"nextConflict"_s, tr("Next conflict"), true));
+    bar->addWidget(toolButton(m_previousAction, u"previousConflict"_s, tr("Previous conflict")));
+    bar->addWidget(toolButton(m_nextAction, u"nextConflict"_s, tr("Next conflict")));
     m_current = new QLabel(this);
     m_current->setObjectName(u"currentConflict"_s);
     m_current->setAccessibleName(tr("Current conflict"));
@@ -240,12 +251,12 @@ void ConflictView::buildUi()
     bar->addSpacing(8);
     bar->addWidget(m_current);
     bar->addStretch(1);
-    auto *forThis = secondaryLabel(this);
+    auto *forThis = secondaryLabel(this, u"forThisConflict"_s, tr("For this conflict"));
     forThis->setText(tr("For this conflict:"));
     bar->addWidget(forThis);
-    bar->addWidget(toolButton(m_takeMineAction, u"takeMine"_s, tr("Take mine for this conflict"), false));
-    bar->addWidget(toolButton(m_takeTheirsAction, u"takeTheirs"_s, tr("Take theirs for this conflict"), false));
-    bar->addWidget(toolButton(m_takeBothAction, u"takeBoth"_s, tr("Take both for this conflict"), false));
+    bar->addWidget(toolButton(m_takeMineAction, u"takeMine"_s, tr("Take mine for this conflict")));
+    bar->addWidget(toolButton(m_takeTheirsAction, u"takeTheirs"_s, tr("Take theirs for this conflict")));
+    bar->addWidget(toolButton(m_takeBothAction, u"takeBoth"_s, tr("Take both for this conflict")));
     layout->addLayout(bar);
 
     // The three texts.
@@ -265,22 +276,21 @@ void ConflictView::buildUi()
 
     m_mineHeader = new QLabel(tr("Yours"), this);
     m_mineHeader->setObjectName(u"mineHeader"_s);
-    m_mineDetail = secondaryLabel(this);
-    m_mineDetail->setObjectName(u"mineDetail"_s);
+    m_mineDetail = secondaryLabel(this, u"mineDetail"_s, tr("About your version"));
     m_theirsHeader = new QLabel(tr("On the server"), this);
     m_theirsHeader->setObjectName(u"theirsHeader"_s);
-    m_theirsDetail = secondaryLabel(this);
-    m_theirsDetail->setObjectName(u"theirsDetail"_s);
+    m_theirsDetail = secondaryLabel(this, u"theirsDetail"_s, tr("About the server's version"));
     m_mergedHeader = new QLabel(tr("Merged — edit freely"), this);
     m_mergedHeader->setObjectName(u"mergedHeader"_s);
-    m_mergedDetail = secondaryLabel(this);
-    m_mergedDetail->setObjectName(u"mergedDetail"_s);
+    m_mergedDetail = secondaryLabel(this, u"mergedDetail"_s, tr("About the merged text"));
     m_mergedDetail->setText(tr("what will be saved"));
-    for (QLabel *label : {m_mineHeader, m_mineDetail, m_theirsHeader, m_theirsDetail, m_mergedHeader, m_mergedDetail})
-        label->setAccessibleName(label->objectName());
+    m_mineHeader->setAccessibleName(tr("Yours"));
+    m_theirsHeader->setAccessibleName(tr("On the server"));
+    m_mergedHeader->setAccessibleName(tr("Merged"));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"paneSplitter"_s);
+    splitter->setAccessibleName(tr("The three versions"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(buildColumn(Mine, m_minePane, m_mineHeader, m_mineDetail));
     splitter->addWidget(buildColumn(Theirs, m_theirsPane, m_theirsHeader, m_theirsDetail));
@@ -308,9 +318,7 @@ void ConflictView::buildUi()
     countFont.setBold(true);
     m_count->setFont(countFont);
     bottom->addWidget(m_count);
-    m_saveReason = secondaryLabel(this);
-    m_saveReason->setObjectName(u"saveReason"_s);
-    m_saveReason->setAccessibleName(tr("Why saving is not possible yet"));
+    m_saveReason = secondaryLabel(this, u"saveReason"_s, tr("Why saving is not possible yet"));
     m_saveReason->setWordWrap(true);
     bottom->addSpacing(12);
     bottom->addWidget(m_saveReason, 1);
@@ -537,30 +545,35 @@ void ConflictView::placeRegionActions()
     const bool editable = !m_busy && !m_finished && m_article.conflict.has_value();
     while (m_regionActions.size() < m_scan.regions.size()) {
         auto *frame = new QFrame(viewport);
-        frame->setObjectName(u"regionActions"_s);
-        frame->setFrameShape(QFrame::StyledPanel);
-        frame->setAutoFillBackground(true);
-        frame->setBackgroundRole(QPalette::Base);
+        frame->setObjectName(u"regionActions"_s); // transparent: it sits on the marker line's own colour
         auto *row = new QHBoxLayout(frame);
-        row->setContentsMargins(2, 0, 2, 0);
-        row->setSpacing(0);
+        row->setContentsMargins(6, 0, 2, 0);
+        row->setSpacing(2);
         QFont small = frame->font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
-        const auto add = [&](const QString &name, const QString &text, Take take) {
+        small.setBold(true);
+        // As tall as a line of the pane, so the strip never covers the line below its marker.
+        const int height = m_mergedPane->fontMetrics().height();
+        const CompareColors colors = CompareColors::fromPalette(palette());
+        const auto add = [&](const QString &name, const QString &text, Take take, const QColor &color) {
             auto *b = new QToolButton(frame);
             b->setObjectName(name);
             b->setText(text);
             b->setAutoRaise(true);
             b->setFont(small);
+            b->setFixedHeight(height);
+            QPalette buttonPalette = b->palette();
+            buttonPalette.setColor(QPalette::ButtonText, color);
+            b->setPalette(buttonPalette);
             b->setFocusPolicy(Qt::NoFocus); // the keyboard path is the bar above (Alt+1/2/3)
             b->setCursor(Qt::PointingHandCursor);
             connect(b, &QToolButton::clicked, this,
                     [this, frame, take] { takeRegion(frame->property("region").toInt(), take); });
             row->addWidget(b);
         };
-        add(u"regionTakeMine"_s, tr("Take mine"), Take::Mine);
-        add(u"regionTakeTheirs"_s, tr("Take theirs"), Take::Theirs);
-        add(u"regionTakeBoth"_s, tr("Take both"), Take::Both);
+        add(u"regionTakeMine"_s, tr("Take mine"), Take::Mine, colors.mineAccent);
+        add(u"regionTakeTheirs"_s, tr("Take theirs"), Take::Theirs, colors.theirsAccent);
+        add(u"regionTakeBoth"_s, tr("Take both"), Take::Both, palette().color(QPalette::Text));
         frame->adjustSize();
         m_regionActions.append(frame);
     }

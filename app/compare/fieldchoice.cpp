@@ -26,6 +26,7 @@ FieldChoice::FieldChoice(const QString &field, const QString &label, const QStri
 
     auto *name = new QLabel(label, this);
     name->setObjectName(field + u"Label"_s);
+    name->setAccessibleName(label);
     name->setMinimumWidth(fontMetrics().horizontalAdvance(u"Excerpt:"_s) + 12);
     QFont bold = name->font();
     bold.setBold(true);

@@ -127,13 +127,18 @@ void RevisionHistoryView::buildUi()
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"historySplitter"_s);
+    splitter->setAccessibleName(tr("Revisions and comparison"));
     splitter->setChildrenCollapsible(false);
 
     // The list of revisions.
     auto *left = new QWidget(splitter);
+    left->setObjectName(u"revisionsPanel"_s);
+    left->setAccessibleName(tr("Revisions"));
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto *listLabel = new QLabel(tr("&Revisions on the server"), left);
+    listLabel->setObjectName(u"revisionListLabel"_s);
+    listLabel->setAccessibleName(tr("Revisions on the server"));
     QFont bold = listLabel->font();
     bold.setBold(true);
     listLabel->setFont(bold);
@@ -172,6 +177,8 @@ void RevisionHistoryView::buildUi()
 
     // The comparison.
     auto *right = new QWidget(splitter);
+    right->setObjectName(u"comparisonPanel"_s);
+    right->setAccessibleName(tr("Comparison"));
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_diffHeader = plainLabel(right, u"diffHeader"_s, tr("Comparison"));
@@ -226,6 +233,7 @@ void RevisionHistoryView::buildUi()
 
     m_stack = new QStackedWidget(right);
     m_stack->setObjectName(u"diffStack"_s);
+    m_stack->setAccessibleName(tr("Differences"));
     m_inline = new TextPane(m_stack);
     m_inline->setObjectName(u"inlineDiff"_s);
     m_inline->setAccessibleName(tr("Differences, inline"));
@@ -233,6 +241,8 @@ void RevisionHistoryView::buildUi()
     m_inline->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_inline->setPlaceholderText(tr("Select a revision to compare it with your text."));
     auto *inlineFrame = new QFrame(m_stack);
+    inlineFrame->setObjectName(u"inlineFrame"_s);
+    inlineFrame->setAccessibleName(tr("Differences, inline"));
     inlineFrame->setFrameShape(QFrame::StyledPanel);
     auto *inlineLayout = new QVBoxLayout(inlineFrame);
     inlineLayout->setContentsMargins(0, 0, 0, 0);
@@ -241,15 +251,19 @@ void RevisionHistoryView::buildUi()
 
     auto *sides = new QSplitter(Qt::Horizontal, m_stack);
     sides->setObjectName(u"sideBySide"_s);
+    sides->setAccessibleName(tr("Differences, side by side"));
     sides->setChildrenCollapsible(false);
     const auto column = [sides](TextPane *pane, QLabel *header, ColorChip::Role role) {
         auto *frame = new QFrame(sides);
+        frame->setObjectName(pane->objectName() + u"Column"_s);
+        frame->setAccessibleName(pane->accessibleName());
         frame->setFrameShape(QFrame::StyledPanel);
         auto *columnLayout = new QVBoxLayout(frame);
         columnLayout->setContentsMargins(0, 0, 0, 0);
         columnLayout->setSpacing(0);
         auto *head = new QHBoxLayout;
         head->setContentsMargins(10, 6, 10, 6);
+        head->setSpacing(8);
         head->addWidget(new ColorChip(role, frame));
         head->addWidget(header, 1);
         columnLayout->addLayout(head);
@@ -307,10 +321,12 @@ void RevisionHistoryView::buildUi()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
+    splitter->setSizes({420, 900});
     layout->addWidget(splitter, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->setObjectName(u"dialogButtons"_s);
+    buttons->setAccessibleName(tr("Dialog buttons"));
     buttons->button(QDialogButtonBox::Close)->setObjectName(u"close"_s);
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close the history"));
     buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);

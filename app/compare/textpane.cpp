@@ -18,6 +18,7 @@ public:
         , m_pane(pane)
     {
         setObjectName(u"gutter"_s);
+        setAccessibleName(TextPane::tr("Line numbers"));
     }
     QSize sizeHint() const override { return {m_pane->gutterWidth(), 0}; }
 
@@ -91,7 +92,7 @@ void TextPane::setLines(const QList<Line> &lines)
 void TextPane::setLineKinds(const QList<LineKind> &kinds)
 {
     if (kinds == m_kinds && m_emphasis.isEmpty())
-        return;
+        return; // typing inside a line changes no kinds: no repaint
     m_kinds = kinds;
     m_emphasis.clear();
     applySelections();
@@ -241,44 +242,70 @@ QColor TextPane::accent(LineKind kind) const
 
 void TextPane::applySelections()
 {
+    // Backgrounds are painted per visible line (paintEvent), which costs nothing for a long text; only the few
+    // conflict-marker lines need a text format, which extra selections give.
     QList<QTextEdit::ExtraSelection> selections;
-    const int count = int(qMax(m_kinds.size(), m_emphasis.size()));
     QTextBlock block = document()->begin();
-    for (int line = 0; line < count && block.isValid(); ++line, block = block.next()) {
-        const LineKind kind = lineKind(line);
-        if (kind != LineKind::Plain) {
-            QTextEdit::ExtraSelection whole;
-            whole.cursor = QTextCursor(block);
-            whole.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-            whole.format.setBackground(background(kind));
-            whole.format.setProperty(QTextFormat::FullWidthSelection, true);
-            if (kind == LineKind::Marker) {
-                whole.format.setForeground(m_colors.markerText);
-                whole.format.setFontWeight(QFont::Bold);
-            } else if (kind == LineKind::Separator) {
-                whole.format.setForeground(m_colors.gutterText);
-            }
-            selections.append(whole);
-            if (kind == LineKind::Filler) {
-                QTextEdit::ExtraSelection hatch = whole;
-                QColor lines = m_colors.gutterText;
-                lines.setAlpha(50);
-                hatch.format.setBackground(QBrush(lines, Qt::BDiagPattern));
-                selections.append(hatch);
-            }
+    for (int line = 0; line < m_kinds.size() && block.isValid(); ++line, block = block.next()) {
+        if (m_kinds.at(line) != LineKind::Marker && m_kinds.at(line) != LineKind::Separator)
+            continue;
+        QTextEdit::ExtraSelection format;
+        format.cursor = QTextCursor(block);
+        format.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        if (m_kinds.at(line) == LineKind::Marker) {
+            format.format.setForeground(m_colors.markerText);
+            format.format.setFontWeight(QFont::Bold);
+        } else {
+            format.format.setForeground(m_colors.gutterText);
         }
-        if (line < m_emphasis.size() && m_emphasis.at(line).first >= 0 && m_emphasis.at(line).second > 0) {
-            const auto [start, length] = m_emphasis.at(line);
-            QTextEdit::ExtraSelection words;
-            words.cursor = QTextCursor(block);
-            words.cursor.setPosition(block.position() + qMin(start, block.length() - 1));
-            words.cursor.setPosition(block.position() + qMin(start + length, block.length() - 1),
-                                     QTextCursor::KeepAnchor);
-            words.format.setBackground(kind == LineKind::Removed ? m_colors.removedStrong : m_colors.addedStrong);
-            selections.append(words);
-        }
+        selections.append(format);
     }
     setExtraSelections(selections);
+    viewport()->update();
+}
+
+void TextPane::paintEvent(QPaintEvent *event)
+{
+    {
+        QPainter painter(viewport());
+        const QRect area = event->rect();
+        const QPointF offset = contentOffset();
+        const qreal right = viewport()->width();
+        QColor hatch = m_colors.gutterText;
+        hatch.setAlpha(50);
+        for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+            const QRectF box = blockBoundingGeometry(block).translated(offset);
+            if (box.top() > area.bottom())
+                break;
+            if (box.bottom() < area.top() || !block.isVisible())
+                continue;
+            const int line = block.blockNumber();
+            const LineKind kind = lineKind(line);
+            if (kind != LineKind::Plain) {
+                const QRectF whole(0, box.top(), right, box.height());
+                painter.fillRect(whole, background(kind));
+                if (kind == LineKind::Filler)
+                    painter.fillRect(whole, QBrush(hatch, Qt::BDiagPattern));
+            }
+            if (line >= m_emphasis.size() || m_emphasis.at(line).first < 0 || m_emphasis.at(line).second <= 0)
+                continue;
+            // The changed words, on each row of the wrapped line they fall on.
+            const auto [start, length] = m_emphasis.at(line);
+            const QColor strong = kind == LineKind::Removed ? m_colors.removedStrong : m_colors.addedStrong;
+            const QTextLayout *layout = block.layout();
+            for (int i = 0; layout && i < layout->lineCount(); ++i) {
+                const QTextLine row = layout->lineAt(i);
+                const int from = qMax(start, row.textStart());
+                const int to = qMin(start + length, row.textStart() + row.textLength());
+                if (from >= to)
+                    continue;
+                const qreal x1 = row.cursorToX(from);
+                const qreal x2 = row.cursorToX(to);
+                painter.fillRect(QRectF(box.left() + x1, box.top() + row.y(), x2 - x1, row.height()), strong);
+            }
+        }
+    }
+    QPlainTextEdit::paintEvent(event);
 }
 
 void TextPane::paintGutter(QPaintEvent *event)
