@@ -1,17 +1,17 @@
 // The admin panel and its engine models against the real inkwelld (bundled PostgreSQL): users with search, role
 // filter and paging; role changes and deactivation after a confirmation; the last administrator; a non-admin's 403;
 // the statistics charts; the audit log. Widgets run under the offscreen platform.
-#include "adminpanel.h"
+#include "admin/adminpanel.h"
 #include "adminstatsmodel.h"
-#include "adminstatspage.h"
+#include "admin/adminstatspage.h"
 #include "adminusersmodel.h"
-#include "adminuserspage.h"
+#include "admin/adminuserspage.h"
 #include "api/apiclient.h"
 #include "auditlogmodel.h"
-#include "auditlogpage.h"
+#include "admin/auditlogpage.h"
 #include "inkwelldprocess.h"
-#include "messagebanner.h"
-#include "statcard.h"
+#include "admin/messagebanner.h"
+#include "admin/statcard.h"
 
 #include <QAbstractBarSeries>
 #include <QAreaSeries>

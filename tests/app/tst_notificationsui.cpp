@@ -3,10 +3,10 @@
 // the offscreen platform. A notification is made the way users make one: Rita follows Bob, Bob publishes.
 #include "api/apiclient.h"
 #include "inkwelldprocess.h"
-#include "notificationbell.h"
+#include "notifications/notificationbell.h"
 #include "notificationcenter.h"
-#include "notificationlist.h"
-#include "traynotifier.h"
+#include "notifications/notificationlist.h"
+#include "notifications/traynotifier.h"
 
 #include <QLabel>
 #include <QListView>
