@@ -1,113 +1,455 @@
 #include "mainwindow.h"
 
-#include "markdown/markdown.h"
+#include "editor/editorstatus.h"
+#include "editor/findreplacebar.h"
+#include "editor/markdowneditor.h"
+#include "editor/outlineview.h"
+#include "theme/thememanager.h"
+#include "window/articlepane.h"
+#include "window/librarypanel.h"
+#include "window/syncindicator.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
-#include <QSplitter>
+#include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTextBrowser>
-#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
 namespace inkwell::app {
 
-namespace {
-constexpr int kPreviewDelayMs = 150; // re-render after typing pauses, not on every keystroke
-}
-
-MainWindow::MainWindow(const QUrl &server, QWidget *parent)
+MainWindow::MainWindow(engine::Workspace *workspace, ThemeManager *theme, QWidget *parent)
     : QMainWindow(parent)
+    , m_workspace(workspace)
+    , m_theme(theme)
 {
-    setWindowTitle(tr("Inkwell"));
-    resize(1200, 760);
+    setObjectName(u"mainWindow"_s);
+    setAccessibleName(tr("Inkwell"));
+    resize(1360, 860);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
-    m_library = new QTreeWidget(this);
-    m_library->setObjectName(u"librarySidebar"_s);
-    m_library->setHeaderLabel(tr("Library"));
-    for (const QString &section : {tr("Drafts"), tr("Published"), tr("Archived")}) {
-        auto *item = new QTreeWidgetItem(m_library, {section});
-        item->setFlags(Qt::ItemIsEnabled);
-    }
-    m_library->expandAll();
+    m_article = new ArticlePane(workspace, theme, this);
+    setCentralWidget(m_article);
 
-    m_editor = new QPlainTextEdit(this);
-    m_editor->setObjectName(u"editor"_s);
-    m_editor->setPlaceholderText(tr("Write in Markdown…"));
-    m_editor->setTabChangesFocus(false);
+    m_library = new LibraryPanel(workspace, this);
+    m_libraryDock = new QDockWidget(tr("Library"), this);
+    m_libraryDock->setObjectName(u"libraryDock"_s);
+    m_libraryDock->setAccessibleName(tr("Library"));
+    m_libraryDock->setWidget(m_library);
+    m_libraryDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    m_libraryDock->setMinimumWidth(300);
+    addDockWidget(Qt::LeftDockWidgetArea, m_libraryDock);
 
-    m_preview = new QTextBrowser(this);
-    m_preview->setObjectName(u"preview"_s);
-    m_preview->setOpenLinks(false); // the preview never navigates; links in drafts are not followed
+    m_outline = new OutlineView(this);
+    m_outline->setAccessibleName(tr("Outline"));
+    m_outline->setEditor(m_article->editor());
+    m_outlineDock = new QDockWidget(tr("Outline"), this);
+    m_outlineDock->setObjectName(u"outlineDock"_s);
+    m_outlineDock->setAccessibleName(tr("Outline"));
+    m_outlineDock->setWidget(m_outline);
+    addDockWidget(Qt::LeftDockWidgetArea, m_outlineDock);
+    splitDockWidget(m_libraryDock, m_outlineDock, Qt::Vertical);
+    resizeDocks({m_libraryDock, m_outlineDock}, {620, 200}, Qt::Vertical);
+    resizeDocks({m_libraryDock}, {360}, Qt::Horizontal);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(u"mainSplitter"_s);
-    splitter->addWidget(m_library);
-    splitter->addWidget(m_editor);
-    splitter->addWidget(m_preview);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 3);
-    setCentralWidget(splitter);
+    m_syncIndicator = new SyncIndicator(workspace->sync(), this);
+    m_words = new QLabel(this);
+    m_words->setObjectName(u"wordCount"_s);
+    m_words->setAccessibleName(tr("Word count and reading time"));
+    statusBar()->addWidget(m_syncIndicator);
+    statusBar()->addPermanentWidget(m_words);
+    connect(m_article->status(), &EditorStatus::changed, this,
+            [this] { m_words->setText(m_article->status()->summary()); });
 
-    m_serverStatus = new QLabel(this);
-    m_serverStatus->setObjectName(u"serverStatus"_s);
-    m_wordCount = new QLabel(this);
-    m_wordCount->setObjectName(u"wordCount"_s);
-    statusBar()->addWidget(m_serverStatus, 1);
-    statusBar()->addPermanentWidget(m_wordCount);
+    connect(m_library, &LibraryPanel::openRequested, this, &MainWindow::openArticle);
+    connect(m_library, &LibraryPanel::newRequested, this, &MainWindow::newArticle);
+    connect(m_article, &ArticlePane::resolveConflictRequested, this, &MainWindow::conflictViewRequested);
+    connect(m_article, &ArticlePane::linkActivated, this, [this](const QUrl &url) {
+        if (url.scheme() != u"http"_s && url.scheme() != u"https"_s && url.scheme() != u"mailto"_s)
+            return;
+        confirm(tr("Open link"), tr("Open %1 in your web browser?").arg(url.toDisplayString()), tr("Open"),
+                [url] { QDesktopServices::openUrl(url); });
+    });
 
-    m_previewTimer.setSingleShot(true);
-    m_previewTimer.setInterval(kPreviewDelayMs);
-    connect(&m_previewTimer, &QTimer::timeout, this, &MainWindow::renderPreview);
-    connect(m_editor, &QPlainTextEdit::textChanged, &m_previewTimer, qOverload<>(&QTimer::start));
+    engine::DraftSession *draft = workspace->draft();
+    connect(draft, &engine::DraftSession::opened, this, [this](const engine::LocalArticle &article) {
+        m_library->select(article.entry.id);
+        updateActions();
+        updateTitle();
+    });
+    connect(draft, &engine::DraftSession::entryChanged, this, [this] {
+        updateActions();
+        updateTitle();
+    });
+    connect(draft, &engine::DraftSession::closed, this, &MainWindow::updateActions);
+    connect(draft, &engine::DraftSession::saveFailed, this, [this](const QString &message) {
+        tell(tr("Your last edits could not be saved on this computer: %1. They are still in the editor; "
+                "Inkwell keeps trying.")
+                 .arg(message));
+    });
+    connect(draft, &engine::DraftSession::vanished, this, [this] {
+        tell(tr("The article you had open was deleted."));
+        updateActions();
+        updateTitle();
+    });
+    connect(m_article->titleField(), &QLineEdit::textChanged, this, &MainWindow::updateTitle);
 
-    m_health = new HealthMonitor(server, this);
-    connect(m_health, &HealthMonitor::stateChanged, this,
-            [this] { m_serverStatus->setText(m_health->describe()); });
-    m_serverStatus->setText(m_health->describe());
-    m_health->start();
+    engine::SyncEngine *sync = workspace->sync();
+    connect(sync, &engine::SyncEngine::massRemovalPending, this, &MainWindow::askMassRemoval);
+    connect(sync, &engine::SyncEngine::draftKeptAfterDeletion, this,
+            [this](const QUuid &oldId, const QUuid &newId, const QString &title) {
+                tell(tr("“%1” was deleted on the server while you were editing it. Your version is kept as a new "
+                        "draft.")
+                         .arg(title),
+                     15000);
+                if (m_workspace->draft()->id() == oldId || !m_workspace->draft()->isOpen())
+                    m_workspace->draft()->open(newId);
+            });
+    connect(sync, &engine::SyncEngine::conflictsFound, this, [this](const QList<QUuid> &ids) {
+        tell(tr("%n article(s) changed on the server in the same place as here. Open them to compare.", nullptr,
+                int(ids.size())),
+             15000);
+    });
+    connect(sync, &engine::SyncEngine::statusChanged, this, &MainWindow::updateActions);
+    connect(workspace, &engine::Workspace::userChanged, this, &MainWindow::updateActions);
 
     buildMenus();
-    renderPreview();
+    updateActions();
+    updateTitle();
+
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return m_actions.value(objectName);
+}
+
+QAction *MainWindow::addAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &shortcut,
+                               const std::function<void()> &handler)
+{
+    QAction *action = menu->addAction(text);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
+    }
+    if (handler)
+        connect(action, &QAction::triggered, this, handler);
+    // Also the window's own: shortcuts keep working while the menu bar is hidden (focus mode).
+    QWidget::addAction(action);
+    m_actions.insert(name, action);
+    return action;
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(u"fileMenu"_s);
-    QAction *newAction = file->addAction(tr("&New Draft"), this, &MainWindow::newDraft);
-    newAction->setShortcut(QKeySequence::New);
+    addAction(file, u"actionNew"_s, tr("&New Article"), QKeySequence::New, [this] { newArticle(); });
+    addAction(file, u"actionSync"_s, tr("&Sync Now"), QKeySequence::Save, [this] {
+        m_workspace->draft()->saveNow();
+        m_workspace->sync()->syncNow();
+    });
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    addAction(file, u"actionChangePassword"_s, tr("Change &Password…"), {}, [this] { Q_EMIT changePasswordRequested(); });
+    addAction(file, u"actionSignOut"_s, tr("Sign &Out"), {}, [this] { Q_EMIT signOutRequested(); });
+    file->addSeparator();
+    addAction(file, u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(u"editMenu"_s);
+    addAction(edit, u"actionUndo"_s, tr("&Undo"), QKeySequence::Undo, [this] { m_article->editor()->undo(); });
+    addAction(edit, u"actionRedo"_s, tr("&Redo"), QKeySequence::Redo, [this] { m_article->editor()->redo(); });
+    edit->addSeparator();
+    addAction(edit, u"actionFind"_s, tr("&Find…"), QKeySequence::Find, [this] {
+        if (m_article->hasArticle())
+            m_article->findBar()->openFind();
+    });
+    addAction(edit, u"actionReplace"_s, tr("Find and &Replace…"), QKeySequence(u"Ctrl+H"_s), [this] {
+        if (m_article->hasArticle())
+            m_article->findBar()->openReplace();
+    });
+    edit->addSeparator();
+    // The editor handles these keys itself; the menu makes them discoverable.
+    QAction *bold = edit->addAction(tr("&Bold"), m_article->editor(), &MarkdownEditor::toggleStrong);
+    bold->setObjectName(u"actionBold"_s);
+    bold->setShortcut(QKeySequence::Bold);
+    bold->setShortcutContext(Qt::WidgetShortcut);
+    QAction *italic = edit->addAction(tr("&Italic"), m_article->editor(), &MarkdownEditor::toggleEmphasis);
+    italic->setObjectName(u"actionItalic"_s);
+    italic->setShortcut(QKeySequence::Italic);
+    italic->setShortcutContext(Qt::WidgetShortcut);
+    QAction *link = edit->addAction(tr("Insert &Link"), m_article->editor(), &MarkdownEditor::insertLink);
+    link->setObjectName(u"actionLink"_s);
+    link->setShortcut(QKeySequence(u"Ctrl+Shift+K"_s));
+    link->setShortcutContext(Qt::WidgetShortcut);
+
+    QMenu *article = menuBar()->addMenu(tr("&Article"));
+    article->setObjectName(u"articleMenu"_s);
+    addAction(article, u"actionPublish"_s, tr("&Publish"), QKeySequence(u"Ctrl+Shift+P"_s),
+              [this] { changeStatus(ArticleStatus::Published); });
+    addAction(article, u"actionUnpublish"_s, tr("&Unpublish"), {}, [this] { changeStatus(ArticleStatus::Draft); });
+    addAction(article, u"actionArchive"_s, tr("&Archive"), {}, [this] { changeStatus(ArticleStatus::Archived); });
+    article->addSeparator();
+    addAction(article, u"actionHistory"_s, tr("Revision &History…"), QKeySequence(u"Ctrl+Alt+H"_s),
+              [this] { Q_EMIT historyRequested(m_workspace->draft()->id()); });
+    addAction(article, u"actionResolve"_s, tr("Resolve &Conflict…"), {},
+              [this] { Q_EMIT conflictViewRequested(m_workspace->draft()->id()); });
+    article->addSeparator();
+    addAction(article, u"actionDelete"_s, tr("&Delete…"), QKeySequence(u"Ctrl+Shift+Del"_s),
+              [this] { deleteArticle(); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    addAction(view, u"actionFocusLibrary"_s, tr("Go to &Library"), QKeySequence(u"Ctrl+1"_s), [this] {
+        m_libraryDock->show();
+        m_library->view()->setFocus();
+    });
+    addAction(view, u"actionFocusEditor"_s, tr("Go to the &Text"), QKeySequence(u"Ctrl+2"_s),
+              [this] { m_article->editor()->setFocus(); });
+    addAction(view, u"actionSearchLibrary"_s, tr("&Search the Library"), QKeySequence(u"Ctrl+Shift+F"_s), [this] {
+        m_libraryDock->show();
+        m_library->focusSearch();
+    });
+    view->addSeparator();
+    QAction *preview = addAction(view, u"actionPreview"_s, tr("&Preview"), QKeySequence(u"Ctrl+Shift+V"_s), {});
+    preview->setCheckable(true);
+    preview->setChecked(true);
+    connect(preview, &QAction::toggled, m_article, &ArticlePane::setPreviewVisible);
+    QAction *outline = m_outlineDock->toggleViewAction();
+    outline->setObjectName(u"actionOutline"_s);
+    outline->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
+    view->addAction(outline);
+    m_actions.insert(outline->objectName(), outline);
+    QAction *library = m_libraryDock->toggleViewAction();
+    library->setObjectName(u"actionLibrary"_s);
+    view->addAction(library);
+    m_actions.insert(library->objectName(), library);
+    QAction *focus = addAction(view, u"actionFocusMode"_s, tr("&Focus Mode"), QKeySequence(u"F11"_s), {});
+    focus->setCheckable(true);
+    connect(focus, &QAction::toggled, this, &MainWindow::setFocusMode);
+    if (m_theme) {
+        QMenu *themes = view->addMenu(tr("&Theme"));
+        themes->setObjectName(u"themeMenu"_s);
+        auto *group = new QActionGroup(themes);
+        const QList<std::pair<ThemeManager::Mode, QString>> modes{{ThemeManager::Mode::System, tr("Follow the &System")},
+                                                                  {ThemeManager::Mode::Light, tr("&Light")},
+                                                                  {ThemeManager::Mode::Dark, tr("&Dark")}};
+        for (const auto &[mode, text] : modes) {
+            QAction *choice = themes->addAction(text);
+            choice->setObjectName(u"actionTheme"_s + ThemeManager::modeName(mode));
+            choice->setCheckable(true);
+            choice->setChecked(m_theme->mode() == mode);
+            group->addAction(choice);
+            connect(choice, &QAction::triggered, this, [this, mode] {
+                m_theme->setMode(mode);
+                QSettings().setValue(u"appearance/theme"_s, ThemeManager::modeName(mode));
+            });
+        }
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Inkwell"), this, [this] {
-        QMessageBox::about(this, tr("About Inkwell"),
-                           tr("Inkwell %1 — a self-hosted AI writing platform.").arg(QStringLiteral(INKWELL_VERSION)));
+    help->setObjectName(u"helpMenu"_s);
+    addAction(help, u"actionAbout"_s, tr("&About Inkwell"), {}, [this] {
+        auto *about = new QMessageBox(QMessageBox::Information, tr("About Inkwell"),
+                                      tr("Inkwell %1 — a self-hosted AI writing platform.")
+                                          .arg(QStringLiteral(INKWELL_VERSION)),
+                                      QMessageBox::Ok, this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
     });
 }
 
-void MainWindow::renderPreview()
+void MainWindow::newArticle()
 {
-    const QString text = m_editor->toPlainText();
-    m_previewHtml = markdown::toHtml(text);
-    m_preview->setHtml(m_previewHtml);
-    const int words = markdown::wordCount(text);
-    m_wordCount->setText(tr("%n word(s)", nullptr, words) + u" · "_s +
-                         tr("%n min read", nullptr, markdown::readingTimeMinutes(text)));
+    m_workspace->draft()->create({QString(), QString(), QStringList(), QString()});
 }
 
-void MainWindow::newDraft()
+void MainWindow::openArticle(const QUuid &id)
 {
-    m_editor->clear();
-    m_editor->setFocus();
+    if (id == m_workspace->draft()->id())
+        return;
+    m_workspace->draft()->open(id);
+}
+
+void MainWindow::changeStatus(ArticleStatus status)
+{
+    engine::DraftSession *draft = m_workspace->draft();
+    if (!draft->isOpen())
+        return;
+    const QUuid id = draft->id();
+    const QString title = m_article->titleField()->text().trimmed().isEmpty() ? tr("Untitled")
+                                                                               : m_article->titleField()->text();
+    QString question;
+    QString button;
+    switch (status) {
+    case ArticleStatus::Published:
+        question = tr("Publish “%1”? Everyone who can read this server will see it.").arg(title);
+        button = tr("Publish");
+        break;
+    case ArticleStatus::Draft:
+        question = tr("Unpublish “%1”? Readers will no longer see it; it becomes a draft again.").arg(title);
+        button = tr("Unpublish");
+        break;
+    case ArticleStatus::Archived:
+        question = tr("Archive “%1”? Readers will no longer see it; you keep it in your library.").arg(title);
+        button = tr("Archive");
+        break;
+    }
+    confirm(button, question, button, [this, id, status, title] {
+        m_workspace->draft()->saveNow();
+        tell(tr("Sending “%1” to the server…").arg(title), 0);
+        m_workspace->sync()->setArticleStatus(id, status, this, [this, status, title](std::expected<void, QString> done) {
+            if (!done) {
+                tell(tr("“%1” could not be changed: %2").arg(title, done.error()), 15000);
+                return;
+            }
+            tell(status == ArticleStatus::Published ? tr("“%1” is published.").arg(title)
+                 : status == ArticleStatus::Draft   ? tr("“%1” is a draft again.").arg(title)
+                                                    : tr("“%1” is archived.").arg(title));
+        });
+    });
+}
+
+void MainWindow::deleteArticle()
+{
+    engine::DraftSession *draft = m_workspace->draft();
+    if (!draft->isOpen())
+        return;
+    const QUuid id = draft->id();
+    const QString title = m_article->titleField()->text().trimmed().isEmpty() ? tr("Untitled")
+                                                                               : m_article->titleField()->text();
+    confirm(tr("Delete"),
+            tr("Delete “%1”? It disappears from every computer; an administrator can restore it within 30 days.")
+                .arg(title),
+            tr("Delete"), [this, id, title] {
+                m_workspace->draft()->close();
+                m_workspace->sync()->deleteArticle(id, this, [this, id, title](std::expected<void, QString> done) {
+                    if (!done) {
+                        tell(tr("“%1” could not be deleted: %2").arg(title, done.error()), 15000);
+                        m_workspace->draft()->open(id);
+                        return;
+                    }
+                    tell(tr("“%1” is deleted.").arg(title));
+                });
+            });
+}
+
+void MainWindow::confirm(const QString &title, const QString &text, const QString &button, std::function<void()> then)
+{
+    if (m_question)
+        m_question->close();
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, this);
+    box->setObjectName(u"confirmation"_s);
+    box->setAccessibleName(title);
+    box->setTextFormat(Qt::PlainText);
+    QPushButton *yes = box->addButton(button, QMessageBox::AcceptRole);
+    yes->setObjectName(u"confirmButton"_s);
+    box->setDefaultButton(yes);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [box, yes, then = std::move(then)](QAbstractButton *clicked) {
+        if (clicked == yes)
+            then();
+        Q_UNUSED(box);
+    });
+    m_question = box;
+    box->open();
+}
+
+void MainWindow::askMassRemoval(int count, int total, const std::function<void(bool)> &answer)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove articles from this computer?"),
+                                tr("The server no longer has %1 of the %2 articles on this computer. This happens when "
+                                   "the server was reset or replaced. Remove them here too?\n\nYour own unsynced "
+                                   "edits are kept either way.")
+                                    .arg(count)
+                                    .arg(total),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"massRemovalQuestion"_s);
+    box->setAccessibleName(tr("Remove articles from this computer?"));
+    box->setTextFormat(Qt::PlainText);
+    QPushButton *keep = box->addButton(tr("Keep Them"), QMessageBox::RejectRole);
+    keep->setObjectName(u"massRemovalKeep"_s);
+    QPushButton *remove = box->addButton(tr("Remove Them"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"massRemovalRemove"_s);
+    box->setDefaultButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [remove, answer](QAbstractButton *clicked) { answer(clicked == remove); });
+    box->open();
+}
+
+void MainWindow::updateActions()
+{
+    const engine::DraftSession *draft = m_workspace->draft();
+    const bool open = draft->isOpen();
+    const engine::LibraryEntry &entry = draft->article().entry;
+    const bool canWrite = m_workspace->user().role != Role::Viewer;
+    const bool conflict = open && entry.syncState == engine::SyncState::Conflict;
+    const auto enable = [this](const QString &name, bool on) {
+        if (QAction *a = m_actions.value(name))
+            a->setEnabled(on);
+    };
+    enable(u"actionNew"_s, canWrite);
+    enable(u"actionPublish"_s, open && canWrite && entry.status != ArticleStatus::Published && !conflict);
+    enable(u"actionUnpublish"_s, open && canWrite && entry.status == ArticleStatus::Published);
+    enable(u"actionArchive"_s, open && canWrite && entry.status != ArticleStatus::Archived && !entry.neverSynced());
+    enable(u"actionDelete"_s, open && canWrite);
+    enable(u"actionHistory"_s, open && !entry.neverSynced());
+    enable(u"actionResolve"_s, conflict);
+    enable(u"actionFind"_s, open);
+    enable(u"actionReplace"_s, open);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString title = m_article->titleField()->text().trimmed();
+    if (!m_workspace->draft()->isOpen())
+        setWindowTitle(tr("Inkwell"));
+    else
+        setWindowTitle(tr("%1 — Inkwell").arg(title.isEmpty() ? tr("Untitled") : title));
+}
+
+void MainWindow::tell(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+void MainWindow::setFocusMode(bool on)
+{
+    m_focusMode = on;
+    m_libraryDock->setVisible(!on);
+    m_outlineDock->setVisible(!on && m_actions.value(u"actionOutline"_s)->isChecked());
+    m_article->setFocusMode(on);
+    m_article->setPreviewVisible(!on && m_actions.value(u"actionPreview"_s)->isChecked());
+    menuBar()->setVisible(!on);
+    statusBar()->setVisible(!on);
+    if (on)
+        m_article->editor()->setFocus();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_workspace->draft()->saveNow();
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    event->accept();
 }
 
 } // namespace inkwell::app

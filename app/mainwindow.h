@@ -1,40 +1,80 @@
 #pragma once
 
-#include "healthmonitor.h"
+#include "workspace.h"
 
+#include <QHash>
 #include <QMainWindow>
-#include <QTimer>
+#include <QPointer>
 
+class QAction;
+class QDockWidget;
 class QLabel;
-class QPlainTextEdit;
-class QTextBrowser;
-class QTreeWidget;
+class QMessageBox;
 
 namespace inkwell::app {
 
-/// @brief The main window: library sidebar, Markdown editor with live preview, server status.
+class ArticlePane;
+class LibraryPanel;
+class OutlineView;
+class SyncIndicator;
+class ThemeManager;
+
+/**
+ * @brief The main window: the library at the left, the open article (editor and preview) in the middle, its
+ * outline below the library; sync state, words and reading time in the status bar. Every action lives in the
+ * menus with a shortcut; the window forwards intent to the workspace's engine and shows what it answers.
+ */
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const QUrl &server, QWidget *parent = nullptr);
+    MainWindow(engine::Workspace *workspace, ThemeManager *theme, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    HealthMonitor *healthMonitor() const { return m_health; }
-    /// @brief The HTML last rendered into the preview (cmark output, safe mode).
-    QString previewHtml() const { return m_previewHtml; }
+    LibraryPanel *library() const { return m_library; }
+    ArticlePane *article() const { return m_article; }
+    SyncIndicator *syncIndicator() const { return m_syncIndicator; }
+    /// @brief The action named @p objectName ("actionPublish"...), for tests and the command palette.
+    QAction *action(const QString &objectName) const;
+    engine::Workspace *workspace() const { return m_workspace; }
+
+Q_SIGNALS:
+    void signOutRequested();
+    void changePasswordRequested();
+    /// @brief The user asked to compare the open article's conflict (the app shows the conflict view).
+    void conflictViewRequested(const QUuid &id);
+    /// @brief The user asked for the open article's revision history.
+    void historyRequested(const QUuid &id);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    QAction *addAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &shortcut,
+                       const std::function<void()> &handler);
     void buildMenus();
-    void renderPreview();
-    void newDraft();
+    void newArticle();
+    void openArticle(const QUuid &id);
+    void changeStatus(ArticleStatus status);
+    void deleteArticle();
+    void updateActions();
+    void updateTitle();
+    void askMassRemoval(int count, int total, const std::function<void(bool)> &answer);
+    void tell(const QString &message, int timeoutMs = 8000);
+    void confirm(const QString &title, const QString &text, const QString &button, std::function<void()> then);
+    void setFocusMode(bool on);
 
-    QTreeWidget *m_library = nullptr;
-    QPlainTextEdit *m_editor = nullptr;
-    QTextBrowser *m_preview = nullptr;
-    QLabel *m_serverStatus = nullptr;
-    QLabel *m_wordCount = nullptr;
-    HealthMonitor *m_health = nullptr;
-    QTimer m_previewTimer;
-    QString m_previewHtml;
+    engine::Workspace *m_workspace;
+    ThemeManager *m_theme;
+    LibraryPanel *m_library = nullptr;
+    ArticlePane *m_article = nullptr;
+    OutlineView *m_outline = nullptr;
+    QDockWidget *m_libraryDock = nullptr;
+    QDockWidget *m_outlineDock = nullptr;
+    SyncIndicator *m_syncIndicator = nullptr;
+    QLabel *m_words = nullptr;
+    QHash<QString, QAction *> m_actions;
+    QPointer<QMessageBox> m_question;
+    bool m_focusMode = false;
 };
 
 } // namespace inkwell::app

@@ -716,7 +716,8 @@ void ConflictView::submit(const sync::ArticleText &text)
     updateState();
     updateCurrentRegion();
     placeRegionActions();
-    m_engine->resolveConflict(m_article.entry.id, text, this, [this](std::expected<void, QString> result) {
+    m_engine->resolveConflict(m_article.entry.id, text, m_article.conflict->theirsRevision, this,
+                              [this](std::expected<void, QString> result) {
         m_busy = false;
         if (!result) {
             m_error->setText(tr("Could not settle the conflict: %1").arg(result.error()));

@@ -1,12 +1,8 @@
 #include "editor/inlineparser.h"
 
 #include <QByteArray>
-#if INKWELL_CMARK_GFM
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#else
-#include <cmark.h>
-#endif
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -16,7 +12,6 @@ namespace inkwell::app {
 
 namespace {
 
-#if INKWELL_CMARK_GFM
 struct Extensions {
     cmark_syntax_extension *strikethrough = nullptr;
     cmark_syntax_extension *autolink = nullptr;
@@ -31,7 +26,6 @@ const Extensions &extensions()
     }();
     return e;
 }
-#endif
 
 struct NodeDeleter {
     void operator()(cmark_node *node) const { cmark_node_free(node); }
@@ -41,13 +35,11 @@ using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 NodePtr parse(const QByteArray &utf8)
 {
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-#if INKWELL_CMARK_GFM
     const Extensions &ext = extensions();
     if (ext.strikethrough)
         cmark_parser_attach_syntax_extension(parser, ext.strikethrough);
     if (ext.autolink)
         cmark_parser_attach_syntax_extension(parser, ext.autolink);
-#endif
     cmark_parser_feed(parser, utf8.constData(), size_t(utf8.size()));
     NodePtr doc(cmark_parser_finish(parser));
     cmark_parser_free(parser);
@@ -189,7 +181,6 @@ private:
         default:
             break;
         }
-#if INKWELL_CMARK_GFM
         if (std::strcmp(cmark_node_get_type_string(node), "strikethrough") == 0 && bytesOf(node, start, end)) {
             int tildes = 0;
             while (byteAt(start + tildes) == '~' && tildes < 2)
@@ -200,7 +191,6 @@ private:
             add(InlineSpan::Markup, start, start + tildes);
             add(InlineSpan::Markup, end - tildes, end);
         }
-#endif
     }
 
     /// Skips a bracketed link text from the `[` at @p open; returns the index of the matching `]` or -1.
@@ -286,135 +276,6 @@ private:
     int m_searchFrom = 0;
 };
 
-#if !INKWELL_CMARK_GFM
-// Plain cmark (what core links until it moves to cmark-gfm) knows neither GFM's strikethrough nor its bare
-// URLs and e-mail addresses; they are found here, outside code, raw HTML and links, by the extensions' rules.
-
-bool isUrlTrailer(QChar c)
-{
-    return QStringView(u"?!.,:*_~'\"").contains(c);
-}
-
-/// End of a bare URL or e-mail address starting at @p i, or @p i if none starts there.
-int addressEnd(QStringView text, int i, const QVarLengthArray<bool, 256> &taken)
-{
-    const int n = int(text.size());
-    const QStringView rest = text.sliced(i);
-    int k = i;
-    if (rest.startsWith(u"http://", Qt::CaseInsensitive) || rest.startsWith(u"https://", Qt::CaseInsensitive) ||
-        rest.startsWith(u"www.", Qt::CaseInsensitive)) {
-        while (k < n && !taken[k] && !text[k].isSpace() && text[k] != u'<')
-            ++k;
-        // Trailing punctuation ends a sentence, not the URL; so does a ')' without its '('.
-        for (;;) {
-            if (k > i && isUrlTrailer(text[k - 1])) {
-                --k;
-                continue;
-            }
-            if (k > i && text[k - 1] == u')') {
-                const QStringView url = text.sliced(i, k - i);
-                if (url.count(u')') > url.count(u'(')) {
-                    --k;
-                    continue;
-                }
-            }
-            break;
-        }
-        const int prefix = rest.startsWith(u"www.", Qt::CaseInsensitive) ? 4 : rest.indexOf(u"//") + 2;
-        return k - i > prefix ? k : i;
-    }
-    // local@domain.tld
-    const auto isLocal = [](QChar c) { return c.isLetterOrNumber() || QStringView(u".+_-").contains(c); };
-    while (k < n && !taken[k] && text[k].unicode() < 128 && isLocal(text[k]))
-        ++k;
-    if (k == i || k >= n || text[k] != u'@')
-        return i;
-    int d = k + 1;
-    bool dot = false;
-    while (d < n && !taken[d] && text[d].unicode() < 128 &&
-           (text[d].isLetterOrNumber() || text[d] == u'.' || text[d] == u'-' || text[d] == u'_')) {
-        dot = dot || text[d] == u'.';
-        ++d;
-    }
-    while (d > k + 1 && (text[d - 1] == u'.' || text[d - 1] == u'-' || text[d - 1] == u'_'))
-        --d;
-    return dot && d > k + 1 && text.sliced(k + 1, d - k - 1).contains(u'.') ? d : i;
-}
-
-void addGfmExtras(QStringView text, InlineSpans &spans)
-{
-    const int n = int(text.size());
-    QVarLengthArray<bool, 256> taken(n);
-    QVarLengthArray<bool, 256> inLink(n);
-    std::fill(taken.begin(), taken.end(), false);
-    std::fill(inLink.begin(), inLink.end(), false);
-    for (const InlineSpan &s : spans) {
-        for (int i = s.start; i < s.start + s.length && i < n; ++i) {
-            if (s.kind == InlineSpan::Code || s.kind == InlineSpan::Html || s.kind == InlineSpan::Url ||
-                s.kind == InlineSpan::Markup)
-                taken[i] = true;
-            if (s.kind == InlineSpan::LinkText)
-                inLink[i] = true;
-        }
-    }
-
-    for (int i = 0; i < n;) {
-        const bool boundary = i == 0 || text[i - 1].isSpace() || QStringView(u"*_~(").contains(text[i - 1]);
-        if (!taken[i] && !inLink[i] && boundary) {
-            const int end = addressEnd(text, i, taken);
-            if (end > i) {
-                spans.append({InlineSpan::Url, i, end - i});
-                std::fill(taken.begin() + i, taken.begin() + end, true);
-                i = end;
-                continue;
-            }
-        }
-        ++i;
-    }
-
-    // ~one~ or ~~two~~ tildes; an opener has text after it, a closer text before it, and they pair by length.
-    struct Opener {
-        int position;
-        int length;
-    };
-    QVarLengthArray<Opener, 8> openers;
-    for (int i = 0; i < n;) {
-        if (text[i] == u'\\') {
-            i += 2;
-            continue;
-        }
-        if (text[i] != u'~' || taken[i]) {
-            ++i;
-            continue;
-        }
-        int j = i;
-        while (j < n && text[j] == u'~')
-            ++j;
-        const int length = j - i;
-        if (length <= 2) {
-            const bool canClose = i > 0 && !text[i - 1].isSpace();
-            const bool canOpen = j < n && !text[j].isSpace();
-            int match = -1;
-            for (int o = int(openers.size()) - 1; o >= 0 && canClose; --o) {
-                if (openers[o].length == length) {
-                    match = o;
-                    break;
-                }
-            }
-            if (match >= 0) {
-                const Opener open = openers[match];
-                spans.append({InlineSpan::Strikethrough, open.position, j - open.position});
-                spans.append({InlineSpan::Markup, open.position, length});
-                spans.append({InlineSpan::Markup, i, length});
-                openers.resize(match);
-            } else if (canOpen) {
-                openers.append({i, length});
-            }
-        }
-        i = j;
-    }
-}
-#endif
 
 bool isSingleParagraph(cmark_node *doc)
 {
@@ -448,9 +309,6 @@ InlineSpans parseInlines(QStringView text)
         doc = parse(utf8);
     }
     Walker(text, utf8, prefix, spans).walk(doc.get());
-#if !INKWELL_CMARK_GFM
-    addGfmExtras(text, spans);
-#endif
     return spans;
 }
 

@@ -27,9 +27,8 @@ using InlineSpans = QVarLengthArray<InlineSpan, 16>;
 /// @brief The inline Markdown of one line's text (a paragraph line, a heading's text, a table cell), from
 /// cmark's parse and its source positions.
 ///
-/// It uses the cmark that core uses (two cmark libraries cannot share a process): with cmark-gfm its
-/// strikethrough and autolink extensions find `~~struck~~` text and bare URLs; with plain cmark the same GFM
-/// constructs are found in the text outside code, raw HTML and links, by the extensions' rules.
+/// It uses cmark-gfm, the library core renders with (two cmark libraries cannot share a process); its
+/// strikethrough and autolink extensions find `~~struck~~` text and bare URLs.
 ///
 /// The text is parsed on its own, so emphasis that spans two lines of one paragraph is not seen; reference
 /// links are not resolved (their definitions are elsewhere in the document). Thread-safe.

@@ -3,6 +3,7 @@
 #include "markdown/markdown.h"
 
 #include "json/jsonreader.h"
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -873,7 +874,8 @@ std::expected<void, QString> StoreDb::markFailed(const QUuid &id, const QString 
     return {};
 }
 
-std::expected<qint64, QString> StoreDb::resolveConflict(const QUuid &id, const sync::ArticleText &resolved)
+std::expected<qint64, QString> StoreDb::resolveConflict(const QUuid &id, const sync::ArticleText &resolved,
+                                                        int theirsRevision)
 {
     Transaction transaction(m_db);
     const std::optional<qint64> key = keyOf(id);
@@ -886,14 +888,24 @@ std::expected<qint64, QString> StoreDb::resolveConflict(const QUuid &id, const s
                   u"theirs_revision = NULL, theirs_title = NULL, theirs_excerpt = NULL, theirs_tags = NULL, "
                   u"theirs_content = NULL, merged_title = NULL, merged_excerpt = NULL, merged_tags = NULL, "
                   u"merged_content = NULL, conflict_fields = NULL, edit_seq = edit_seq + 1, saved_at = ? "
-                  u"WHERE key = ? AND state = 'conflict'"_s);
+                  u"WHERE key = ? AND state = 'conflict' AND theirs_revision = ?"_s);
     bindAll(query, {resolved.title, resolved.excerpt, tagsToText(resolved.tags), resolved.content,
                     markdown::wordCount(resolved.content), summaryOf(resolved),
-                    timeText(QDateTime::currentDateTimeUtc()), *key});
+                    timeText(QDateTime::currentDateTimeUtc()), *key, theirsRevision});
     if (!query.exec())
         return std::unexpected(query.lastError().text());
-    if (query.numRowsAffected() == 0)
-        return std::unexpected(u"there is no conflict to resolve"_s);
+    if (query.numRowsAffected() == 0) {
+        QSqlQuery state(m_db);
+        state.prepare(u"SELECT state FROM drafts WHERE key = ?"_s);
+        state.addBindValue(*key);
+        const bool stillInConflict = state.exec() && state.next() && state.value(0).toString() == u"conflict"_s;
+        return std::unexpected(stillInConflict
+                                   ? QCoreApplication::translate("inkwell::engine::StoreDb",
+                                                                 "The server's version changed again while you "
+                                                                 "compared; compare with the newest one.")
+                                   : QCoreApplication::translate("inkwell::engine::StoreDb",
+                                                                 "This conflict was already settled."));
+    }
     reindex(*key);
     QSqlQuery seq(m_db);
     seq.prepare(u"SELECT edit_seq FROM drafts WHERE key = ?"_s);

@@ -92,8 +92,11 @@ public:
     std::expected<bool, QString> mergeWithServer(const QUuid &id, const Article &theirs);
     /// @brief The server refused the push for good (validation, permission): keep the draft with the reason.
     std::expected<void, QString> markFailed(const QUuid &id, const QString &message);
-    /// @brief The user settled a conflict with @p resolved: it becomes the draft, on the server's revision.
-    std::expected<qint64, QString> resolveConflict(const QUuid &id, const sync::ArticleText &resolved);
+    /// @brief The user settled a conflict with @p resolved, compared against the server's @p theirsRevision: it
+    /// becomes the draft, based on that revision. Refused when the conflict is about another revision by now (the
+    /// server changed again while the user compared) or is settled already.
+    std::expected<qint64, QString> resolveConflict(const QUuid &id, const sync::ArticleText &resolved,
+                                                   int theirsRevision);
     /// @brief Stores the server's answer to an action (publish, archive...) as the server copy.
     std::expected<void, QString> storeServerArticle(const Article &article);
 

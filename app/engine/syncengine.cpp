@@ -579,11 +579,13 @@ void SyncEngine::deleteArticle(const QUuid &id, QObject *context, Done done)
     });
 }
 
-void SyncEngine::resolveConflict(const QUuid &id, const sync::ArticleText &resolved, QObject *context, Done done)
+void SyncEngine::resolveConflict(const QUuid &id, const sync::ArticleText &resolved, int theirsRevision,
+                                 QObject *context, Done done)
 {
     const QPointer<QObject> guard(context);
     m_store->run<std::expected<qint64, QString>>(
-        [id, resolved](StoreDb &db) { return db.resolveConflict(id, resolved); }, this,
+        [id, resolved, theirsRevision](StoreDb &db) { return db.resolveConflict(id, resolved, theirsRevision); },
+        this,
         [this, id, guard, hasContext = context != nullptr, done](std::expected<qint64, QString> result) {
             if (result) {
                 m_store->announce({id});

@@ -66,8 +66,11 @@ public:
     void setArticleStatus(const QUuid &id, ArticleStatus status, QObject *context, Done done);
     /// @brief Deletes the article: on the server when it is there (local edits are dropped), else here only.
     void deleteArticle(const QUuid &id, QObject *context, Done done);
-    /// @brief Settles a conflict with the text the user chose; it is pushed by the next round (started now).
-    void resolveConflict(const QUuid &id, const sync::ArticleText &resolved, QObject *context, Done done);
+    /// @brief Settles a conflict with the text the user chose after comparing it with the server's
+    /// @p theirsRevision; it is pushed by the next round (started now). Refused when the server's version moved on
+    /// meanwhile (the user compares again) or the conflict is settled already.
+    void resolveConflict(const QUuid &id, const sync::ArticleText &resolved, int theirsRevision, QObject *context,
+                         Done done);
 
 Q_SIGNALS:
     void statusChanged(inkwell::engine::SyncEngine::Status status);

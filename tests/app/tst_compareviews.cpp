@@ -651,8 +651,10 @@ void TestCompareViews::savingAConflictSettledElsewhereSaysWhy()
     QVERIFY(view);
     QSignalSpy finished(view.get(), &ConflictView::finished);
     // Meanwhile another window settles it.
+    const int theirs = local(*b, id)->conflict->theirsRevision;
     auto done = await<std::expected<void, QString>>([&](auto callback) {
-        b->engine->resolveConflict(id, {u"Elsewhere"_s, {}, {}, paragraphs({u"A, settled."_s})}, this, callback);
+        b->engine->resolveConflict(id, {u"Elsewhere"_s, {}, {}, paragraphs({u"A, settled."_s})}, theirs, this,
+                                   callback);
     });
     QVERIFY(done && *done);
 
@@ -664,7 +666,7 @@ void TestCompareViews::savingAConflictSettledElsewhereSaysWhy()
     QTest::mouseClick(save, Qt::LeftButton);
     auto *error = child<QLabel>(*view, u"errorMessage"_s);
     QTRY_VERIFY(error->isVisible());
-    QCOMPARE(error->text(), u"Could not settle the conflict: there is no conflict to resolve"_s);
+    QCOMPARE(error->text(), u"Could not settle the conflict: This conflict was already settled."_s);
     QCOMPARE(finished.count(), 0);
     QVERIFY(view->isVisible());
     QVERIFY(save->isEnabled()); // the writer may copy the text out and leave

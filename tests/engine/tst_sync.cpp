@@ -365,7 +365,8 @@ void TestSync::editsOfTheSameParagraphConflictUntilResolved()
     // The user's merged text settles it.
     const QString resolved = paragraphs({u"Intro."_s, u"The cat and the dog sat on the mat."_s});
     auto done = await<std::expected<void, QString>>([&](auto callback) {
-        b->engine->resolveConflict(id, {u"Contested"_s, {}, {}, resolved}, this, callback);
+        b->engine->resolveConflict(id, {u"Contested"_s, {}, {}, resolved}, kept->conflict->theirsRevision, this,
+                                   callback);
     });
     QVERIFY(done && *done);
     QVERIFY(sync(*b));

@@ -32,7 +32,7 @@ InkwelldProcess::~InkwelldProcess()
         kill();
     // After a kill() without a restart the bundled PostgreSQL is still running: stop it (SIGQUIT is its immediate
     // shutdown), or it outlives the test.
-    QFile pidFile(m_dataDir + u"/postgres/postmaster.pid"_s);
+    QFile pidFile(m_dataDir + u"/postgres/data/postmaster.pid"_s);
     if (pidFile.open(QIODevice::ReadOnly)) {
         const qint64 pid = pidFile.readLine().trimmed().toLongLong();
         QFile command(u"/proc/%1/comm"_s.arg(pid));

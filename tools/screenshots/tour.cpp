@@ -1,0 +1,247 @@
+// Takes the README's screenshots of the desktop app: a real inkwelld (bundled PostgreSQL), a writer's library
+// synced into a local store, the real windows. Run by tools/screenshots/take.sh under Xvfb; each shot is the
+// X server's root window (ImageMagick's `import -window root`), i.e. what a user would see.
+//
+//   inkwell_tour --out docs/screenshots [--only NAME]
+#include "inkwelldprocess.h"
+#include "mainwindow.h"
+#include "theme/thememanager.h"
+#include "window/articlepane.h"
+#include "window/librarypanel.h"
+#include "editor/previewpane.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QListView>
+#include <QProcess>
+#include <QScreen>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace inkwell;
+
+namespace {
+
+constexpr auto kPassword = "a long and careful passphrase";
+
+template <typename T>
+std::optional<T> await(const std::function<void(std::function<void(T)>)> &start, int timeoutMs = 60000)
+{
+    std::optional<T> value;
+    start([&value](T result) { value = std::move(result); });
+    if (!QTest::qWaitFor([&] { return value.has_value(); }, timeoutMs))
+        return std::nullopt;
+    return value;
+}
+
+struct Sample {
+    QString title;
+    QStringList tags;
+    QString content;
+    std::optional<ArticleStatus> status;
+};
+
+QList<Sample> samples()
+{
+    return {
+        {u"The lighthouse keeper's ledger"_s,
+         {u"history"_s, u"sea"_s},
+         u"# The lighthouse keeper's ledger\n\n"
+         u"For forty-one years the keepers of **Hollow Point** wrote one line a night: the weather, the ships, "
+         u"and whether the lamp *held*. The ledgers survive, water-stained and complete.\n\n"
+         u"## What the lines say\n\n"
+         u"Most entries are three words long. A few run to a page:\n\n"
+         u"> 14 March 1887. Fog from the south. The *Amelia* passed at two bells, close enough to hear her crew "
+         u"singing.\n\n"
+         u"- **1871–1890**: oil lamps, hand-trimmed wicks\n"
+         u"- **1891–1912**: the first mantle lamp\n"
+         u"- [ ] transcribe the 1913 volume\n"
+         u"- [x] photograph every page\n\n"
+         u"| Decade | Entries | Storms |\n|---|---:|---:|\n| 1870s | 3,412 | 41 |\n| 1880s | 3,650 | 57 |\n\n"
+         u"## Why it matters\n\n"
+         u"Read in order, the ledger is a weather record of a coast that had no other. It is also a diary of "
+         u"people who rarely wrote anything else down. See the archive at https://example.org/hollow-point.\n\n"
+         u"```\nyear  storms  wrecks\n1881  7       1\n1882  4       0\n```\n"_s,
+         ArticleStatus::Published},
+        {u"Notes on slow mornings"_s,
+         {u"essay"_s},
+         u"# Notes on slow mornings\n\nCoffee first. Then the window, then the page. The trick is not to open "
+         u"the laptop until the first paragraph exists on paper.\n"_s,
+         std::nullopt},
+        {u"A field guide to harbour gulls"_s,
+         {u"nature"_s, u"sea"_s},
+         u"Herring gulls, mostly. Some black-backs in winter.\n"_s,
+         ArticleStatus::Published},
+        {u"Interview: the last ferry captain"_s,
+         {u"interview"_s},
+         u"She ran the crossing for twenty-two years and never once missed the tide.\n"_s,
+         std::nullopt},
+        {u"Copper, canvas and salt"_s,
+         {u"essay"_s, u"craft"_s},
+         u"On the materials of boat-building, and what they remember.\n"_s,
+         ArticleStatus::Archived},
+        {u"Reading list for the long winter"_s,
+         {u"books"_s},
+         u"1. *The Outermost House*\n2. *The Log from the Sea of Cortez*\n3. *Moby-Dick*, again\n"_s,
+         ArticleStatus::Published},
+    };
+}
+
+} // namespace
+
+class Tour : public QObject {
+public:
+    Tour(QString out, QString only)
+        : m_out(std::move(out))
+        , m_only(std::move(only))
+    {
+    }
+
+    int run()
+    {
+        QDir().mkpath(m_out);
+        if (!m_server.start()) {
+            std::fprintf(stderr, "inkwell_tour: %s\n", qPrintable(m_server.error()));
+            return 1;
+        }
+        m_client = std::make_unique<api::ApiClient>(m_server.url());
+        auto grant = await<api::ApiResult<api::AuthGrant>>([&](auto done) {
+            m_client->registerAccount({u"ada@example.org"_s, QString::fromLatin1(kPassword), u"Ada Lovelace"_s},
+                                      this, done);
+        });
+        if (!grant || !*grant)
+            return fail(u"cannot register"_s);
+        m_user = (*grant)->user;
+        if (!seed())
+            return fail(u"cannot seed articles"_s);
+
+        auto workspace = engine::Workspace::open(m_client.get(), m_user, m_data.path());
+        if (!workspace)
+            return fail(workspace.error());
+        m_workspace = std::move(*workspace);
+        QSignalSpy synced(m_workspace->sync(), &engine::SyncEngine::roundFinished);
+        m_workspace->sync()->syncNow();
+        if (!synced.wait(60000))
+            return fail(u"the first sync did not finish"_s);
+
+        m_theme = std::make_unique<app::ThemeManager>();
+        m_theme->setMode(app::ThemeManager::Mode::Light);
+        m_window = std::make_unique<app::MainWindow>(m_workspace.get(), m_theme.get());
+        m_window->resize(1400, 900);
+        m_window->move(0, 0);
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window.get()))
+            return fail(u"the window was not shown"_s);
+        if (!QTest::qWaitFor([&] { return m_workspace->library()->rowCount() >= 6; }, 20000))
+            return fail(u"the library did not fill"_s);
+
+        // The main window with the first article open, light and dark.
+        m_workspace->draft()->open(m_ids.first());
+        QSignalSpy rendered(m_window->article()->preview(), &app::PreviewPane::rendered);
+        rendered.wait(10000);
+        settle();
+        shoot(u"main-light"_s);
+        m_theme->setMode(app::ThemeManager::Mode::Dark);
+        settle();
+        rendered.wait(3000);
+        settle();
+        shoot(u"main-dark"_s);
+        m_theme->setMode(app::ThemeManager::Mode::Light);
+        settle();
+        m_window.reset();
+        m_workspace.reset();
+        return m_failed ? 1 : 0;
+    }
+
+private:
+    bool seed()
+    {
+        for (const Sample &sample : samples()) {
+            const QUuid id = QUuid::createUuid();
+            auto created = await<api::ApiResult<Article>>([&](auto done) {
+                m_client->putArticle(id, {sample.title, sample.content, {}, sample.tags, sample.status},
+                                     std::nullopt, this, done);
+            });
+            if (!created || !*created)
+                return false;
+            if (sample.status == ArticleStatus::Archived) {
+                auto archived = await<api::ApiResult<Article>>([&](auto done) {
+                    m_client->setArticleStatus(id, ArticleStatus::Archived, (*created)->revision, this, done);
+                });
+                if (!archived || !*archived)
+                    return false;
+            }
+            m_ids.append(id);
+        }
+        return true;
+    }
+
+    void settle()
+    {
+        for (int i = 0; i < 20; ++i) {
+            QCoreApplication::processEvents();
+            QTest::qWait(50);
+        }
+    }
+
+    void shoot(const QString &name)
+    {
+        if (!m_only.isEmpty() && m_only != name)
+            return;
+        const QString file = QDir(m_out).filePath(name + u".png"_s);
+        // What the X server shows; without an X display (offscreen), the window's own rendering.
+        if (!qEnvironmentVariableIsEmpty("DISPLAY") && QGuiApplication::platformName() == u"xcb"_s) {
+            const int rc = QProcess::execute(u"import"_s, {u"-window"_s, u"root"_s, file});
+            if (rc != 0) {
+                std::fprintf(stderr, "inkwell_tour: import failed for %s\n", qPrintable(file));
+                m_failed = true;
+            }
+        } else {
+            m_window->grab().save(file);
+        }
+        std::printf("%s\n", qPrintable(file));
+        std::fflush(stdout);
+    }
+
+    int fail(const QString &why)
+    {
+        std::fprintf(stderr, "inkwell_tour: %s\n", qPrintable(why));
+        return 1;
+    }
+
+    QString m_out;
+    QString m_only;
+    QTemporaryDir m_data;
+    test::InkwelldProcess m_server;
+    std::unique_ptr<api::ApiClient> m_client;
+    User m_user;
+    QList<QUuid> m_ids;
+    std::unique_ptr<engine::Workspace> m_workspace;
+    std::unique_ptr<app::ThemeManager> m_theme;
+    std::unique_ptr<app::MainWindow> m_window;
+    bool m_failed = false;
+};
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"Inkwell Tour"_s);
+    QApplication::setOrganizationName(u"Inkwell"_s);
+    QStandardPaths::setTestModeEnabled(true); // settings and dictionaries of the tour stay out of the user's
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption outOption(u"out"_s, u"folder for the PNG files"_s, u"dir"_s, u"docs/screenshots"_s);
+    const QCommandLineOption onlyOption(u"only"_s, u"take only this shot"_s, u"name"_s);
+    parser.addOptions({outOption, onlyOption});
+    parser.process(app);
+    Tour tour(parser.value(outOption), parser.value(onlyOption));
+    return tour.run();
+}
