@@ -35,14 +35,15 @@ ChangePasswordDialog::ChangePasswordDialog(engine::AccountSession *session, QWid
     setObjectName(u"changePasswordDialog"_s);
     setAccessibleName(tr("Change password"));
     setWindowTitle(tr("Change password — Inkwell"));
-    setMinimumWidth(460);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetFixedSize);
     layout->setContentsMargins(28, 24, 28, 20);
     layout->setSpacing(14);
 
     QLabel *heading = form::title(u"changePasswordTitle"_s, this);
     heading->setText(tr("Change your password"));
+    heading->setFixedWidth(420); // the column's width; wrapped text below sets the height
     layout->addWidget(heading);
     QLabel *text = form::explanation(u"changePasswordExplanation"_s, this);
     text->setText(tr("You stay signed in here. Everywhere else (other computers, other apps) you will have to sign "

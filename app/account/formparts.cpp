@@ -57,6 +57,15 @@ QLabel *title(const QString &objectName, QWidget *parent)
     return label;
 }
 
+void mute(QLabel *label)
+{
+    // Quieter than the fields, still well readable: between the text and the placeholder colour.
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText,
+                     palette.color(QPalette::PlaceholderText).darker(darkPalette(label) ? 70 : 130));
+    label->setPalette(palette);
+}
+
 QLabel *explanation(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -64,10 +73,7 @@ QLabel *explanation(const QString &objectName, QWidget *parent)
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
     label->setAccessibleName(tr("Explanation"));
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText,
-                     palette.color(QPalette::PlaceholderText).darker(darkPalette(label) ? 70 : 130));
-    label->setPalette(palette);
+    mute(label);
     return label;
 }
 
@@ -92,6 +98,7 @@ QLabel *hint(const QString &objectName, QWidget *parent)
     QFont font = label->font();
     font.setPointSizeF(font.pointSizeF() * 0.9);
     label->setFont(font);
+    mute(label);
     return label;
 }
 
@@ -126,6 +133,7 @@ void setError(QLabel *line, const QString &text)
 void setStatus(QLabel *line, const QString &text, Tone tone)
 {
     const QString colour = colourFor(line, tone);
+    // A neutral status keeps the muted palette of its hint line.
     line->setStyleSheet(colour.isEmpty() ? QString() : u"color: %1;"_s.arg(colour));
     line->setText(text);
     line->setVisible(!text.isEmpty());

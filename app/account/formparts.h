@@ -19,6 +19,8 @@ QLabel *title(const QString &objectName, QWidget *parent);
 QLabel *explanation(const QString &objectName, QWidget *parent);
 /// @brief A line under a field that says what is wrong with it (hidden while empty), in the error colour.
 QLabel *errorLine(const QString &objectName, const QString &accessibleName, QWidget *parent);
+/// @brief Makes @p label quieter than the fields around it (explanations, hints).
+void mute(QLabel *label);
 /// @brief A quiet hint (rules, status), wrapped.
 QLabel *hint(const QString &objectName, QWidget *parent);
 

@@ -12,7 +12,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -31,19 +31,26 @@ SignInDialog::SignInDialog(engine::AccountSession *session, engine::PrivateServe
 {
     setObjectName(u"signInDialog"_s);
     setAccessibleName(tr("Sign in to Inkwell"));
-    setMinimumWidth(500);
 
     auto *root = new QVBoxLayout(this);
+    // The dialog is always as big as what it shows: it grows when an error line appears and shrinks back.
+    root->setSizeConstraint(QLayout::SetFixedSize);
     root->setContentsMargins(28, 24, 28, 20);
     root->setSpacing(16);
 
-    m_pages = new QStackedWidget(this);
+    // One page shown at a time. Not a QStackedWidget: it is as tall as its tallest page, and the dialog should be
+    // as tall as the page it shows.
+    m_pages = new QWidget(this);
     m_pages->setObjectName(u"signInPages"_s);
     m_pages->setAccessibleName(tr("Sign-in steps"));
+    m_pages->setFixedWidth(470); // a calm column; wrapped explanations set the height
+    auto *pages = new QVBoxLayout(m_pages);
+    pages->setContentsMargins(0, 0, 0, 0);
     m_welcomePage = buildWelcomePage();
     m_formPage = buildFormPage();
-    m_pages->addWidget(m_welcomePage);
-    m_pages->addWidget(m_formPage);
+    pages->addWidget(m_welcomePage);
+    pages->addWidget(m_formPage);
+    m_formPage->hide();
     root->addWidget(m_pages, 1);
 
     auto *buttons = new QHBoxLayout;
@@ -237,8 +244,15 @@ QWidget *SignInDialog::buildFormPage()
     m_keepRunningHint->setAccessibleName(tr("About keeping the server running"));
     if (m_privateServer)
         m_keepRunning->setChecked(m_privateServer->keepRunning());
-    layout->addWidget(m_keepRunning);
-    layout->addWidget(m_keepRunningHint);
+    auto *keepBox = new QVBoxLayout;
+    keepBox->setSpacing(2);
+    keepBox->addWidget(m_keepRunning);
+    // Under the check box's text, not under its box.
+    keepBox->addWidget(m_keepRunningHint);
+    m_keepRunningHint->setContentsMargins(style()->pixelMetric(QStyle::PM_IndicatorWidth) +
+                                              style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing),
+                                          0, 0, 0);
+    layout->addLayout(keepBox);
 
     m_modeSwitch = new QPushButton(page);
     m_modeSwitch->setObjectName(u"modeSwitchButton"_s);
@@ -294,14 +308,14 @@ QWidget *SignInDialog::buildFormPage()
 
 bool SignInDialog::isShowingWelcome() const
 {
-    return m_pages->currentWidget() == m_welcomePage;
+    return m_currentPage == m_welcomePage;
 }
 
 void SignInDialog::showWelcome()
 {
     if (m_busy)
         return;
-    m_pages->setCurrentWidget(m_welcomePage);
+    showPage(m_welcomePage);
     setWindowTitle(tr("Welcome to Inkwell"));
     m_primary->hide();
     m_back->hide();
@@ -315,7 +329,7 @@ void SignInDialog::showForm(Mode mode)
         return;
     m_mode = mode;
     clearErrors();
-    m_pages->setCurrentWidget(m_formPage);
+    showPage(m_formPage);
     const bool firstRun = !m_session->hasRememberedAccount();
     m_back->setVisible(firstRun);
     m_primary->show();
@@ -373,6 +387,13 @@ void SignInDialog::showForm(Mode mode)
         }
     }
     (first ? first : m_password)->setFocus();
+}
+
+void SignInDialog::showPage(QWidget *page)
+{
+    m_currentPage = page;
+    m_welcomePage->setVisible(page == m_welcomePage);
+    m_formPage->setVisible(page == m_formPage);
 }
 
 void SignInDialog::updateDefaultButton()

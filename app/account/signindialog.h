@@ -14,7 +14,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QStackedWidget;
 
 namespace inkwell::api {
 class ApiClient;
@@ -70,6 +69,7 @@ Q_SIGNALS:
 private:
     QWidget *buildWelcomePage();
     QWidget *buildFormPage();
+    void showPage(QWidget *page);
     void updateDefaultButton();
     void submit();
     void submitPrivateServer(const QString &name, const QString &email, const QString &password);
@@ -91,7 +91,8 @@ private:
     bool m_triedSignInInstead = false; ///< the private server knew the email already: sign in instead
     QUrl m_privateUrl;
 
-    QStackedWidget *m_pages = nullptr;
+    QWidget *m_pages = nullptr;
+    QWidget *m_currentPage = nullptr;
     QWidget *m_welcomePage = nullptr;
     QWidget *m_formPage = nullptr;
     QCommandLinkButton *m_connectButton = nullptr;

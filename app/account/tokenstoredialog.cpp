@@ -21,11 +21,13 @@ TokenStoreDialog::TokenStoreDialog(const QString &reason, const QString &filePat
     setAccessibleName(tr("Where to keep your sign-in"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 24, 24, 20);
+    layout->setSizeConstraint(QLayout::SetFixedSize);
+    layout->setContentsMargins(28, 24, 28, 20);
     layout->setSpacing(12);
 
     QLabel *heading = form::title(u"tokenStoreTitle"_s, this);
     heading->setText(tr("Where should Inkwell keep your sign-in?"));
+    heading->setFixedWidth(470); // the column's width; wrapped text below sets the height
     layout->addWidget(heading);
 
     QLabel *text = form::explanation(u"tokenStoreExplanation"_s, this);
@@ -76,7 +78,6 @@ TokenStoreDialog::TokenStoreDialog(const QString &reason, const QString &filePat
             Q_EMIT chosen(m_choice);
         }
     });
-    setMinimumWidth(480);
     sessionOnly->setFocus();
 }
 
