@@ -499,17 +499,20 @@ void PrivateServer::fail(const QString &message)
     qCWarning(lcServer).noquote() << "the private server could not be started:" << message;
     // Whatever got started goes again: a half-started server must not linger.
     if (m_process) {
+        // Without waiting here (the UI thread): SIGTERM now, SIGKILL if it is still there in a while. The process
+        // object stays a child of this one, whose destructor would end it too.
         QProcess *process = std::exchange(m_process, nullptr);
         disconnect(process, nullptr, this, nullptr);
-        if (process->state() != QProcess::NotRunning) {
-            process->terminate();
-            if (!process->waitForFinished(10000)) {
+        if (process->state() == QProcess::NotRunning) {
+            process->deleteLater();
+        } else {
+            connect(process, &QProcess::finished, process, &QObject::deleteLater);
+            QTimer::singleShot(kStopTimeoutMs, process, [this, process] {
                 process->kill();
-                process->waitForFinished(5000);
                 cleanUpAfterKill();
-            }
+            });
+            process->terminate();
         }
-        process->deleteLater();
     } else if (m_pid > 0 && isAlive(m_pid)) {
         ::kill(pid_t(m_pid), SIGTERM);
     }
