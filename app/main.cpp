@@ -1,9 +1,8 @@
-#include "mainwindow.h"
+#include "appcontroller.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +12,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(u"Inkwell"_s);
     QApplication::setOrganizationName(u"Inkwell"_s);
     QApplication::setApplicationVersion(QStringLiteral(INKWELL_VERSION));
+    QApplication::setDesktopFileName(u"inkwell"_s);
     inkwell::app::installTranslations(app);
 
     QCommandLineParser parser;
@@ -23,21 +23,19 @@ int main(int argc, char **argv)
     parser.addOption(serverOption);
     parser.process(app);
 
-    // --server, then INKWELL_SERVER_URL, then the last server used, then a local inkwelld.
-    QSettings settings;
+    // --server, else INKWELL_SERVER_URL, else the remembered account's server (or the first-run welcome).
     QString server = parser.value(serverOption);
     if (server.isEmpty())
         server = qEnvironmentVariable("INKWELL_SERVER_URL");
-    if (server.isEmpty())
-        server = settings.value(u"server/url"_s, u"http://127.0.0.1:8080"_s).toString();
     const QUrl url(server, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)) {
+    if (!server.isEmpty() && (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s))) {
         qCritical("inkwell: \"%s\" is not an http(s) server address", qPrintable(server));
         return 2;
     }
-    settings.setValue(u"server/url"_s, url.toString());
 
-    inkwell::app::MainWindow window(url);
-    window.show();
-    return app.exec();
+    inkwell::app::AppController controller({.server = url});
+    QObject::connect(&controller, &inkwell::app::AppController::quitRequested, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
+    controller.start();
+    return QApplication::exec();
 }

@@ -66,8 +66,22 @@ MainWindow::MainWindow(engine::Workspace *workspace, ThemeManager *theme, QWidge
     m_words = new QLabel(this);
     m_words->setObjectName(u"wordCount"_s);
     m_words->setAccessibleName(tr("Word count and reading time"));
+    m_serverStatus = new QLabel(this);
+    m_serverStatus->setObjectName(u"serverStatus"_s);
+    m_serverStatus->setAccessibleName(tr("Server status"));
+    m_serverStatus->setTextFormat(Qt::PlainText);
+    m_serverStatus->hide();
     statusBar()->addWidget(m_syncIndicator);
+    statusBar()->addWidget(m_serverStatus);
     statusBar()->addPermanentWidget(m_words);
+    // The server's health, said only when something is wrong (a healthy server is the normal case).
+    m_health = new engine::HealthMonitor(workspace->client()->server(), this);
+    connect(m_health, &engine::HealthMonitor::stateChanged, this, [this](engine::HealthMonitor::State state) {
+        m_serverStatus->setText(m_health->describe());
+        m_serverStatus->setVisible(state == engine::HealthMonitor::State::DatabaseDown ||
+                                   state == engine::HealthMonitor::State::Unreachable);
+    });
+    m_health->start();
     connect(m_article->status(), &EditorStatus::changed, this,
             [this] { m_words->setText(m_article->status()->summary()); });
 
@@ -166,7 +180,8 @@ void MainWindow::buildMenus()
         m_workspace->sync()->syncNow();
     });
     file->addSeparator();
-    addAction(file, u"actionChangePassword"_s, tr("Change &Password…"), {}, [this] { Q_EMIT changePasswordRequested(); });
+    addAction(file, u"actionChangePassword"_s, tr("Change &Password…"), {},
+              [this] { Q_EMIT changePasswordRequested(); });
     addAction(file, u"actionSignOut"_s, tr("Sign &Out"), {}, [this] { Q_EMIT signOutRequested(); });
     file->addSeparator();
     addAction(file, u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
@@ -233,11 +248,14 @@ void MainWindow::buildMenus()
     connect(preview, &QAction::toggled, m_article, &ArticlePane::setPreviewVisible);
     QAction *outline = m_outlineDock->toggleViewAction();
     outline->setObjectName(u"actionOutline"_s);
+    outline->setText(tr("Show the &Outline"));
     outline->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
     view->addAction(outline);
     m_actions.insert(outline->objectName(), outline);
     QAction *library = m_libraryDock->toggleViewAction();
     library->setObjectName(u"actionLibrary"_s);
+    library->setText(tr("Show the &Library"));
+    library->setShortcut(QKeySequence(u"Ctrl+Shift+L"_s));
     view->addAction(library);
     m_actions.insert(library->objectName(), library);
     QAction *focus = addAction(view, u"actionFocusMode"_s, tr("&Focus Mode"), QKeySequence(u"F11"_s), {});
@@ -247,9 +265,10 @@ void MainWindow::buildMenus()
         QMenu *themes = view->addMenu(tr("&Theme"));
         themes->setObjectName(u"themeMenu"_s);
         auto *group = new QActionGroup(themes);
-        const QList<std::pair<ThemeManager::Mode, QString>> modes{{ThemeManager::Mode::System, tr("Follow the &System")},
-                                                                  {ThemeManager::Mode::Light, tr("&Light")},
-                                                                  {ThemeManager::Mode::Dark, tr("&Dark")}};
+        const QList<std::pair<ThemeManager::Mode, QString>> modes{
+            {ThemeManager::Mode::System, tr("Follow the &System")},
+            {ThemeManager::Mode::Light, tr("&Light")},
+            {ThemeManager::Mode::Dark, tr("&Dark")}};
         for (const auto &[mode, text] : modes) {
             QAction *choice = themes->addAction(text);
             choice->setObjectName(u"actionTheme"_s + ThemeManager::modeName(mode));
@@ -266,10 +285,10 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(u"helpMenu"_s);
     addAction(help, u"actionAbout"_s, tr("&About Inkwell"), {}, [this] {
-        auto *about = new QMessageBox(QMessageBox::Information, tr("About Inkwell"),
-                                      tr("Inkwell %1 — a self-hosted AI writing platform.")
-                                          .arg(QStringLiteral(INKWELL_VERSION)),
-                                      QMessageBox::Ok, this);
+        auto *about =
+            new QMessageBox(QMessageBox::Information, tr("About Inkwell"),
+                            tr("Inkwell %1 — a self-hosted AI writing platform.").arg(QStringLiteral(INKWELL_VERSION)),
+                            QMessageBox::Ok, this);
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
@@ -293,8 +312,8 @@ void MainWindow::changeStatus(ArticleStatus status)
     if (!draft->isOpen())
         return;
     const QUuid id = draft->id();
-    const QString title = m_article->titleField()->text().trimmed().isEmpty() ? tr("Untitled")
-                                                                               : m_article->titleField()->text();
+    const QString title =
+        m_article->titleField()->text().trimmed().isEmpty() ? tr("Untitled") : m_article->titleField()->text();
     QString question;
     QString button;
     switch (status) {
@@ -312,17 +331,19 @@ void MainWindow::changeStatus(ArticleStatus status)
         break;
     }
     confirm(button, question, button, [this, id, status, title] {
+        m_article->editor()->setFocus();
         m_workspace->draft()->saveNow();
         tell(tr("Sending “%1” to the server…").arg(title), 0);
-        m_workspace->sync()->setArticleStatus(id, status, this, [this, status, title](std::expected<void, QString> done) {
-            if (!done) {
-                tell(tr("“%1” could not be changed: %2").arg(title, done.error()), 15000);
-                return;
-            }
-            tell(status == ArticleStatus::Published ? tr("“%1” is published.").arg(title)
-                 : status == ArticleStatus::Draft   ? tr("“%1” is a draft again.").arg(title)
-                                                    : tr("“%1” is archived.").arg(title));
-        });
+        m_workspace->sync()->setArticleStatus(
+            id, status, this, [this, status, title](std::expected<void, QString> done) {
+                if (!done) {
+                    tell(tr("“%1” could not be changed: %2").arg(title, done.error()), 15000);
+                    return;
+                }
+                tell(status == ArticleStatus::Published ? tr("“%1” is published.").arg(title)
+                     : status == ArticleStatus::Draft   ? tr("“%1” is a draft again.").arg(title)
+                                                        : tr("“%1” is archived.").arg(title));
+            });
     });
 }
 
@@ -332,8 +353,8 @@ void MainWindow::deleteArticle()
     if (!draft->isOpen())
         return;
     const QUuid id = draft->id();
-    const QString title = m_article->titleField()->text().trimmed().isEmpty() ? tr("Untitled")
-                                                                               : m_article->titleField()->text();
+    const QString title =
+        m_article->titleField()->text().trimmed().isEmpty() ? tr("Untitled") : m_article->titleField()->text();
     confirm(tr("Delete"),
             tr("Delete “%1”? It disappears from every computer; an administrator can restore it within 30 days.")
                 .arg(title),

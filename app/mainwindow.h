@@ -1,5 +1,6 @@
 #pragma once
 
+#include "healthmonitor.h"
 #include "workspace.h"
 
 #include <QHash>
@@ -72,6 +73,8 @@ private:
     QDockWidget *m_outlineDock = nullptr;
     SyncIndicator *m_syncIndicator = nullptr;
     QLabel *m_words = nullptr;
+    QLabel *m_serverStatus = nullptr;
+    engine::HealthMonitor *m_health = nullptr;
     QHash<QString, QAction *> m_actions;
     QPointer<QMessageBox> m_question;
     bool m_focusMode = false;

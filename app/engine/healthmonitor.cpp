@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace inkwell::app {
+namespace inkwell::engine {
 
 namespace {
 constexpr int kRequestTimeoutMs = 5000;
@@ -78,4 +78,4 @@ void HealthMonitor::setState(State state)
         Q_EMIT stateChanged(state);
 }
 
-} // namespace inkwell::app
+} // namespace inkwell::engine

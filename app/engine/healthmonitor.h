@@ -6,7 +6,7 @@
 #include <QTimer>
 #include <QUrl>
 
-namespace inkwell::app {
+namespace inkwell::engine {
 
 /// @brief Watches the server's health (`/health`, then `/health/db`) and says what a user should know.
 class HealthMonitor : public QObject {
@@ -30,7 +30,7 @@ public:
     QString describe() const;
 
 Q_SIGNALS:
-    void stateChanged(inkwell::app::HealthMonitor::State state);
+    void stateChanged(inkwell::engine::HealthMonitor::State state);
 
 private:
     void setState(State state);
@@ -43,4 +43,4 @@ private:
     QString m_version;
 };
 
-} // namespace inkwell::app
+} // namespace inkwell::engine

@@ -19,15 +19,16 @@ QString Workspace::storePath(const QString &dataDir, const QUrl &server, const Q
         server.adjusted(QUrl::StripTrailingSlash).toString().toUtf8() + '\n' + email.toCaseFolded().toUtf8();
     const QString hash =
         QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(16));
-    QString host = server.host();
+    QString host = server.host().isEmpty() ? server.scheme() : server.host();
     host.replace(QRegularExpression(u"[^A-Za-z0-9.-]"_s), u"_"_s);
     return QDir(dataDir).filePath(u"stores/%1-%2/library.sqlite"_s.arg(host, hash));
 }
 
 std::expected<std::unique_ptr<Workspace>, QString> Workspace::open(api::ApiClient *client, const User &user,
-                                                                   const QString &dataDir, QObject *parent)
+                                                                   const QString &dataDir, const QUrl &server,
+                                                                   QObject *parent)
 {
-    auto store = LocalStore::open(storePath(dataDir, client->server(), user.email));
+    auto store = LocalStore::open(storePath(dataDir, server.isEmpty() ? client->server() : server, user.email));
     if (!store)
         return std::unexpected(store.error());
     return std::unique_ptr<Workspace>(new Workspace(client, user, std::move(*store), parent));

@@ -20,10 +20,12 @@ namespace inkwell::engine {
 class Workspace : public QObject {
     Q_OBJECT
 public:
-    /// @brief Opens the account's store under @p dataDir (one store per server and account, so a second server
-    /// or account never mixes with this one).
+    /// @brief Opens the account's store under @p dataDir: one store per server and account, so a second server or
+    /// account never mixes with this one. @p server names the server (default: the client's; the private server,
+    /// whose port changes at every start, gives a fixed name instead).
     static std::expected<std::unique_ptr<Workspace>, QString> open(api::ApiClient *client, const User &user,
-                                                                   const QString &dataDir, QObject *parent = nullptr);
+                                                                   const QString &dataDir, const QUrl &server = {},
+                                                                   QObject *parent = nullptr);
     /// @brief Where the store of @p email on @p server lives under @p dataDir.
     static QString storePath(const QString &dataDir, const QUrl &server, const QString &email);
     ~Workspace() override;

@@ -286,8 +286,9 @@ void ArticlePane::showEntry(const engine::LibraryEntry &entry)
         m_bannerText->setText(entry.syncMessage);
     QPalette palette = m_banner->palette();
     const bool dark = m_theme && m_theme->isDark();
-    palette.setColor(QPalette::Window, conflict || failed ? (dark ? QColor(0x5c, 0x24, 0x24) : QColor(0xfd, 0xec, 0xea))
-                                                          : (dark ? QColor(0x4a, 0x40, 0x1c) : QColor(0xff, 0xf6, 0xd9)));
+    palette.setColor(QPalette::Window, conflict || failed
+                                           ? (dark ? QColor(0x5c, 0x24, 0x24) : QColor(0xfd, 0xec, 0xea))
+                                           : (dark ? QColor(0x4a, 0x40, 0x1c) : QColor(0xff, 0xf6, 0xd9)));
     m_banner->setPalette(palette);
 }
 

@@ -172,7 +172,7 @@ void LibraryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QString pill = state == SyncState::Conflict ? syncStateText(state, neverSynced)
                          : state == SyncState::Failed ? syncStateText(state, neverSynced)
                                                       : statusText(status);
-    QColor pillColor = status == ArticleStatus::Published ? syncColor(SyncState::Synced, palette)
+    QColor pillColor = status == ArticleStatus::Published  ? syncColor(SyncState::Synced, palette)
                        : status == ArticleStatus::Archived ? muted
                                                            : palette.color(QPalette::Link);
     if (state == SyncState::Conflict || state == SyncState::Failed)
@@ -313,10 +313,9 @@ LibraryPanel::LibraryPanel(engine::Workspace *workspace, QWidget *parent)
         m_filter->setSearchResult(ids);
         m_searchInfo->setVisible(ids.has_value());
         if (ids) {
-            m_searchInfo->setText(m_search->online() ? tr("%n result(s) from the server and this computer",
-                                                          nullptr, int(ids->size()))
-                                                     : tr("%n result(s) on this computer (offline)", nullptr,
-                                                          int(ids->size())));
+            m_searchInfo->setText(m_search->online()
+                                      ? tr("%n result(s) from the server and this computer", nullptr, int(ids->size()))
+                                      : tr("%n result(s) on this computer (offline)", nullptr, int(ids->size())));
         }
         updateEmptyState();
     });

@@ -3,12 +3,12 @@
 // X server's root window (ImageMagick's `import -window root`), i.e. what a user would see.
 //
 //   inkwell_tour --out docs/screenshots [--only NAME]
+#include "editor/previewpane.h"
 #include "inkwelldprocess.h"
 #include "mainwindow.h"
 #include "theme/thememanager.h"
 #include "window/articlepane.h"
 #include "window/librarypanel.h"
-#include "editor/previewpane.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -22,7 +22,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -114,8 +113,8 @@ public:
         }
         m_client = std::make_unique<api::ApiClient>(m_server.url());
         auto grant = await<api::ApiResult<api::AuthGrant>>([&](auto done) {
-            m_client->registerAccount({u"ada@example.org"_s, QString::fromLatin1(kPassword), u"Ada Lovelace"_s},
-                                      this, done);
+            m_client->registerAccount({u"ada@example.org"_s, QString::fromLatin1(kPassword), u"Ada Lovelace"_s}, this,
+                                      done);
         });
         if (!grant || !*grant)
             return fail(u"cannot register"_s);
@@ -167,8 +166,8 @@ private:
         for (const Sample &sample : samples()) {
             const QUuid id = QUuid::createUuid();
             auto created = await<api::ApiResult<Article>>([&](auto done) {
-                m_client->putArticle(id, {sample.title, sample.content, {}, sample.tags, sample.status},
-                                     std::nullopt, this, done);
+                m_client->putArticle(id, {sample.title, sample.content, {}, sample.tags, sample.status}, std::nullopt,
+                                     this, done);
             });
             if (!created || !*created)
                 return false;
