@@ -22,14 +22,7 @@ AssistActions::AssistActions(engine::AssistSession *session, AssistPanel *panel,
     m_undo = make(u"aiUndoSuggestionAction"_s, tr("&Undo Suggestion"), QKeySequence(u"Ctrl+Alt+Z"_s),
                   tr("Put back what a field held before the last accepted suggestion"));
 
-    connect(m_generate, &QAction::triggered, this, [this] {
-        // First press: to the prompt. Pressed again from a filled prompt: go.
-        QPlainTextEdit *prompt = m_panel->findChild<QPlainTextEdit *>(u"generatePrompt"_s);
-        if (prompt && prompt->hasFocus() && !prompt->toPlainText().trimmed().isEmpty())
-            m_panel->generate();
-        else
-            m_panel->focusPrompt();
-    });
+    connect(m_generate, &QAction::triggered, m_panel, &AssistPanel::focusPromptOrGenerate);
     connect(m_summarize, &QAction::triggered, this, [this] {
         Q_EMIT m_panel->activationRequested();
         m_panel->summarize();

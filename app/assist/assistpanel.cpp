@@ -545,6 +545,9 @@ void AssistPanel::setCurrentArticle(const ArticleFields &fields)
             connect(m_current.editor, &QPlainTextEdit::selectionChanged, this, &AssistPanel::updateSummarizeLabel);
     m_undo.clear();
     clearResults();
+    // Answers still on their way belong to the article shown before (even when it used the same editor).
+    m_summaryFor = nullptr;
+    m_suggestFor = nullptr;
     updateSummarizeLabel();
 }
 
@@ -568,6 +571,14 @@ void AssistPanel::focusPrompt()
     Q_EMIT activationRequested();
     m_prompt->setFocus(Qt::ShortcutFocusReason);
     m_prompt->selectAll();
+}
+
+void AssistPanel::focusPromptOrGenerate()
+{
+    if (m_prompt->hasFocus() && !m_prompt->toPlainText().trimmed().isEmpty())
+        generate();
+    else
+        focusPrompt();
 }
 
 bool AssistPanel::generate()
@@ -637,6 +648,7 @@ bool AssistPanel::summarize()
             anchor.movePosition(QTextCursor::PreviousCharacter);
         m_pendingAnchor = anchor;
     }
+    m_summaryFor = editor->document();
     setMessage(m_summarizeMessage, partial ? tr("Summarizing the selection…") : tr("Summarizing the article…"), kInfo);
     m_session->summarize(text);
     return true;
@@ -655,8 +667,15 @@ QString AssistPanel::summaryMarkdown(const api::Summary &summary)
     return text;
 }
 
+bool AssistPanel::isShown(const QTextDocument *document) const
+{
+    return document && m_current.editor && m_current.editor->document() == document;
+}
+
 void AssistPanel::onSummarized(const api::Summary &summary)
 {
+    if (!isShown(m_summaryFor))
+        return; // asked for an article that is no longer shown
     m_summary = summary;
     m_summaryAnchor = m_pendingAnchor;
     // Built from escaped plain text: an answer can never inject markup.
@@ -734,6 +753,7 @@ bool AssistPanel::suggest()
                    kError);
         return false;
     }
+    m_suggestFor = editor->document();
     setMessage(m_suggestMessage, tr("Reading the article…"), kInfo);
     m_session->suggest(text);
     return true;
@@ -741,6 +761,8 @@ bool AssistPanel::suggest()
 
 void AssistPanel::onSuggested(const api::Suggestions &suggestions)
 {
+    if (!isShown(m_suggestFor))
+        return; // asked for an article that is no longer shown
     m_suggestions = suggestions;
     for (const SuggestionRow &row : std::as_const(m_titleRows))
         delete row.row;
@@ -827,10 +849,12 @@ void AssistPanel::onFailed(engine::AssistSession::Assist kind, const QString &me
         break;
     }
     case Assist::Summarize:
-        setMessage(m_summarizeMessage, message, kError);
+        if (isShown(m_summaryFor))
+            setMessage(m_summarizeMessage, message, kError);
         break;
     case Assist::Suggest:
-        setMessage(m_suggestMessage, message, kError);
+        if (isShown(m_suggestFor))
+            setMessage(m_suggestMessage, message, kError);
         break;
     }
 }

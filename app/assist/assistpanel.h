@@ -47,6 +47,8 @@ public:
 
     /// @brief Shows the prompt box with the keyboard focus in it (asks to be shown first).
     void focusPrompt();
+    /// @brief The keyboard's way (Ctrl+Alt+G): to the prompt box; pressed again from a filled prompt, generate().
+    void focusPromptOrGenerate();
     /// @brief Drafts a new article from the prompt box: a new article is made and the text streams into it.
     /// False (with the reason shown) when it cannot start.
     bool generate();
@@ -110,6 +112,8 @@ private:
     void onFailed(engine::AssistSession::Assist kind, const QString &message);
     void useSuggestion(SuggestionRow &row, QLineEdit *field, const QString &value, const QString &done);
     void clearResults();
+    /// Whether @p document is the current article's (the one a result would go to).
+    bool isShown(const QTextDocument *document) const;
 
     QPointer<engine::AssistSession> m_session;
     ArticleFields m_current;
@@ -120,6 +124,9 @@ private:
 
     // What was summarized, for "Insert below": a cursor that follows edits, at the selection's end.
     std::optional<QTextCursor> m_pendingAnchor;
+    // The article a pending summary or suggestion is for: an answer for another one is not shown.
+    QPointer<QTextDocument> m_summaryFor;
+    QPointer<QTextDocument> m_suggestFor;
     std::optional<QTextCursor> m_summaryAnchor;
     std::optional<api::Summary> m_summary;
     std::optional<api::Suggestions> m_suggestions;

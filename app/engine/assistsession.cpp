@@ -129,7 +129,8 @@ void AssistSession::setRole(Role role)
     m_forbiddenDetail.clear();
     if (availability() != before)
         Q_EMIT availabilityChanged();
-    refreshQuota(); // the quota is by role
+    if (m_started)
+        refreshQuota(); // the quota is by role
 }
 
 AssistSession::Availability AssistSession::availability() const

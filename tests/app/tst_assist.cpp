@@ -637,9 +637,21 @@ void TestAssist::acceptedTitleIsUndoneAndTagsMerge()
     // Another article shown: the suggestions and undo steps of this one are gone.
     QTest::mouseClick(desk.button(u"title2UseButton"_s), Qt::LeftButton);
     QVERIFY(desk.panel->canUndoSuggestion());
-    desk.panel->setCurrentArticle(desk.makeArticle(u"other"_s));
+    const ArticleFields other = desk.makeArticle(u"other"_s);
+    desk.panel->setCurrentArticle(other);
     QVERIFY(!desk.panel->canUndoSuggestion());
     QVERIFY(!desk.find<QWidget>(u"suggestResults"_s)->isVisible());
+
+    // An answer that arrives after its article was replaced is not offered for the one shown now.
+    m_fake->enqueue(
+        jsonText({{u"titles"_s, QJsonArray{u"Late"_s}}, {u"excerpt"_s, u"Late."_s}, {u"tags"_s, QJsonArray{}}}));
+    other.editor->setPlainText(u"Another article."_s);
+    QSignalSpy suggested(desk.session, &AssistSession::suggested);
+    QVERIFY(desk.panel->suggest());
+    desk.panel->setCurrentArticle(desk.current);
+    QVERIFY(suggested.wait(20000));
+    QVERIFY(!desk.find<QWidget>(u"suggestResults"_s)->isVisible());
+    QVERIFY(desk.label(u"suggestMessage"_s)->isHidden());
 }
 
 void TestAssist::quotaLineChangesAfterAUse()
