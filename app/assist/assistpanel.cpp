@@ -426,8 +426,9 @@ void AssistPanel::applyTheme()
         muted);
     sheet += u"QLabel[muted=\"true\"] { color: %1; }\n"_s.arg(muted);
     sheet += tone(kInfo, info) + tone(kWarning, warning) + tone(kError, error) + tone(kSuccess, success);
-    sheet += u"QPushButton[primary=\"true\"] { background: %1; color: white; border: none; border-radius: 6px; "
-             u"padding: 6px 14px; font-weight: 600; }\n"_s.arg(accent);
+    // Dark text on the lighter dark-mode accent, white on the light-mode one: both above 4.5:1.
+    sheet += u"QPushButton[primary=\"true\"] { background: %1; color: %2; border: none; border-radius: 6px; "
+             u"padding: 6px 14px; font-weight: 600; }\n"_s.arg(accent, dark ? u"#0b1226"_s : u"#ffffff"_s);
     sheet += u"QPushButton[primary=\"true\"]:disabled { background: %1; color: %2; }\n"_s.arg(track, muted);
     sheet += u"QPushButton[link=\"true\"] { border: none; background: transparent; color: %1; padding: 2px 4px; "
              u"font-weight: 600; }\n"_s.arg(accent);
