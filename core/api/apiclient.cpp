@@ -791,6 +791,11 @@ ApiCall *ApiClient::suggest(const QString &content, QObject *context, Callback<S
         std::move(done), suggestionsFromJson);
 }
 
+ApiCall *ApiClient::aiQuota(QObject *context, Callback<AiQuota> done)
+{
+    return json<AiQuota>({.path = u"/api/v1/ai/quota"_s}, context, std::move(done), aiQuotaFromJson);
+}
+
 // ---- notifications ----
 
 ApiCall *ApiClient::notifications(bool unreadOnly, const QString &cursor, QObject *context,

@@ -203,6 +203,8 @@ public:
     ApiCall *streamGenerateArticle(const QString &prompt, const QString &style, QObject *context, Callback<void> done);
     ApiCall *summarize(const QString &content, std::optional<int> maxWords, QObject *context, Callback<Summary> done);
     ApiCall *suggest(const QString &content, QObject *context, Callback<Suggestions> done);
+    /// @brief GET /ai/quota: the caller's tokens for today and request rate (any role, also without a provider).
+    ApiCall *aiQuota(QObject *context, Callback<AiQuota> done);
 
     // ---- notifications ----
     ApiCall *notifications(bool unreadOnly, const QString &cursor, QObject *context, Callback<Page<Notification>> done);

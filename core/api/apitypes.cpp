@@ -254,6 +254,23 @@ Parsed<GeneratedArticle> generatedArticleFromJson(const QJsonObject &json)
     return in.finish(std::move(article));
 }
 
+Parsed<AiQuota> aiQuotaFromJson(const QJsonObject &json)
+{
+    JsonReader in(json, kIgnore);
+    AiQuota quota;
+    quota.tokensPerDay = count(in, u"tokens_per_day");
+    quota.tokensUsedToday = count(in, u"tokens_used_today");
+    quota.requestsPerMinute = int(in.requiredInt(u"requests_per_minute", 0, kMaxInt));
+    quota.resetsAt = in.requiredDateTime(u"resets_at");
+    // null (unlimited) or a count; a server that leaves it out means the same as tokens_per_day 0.
+    const QJsonValue remaining = json.value(u"tokens_remaining");
+    if (!remaining.isNull() && !remaining.isUndefined())
+        quota.tokensRemaining = count(in, u"tokens_remaining");
+    else if (quota.tokensPerDay > 0)
+        quota.tokensRemaining = std::max<qint64>(0, quota.tokensPerDay - quota.tokensUsedToday);
+    return in.finish(std::move(quota));
+}
+
 Parsed<AdminUser> adminUserFromJson(const QJsonObject &json)
 {
     FieldErrors errors;

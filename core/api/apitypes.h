@@ -132,6 +132,17 @@ struct GeneratedArticle {
 };
 Parsed<GeneratedArticle> generatedArticleFromJson(const QJsonObject &json);
 
+/// @brief GET /ai/quota: the caller's AI tokens for today (UTC) and request rate.
+struct AiQuota {
+    qint64 tokensPerDay = 0; ///< 0 = unlimited
+    qint64 tokensUsedToday = 0;
+    std::optional<qint64> tokensRemaining; ///< std::nullopt when unlimited
+    int requestsPerMinute = 0;             ///< 0 = no limit
+    QDateTime resetsAt;                    ///< the next UTC midnight, when the day's tokens renew
+    bool unlimited() const { return !tokensRemaining.has_value(); }
+};
+Parsed<AiQuota> aiQuotaFromJson(const QJsonObject &json);
+
 /// @brief A user in the admin's list: the user (with email), how many articles, when last signed in.
 struct AdminUser {
     User user;

@@ -44,6 +44,27 @@ int tokenEstimate(QStringView text)
     return int((codePointCount(text) + 3) / 4);
 }
 
+namespace {
+
+QDateTime nextUtcMidnight(const QDateTime &now)
+{
+    return QDateTime(now.date().addDays(1), QTime(0, 0), Qt::UTC);
+}
+
+} // namespace
+
+QJsonObject toJson(const AiQuotaStatus &status)
+{
+    const bool unlimited = status.tokensPerDay <= 0;
+    return {{u"tokens_per_day"_s, unlimited ? 0 : status.tokensPerDay},
+            {u"tokens_used_today"_s, status.tokensUsedToday},
+            {u"tokens_remaining"_s,
+             unlimited ? QJsonValue(QJsonValue::Null)
+                       : QJsonValue(std::max<qint64>(0, status.tokensPerDay - status.tokensUsedToday))},
+            {u"requests_per_minute"_s, std::max(0, status.requestsPerMinute)},
+            {u"resets_at"_s, formatTimestamp(status.resetsAt)}};
+}
+
 AiQuota::AiQuota(const Config &config, AiUsageStore &store)
     : m_config(config)
     , m_store(store)
@@ -59,7 +80,7 @@ Result<void> AiQuota::admit(const User &user)
         if (!used)
             return std::unexpected(used.error());
         if (*used >= dayLimit) {
-            const QDateTime midnight(now.date().addDays(1), QTime(0, 0), Qt::UTC);
+            const QDateTime midnight = nextUtcMidnight(now);
             return std::unexpected(Problem::tooManyRequests(
                 u"You used your %1 AI tokens for today; the quota renews at midnight UTC."_s.arg(dayLimit),
                 int(std::max<qint64>(1, now.secsTo(midnight)))));
@@ -76,6 +97,20 @@ Result<void> AiQuota::admit(const User &user)
                 std::max(1, 60 - now.time().second())));
     }
     return {};
+}
+
+Result<AiQuotaStatus> AiQuota::status(const User &user)
+{
+    // The same numbers admit() goes by: the role's daily limit and today's row of ai_usage.
+    auto used = m_store.tokensToday(user.id);
+    if (!used)
+        return std::unexpected(used.error());
+    AiQuotaStatus status;
+    status.tokensPerDay = std::max<qint64>(0, m_config.aiTokensPerDay.value(roleToString(user.role), 0));
+    status.tokensUsedToday = *used;
+    status.requestsPerMinute = m_config.aiRequestsPerMin;
+    status.resetsAt = nextUtcMidnight(QDateTime::currentDateTimeUtc());
+    return status;
 }
 
 } // namespace inkwell::server::ai

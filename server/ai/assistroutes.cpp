@@ -56,6 +56,22 @@ RouteRegistrar assistRoutes()
             };
         };
 
+        // Read by the desktop to show what is left before an assist is refused with 429.
+        router.route(Method::Get, u"/api/v1/ai/quota"_s,
+                     [service, accounts, r](const QHttpServerRequest &request, RequestContext &requestContext) {
+                         auto who = accounts->caller(r->authenticate(request, requestContext));
+                         if (!who)
+                             return problemResponse(who.error(), requestContext);
+                         return answer(service->quota(*who), requestContext,
+                                       [](const AiQuotaStatus &status) { return jsonResponse(toJson(status)); });
+                     },
+                     {u"Your AI quota today: {tokens_per_day (0 = unlimited), tokens_used_today, tokens_remaining "
+                      u"(null when unlimited), requests_per_minute, resets_at (the next UTC midnight)}"_s,
+                      {},
+                      {200, 401},
+                      true,
+                      u"ai"_s});
+
         router.routeDeferred(Method::Post, u"/api/v1/ai/generate-article"_s,
                              handler(&AssistService::generateArticle, true),
                              {u"Draft an article from a prompt: {prompt, style?} → {title, content, excerpt, tags}; "

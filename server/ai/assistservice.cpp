@@ -156,6 +156,11 @@ Result<void> AssistService::admitCall(const Caller &caller)
     return m_quota.admit(caller.user());
 }
 
+Result<AiQuotaStatus> AssistService::quota(const Caller &caller)
+{
+    return m_quota.status(caller.user());
+}
+
 Result<AssistJob> AssistService::generateArticle(const Caller &caller, const std::expected<QJsonObject, Problem> &body)
 {
     auto json = admit(caller, body);

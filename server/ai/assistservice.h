@@ -42,6 +42,9 @@ public:
     /// @brief `{content}` → `{titles, excerpt, tags}`.
     Result<AssistJob> suggest(const Caller &caller, const std::expected<QJsonObject, Problem> &body);
 
+    /// @brief The caller's AI quota today (any role; also without a provider: the quota is still there).
+    Result<AiQuotaStatus> quota(const Caller &caller);
+
     AiUsageStore &usage() { return m_usage; }
     const std::shared_ptr<const Provider> &provider() const { return m_provider; }
 

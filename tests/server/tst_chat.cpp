@@ -165,6 +165,7 @@ private Q_SLOTS:
     void requestsPerMinuteQuota();
     void tokensPerDayQuotaByRole();
     void withoutProviderChatReadsWorkAndAiIs503();
+    void quotaRouteShowsWhatIsLeftToday();
     void assists_data();
     void assists();
     void generateArticleStreams();
@@ -1064,6 +1065,65 @@ void TestChat::withoutProviderChatReadsWorkAndAiIs503()
         QCOMPARE(response.status, 503);
         QVERIFY(response.json().value(u"detail"_s).toString().contains(u"INKWELL_AI_PROVIDER"_s));
     }
+}
+
+void TestChat::quotaRouteShowsWhatIsLeftToday()
+{
+    FakeUpstream fake;
+    fake.setFallback(FakeUpstream::geminiText({u"{\"summary\": \"S\", \"key_points\": []}"_s}));
+    const auto quotas = [](inkwell::server::Config &config) {
+        config.aiTokensPerDay = {{u"viewer"_s, 20}, {u"creator"_s, 1000}, {u"admin"_s, 0}};
+        config.aiRequestsPerMin = 7;
+    };
+    m_server = serve(u"gemini"_s, &fake, quotas);
+    const Account erin = registerAccount(u"Erin Quota"_s, u"creator"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString midnight = QDateTime(now.date().addDays(1), QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs);
+
+    HttpResponse before = call("GET", u"/api/v1/ai/quota"_s, erin);
+    QCOMPARE(before.status, 200);
+    QCOMPARE(before.json(), (QJsonObject{{u"tokens_per_day"_s, 1000},
+                                         {u"tokens_used_today"_s, 0},
+                                         {u"tokens_remaining"_s, 1000},
+                                         {u"requests_per_minute"_s, 7},
+                                         {u"resets_at"_s, midnight}}));
+
+    // One summary: 12 prompt tokens + 1 output token (the fake's usage) count against the day.
+    QCOMPARE(call("POST", u"/api/v1/ai/summarize"_s, erin, {{u"content"_s, u"Some text."_s}}).status, 200);
+    const QJsonObject after = call("GET", u"/api/v1/ai/quota"_s, erin).json();
+    QCOMPARE(after.value(u"tokens_used_today"_s).toInteger(), 13);
+    QCOMPARE(after.value(u"tokens_remaining"_s).toInteger(), 987);
+    QCOMPARE(after.value(u"tokens_per_day"_s).toInteger(), 1000);
+
+    // Over the limit (usage is counted after a call, so it can pass it): nothing is left, never less than 0.
+    sql(u"UPDATE ai_usage SET tokens = 1500 WHERE user_id = ?::uuid"_s, {erin.id});
+    const QJsonObject over = call("GET", u"/api/v1/ai/quota"_s, erin).json();
+    QCOMPARE(over.value(u"tokens_used_today"_s).toInteger(), 1500);
+    QCOMPARE(over.value(u"tokens_remaining"_s).toInteger(), 0);
+    QCOMPARE(call("POST", u"/api/v1/ai/summarize"_s, erin, {{u"content"_s, u"x"_s}}).status, 429);
+
+    // Every role reads its own: the admin is unlimited (remaining null), a viewer has the viewer's day.
+    const QJsonObject admin = call("GET", u"/api/v1/ai/quota"_s, m_admin).json();
+    QCOMPARE(admin.value(u"tokens_per_day"_s).toInteger(), 0);
+    QVERIFY(admin.contains(u"tokens_remaining"_s) && admin.value(u"tokens_remaining"_s).isNull());
+    QCOMPARE(call("GET", u"/api/v1/ai/quota"_s, m_bob).json().value(u"tokens_per_day"_s).toInteger(), 20);
+
+    const HttpResponse anonymous = call("GET", u"/api/v1/ai/quota"_s, Account{});
+    QCOMPARE(anonymous.status, 401);
+    QVERIFY(anonymous.header("WWW-Authenticate").startsWith("Bearer"));
+    QCOMPARE(call("GET", u"/api/v1/ai/quota"_s, Account{{}, "not-a-token"}).status, 401);
+
+    // No provider: the quota is still there.
+    m_server = serve(u"none"_s, nullptr, quotas);
+    const HttpResponse offline = call("GET", u"/api/v1/ai/quota"_s, erin);
+    QCOMPARE(offline.status, 200);
+    QCOMPARE(offline.json().value(u"tokens_used_today"_s).toInteger(), 1500);
+
+    const QJsonObject paths = HttpClient(m_server->url()).get(u"/openapi.json"_s).json().value(u"paths"_s).toObject();
+    const QJsonObject route = paths.value(u"/api/v1/ai/quota"_s).toObject().value(u"get"_s).toObject();
+    QVERIFY(!route.value(u"summary"_s).toString().isEmpty());
+    const QStringList statuses = route.value(u"responses"_s).toObject().keys();
+    QVERIFY2(statuses.contains(u"200"_s) && statuses.contains(u"401"_s), qPrintable(statuses.join(u' ')));
 }
 
 void TestChat::assists_data()
