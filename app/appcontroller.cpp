@@ -152,7 +152,7 @@ void AppController::openWorkspace()
     connect(m_window.get(), &MainWindow::conflictViewRequested, this, &AppController::showConflict);
     connect(m_window.get(), &MainWindow::historyRequested, this, &AppController::showHistory);
     m_window->show();
-    m_workspace->sync()->setAutomatic(true);
+    m_workspace->start();
     Q_EMIT windowShown(m_window.get());
 }
 

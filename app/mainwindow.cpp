@@ -1,9 +1,14 @@
 #include "mainwindow.h"
 
+#include "admin/adminpanel.h"
+#include "assist/assistactions.h"
+#include "assist/assistpanel.h"
 #include "editor/editorstatus.h"
 #include "editor/findreplacebar.h"
 #include "editor/markdowneditor.h"
 #include "editor/outlineview.h"
+#include "notifications/notificationbell.h"
+#include "notifications/traynotifier.h"
 #include "theme/thememanager.h"
 #include "window/articlepane.h"
 #include "window/librarypanel.h"
@@ -136,8 +141,12 @@ MainWindow::MainWindow(engine::Workspace *workspace, ThemeManager *theme, QWidge
     });
     connect(sync, &engine::SyncEngine::statusChanged, this, &MainWindow::updateActions);
     connect(workspace, &engine::Workspace::userChanged, this, &MainWindow::updateActions);
+    connect(workspace, &engine::Workspace::userChanged, this, &MainWindow::applyRole);
 
+    buildAssist();
     buildMenus();
+    buildNotifications();
+    applyRole();
     updateActions();
     updateTitle();
 
@@ -282,6 +291,28 @@ void MainWindow::buildMenus()
         }
     }
 
+    QMenu *ai = menuBar()->addMenu(tr("A&I"));
+    ai->setObjectName(u"aiMenu"_s);
+    QAction *assistPanel = m_assistDock->toggleViewAction();
+    assistPanel->setObjectName(u"actionAssistPanel"_s);
+    assistPanel->setText(tr("Show the AI &Panel"));
+    assistPanel->setShortcut(QKeySequence(u"Ctrl+Shift+I"_s));
+    ai->addAction(assistPanel);
+    QWidget::addAction(assistPanel);
+    m_actions.insert(assistPanel->objectName(), assistPanel);
+    ai->addSeparator();
+    m_assistActions->addTo(ai);
+    for (QAction *action : m_assistActions->actions()) {
+        QWidget::addAction(action);
+        if (!action->objectName().isEmpty())
+            m_actions.insert(action->objectName(), action);
+    }
+
+    m_adminMenu = menuBar()->addMenu(tr("Ad&min"));
+    m_adminMenu->setObjectName(u"adminMenu"_s);
+    addAction(m_adminMenu, u"actionAdminPanel"_s, tr("&Users, Statistics and Audit Log…"),
+              QKeySequence(u"Ctrl+Shift+A"_s), [this] { showAdminPanel(); });
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(u"helpMenu"_s);
     addAction(help, u"actionAbout"_s, tr("&About Inkwell"), {}, [this] {
@@ -292,6 +323,89 @@ void MainWindow::buildMenus()
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
+}
+
+void MainWindow::buildAssist()
+{
+    const auto fields = [this] {
+        return ArticleFields{m_article->editor(), m_article->titleField(), m_article->excerptField(),
+                             m_article->tagsField()};
+    };
+    m_assistPanel = new AssistPanel(m_workspace->assist(), fields(), [this, fields] {
+        m_workspace->draft()->create({});
+        return fields();
+    });
+    m_assistDock = new QDockWidget(tr("AI Assist"), this);
+    m_assistDock->setObjectName(u"assistDock"_s);
+    m_assistDock->setAccessibleName(tr("AI Assist"));
+    m_assistDock->setWidget(m_assistPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_assistDock);
+    m_assistDock->hide();
+    m_assistActions = new AssistActions(m_workspace->assist(), m_assistPanel, this);
+    connect(m_assistPanel, &AssistPanel::activationRequested, this, [this] {
+        m_assistDock->show();
+        m_assistDock->raise();
+    });
+    // Results belong to the article they were asked for.
+    connect(m_workspace->draft(), &engine::DraftSession::opened, m_assistPanel,
+            [this, fields] { m_assistPanel->setCurrentArticle(fields()); });
+}
+
+void MainWindow::buildNotifications()
+{
+    engine::NotificationCenter *center = m_workspace->notifications();
+    m_bell = new NotificationBell(center, this);
+    menuBar()->setCornerWidget(m_bell, Qt::TopRightCorner);
+    m_tray = new TrayNotifier(center, nullptr, this);
+    const auto open = [this](const QUuid &id) {
+        if (m_workspace->library()->rowOf(id) >= 0) {
+            openArticle(id);
+            raise();
+            activateWindow();
+            return;
+        }
+        // Not here yet (the notification came before the sync): fetch it, then open it.
+        tell(tr("Fetching the article…"), 0);
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_workspace->sync(), &engine::SyncEngine::roundFinished, this, [this, id, connection] {
+            disconnect(*connection);
+            if (m_workspace->library()->rowOf(id) >= 0)
+                openArticle(id);
+            else
+                tell(tr("That article is not available to you any more."));
+        });
+        m_workspace->sync()->syncNow();
+    };
+    connect(m_bell, &NotificationBell::openArticleRequested, this, open);
+    connect(center, &engine::NotificationCenter::openArticleRequested, this, open);
+}
+
+void MainWindow::applyRole()
+{
+    const bool admin = m_workspace->user().role == Role::Admin;
+    m_adminMenu->menuAction()->setVisible(admin);
+    if (QAction *action = m_actions.value(u"actionAdminPanel"_s))
+        action->setEnabled(admin);
+    if (!admin && m_admin)
+        m_admin->close();
+    if (m_admin)
+        m_admin->setCurrentUser(m_workspace->user());
+}
+
+void MainWindow::showAdminPanel()
+{
+    if (m_workspace->user().role != Role::Admin)
+        return;
+    if (!m_admin) {
+        m_admin = new AdminPanel(m_workspace->client(), m_workspace->user(), this);
+        m_admin->setWindowFlag(Qt::Window);
+        m_admin->setAttribute(Qt::WA_DeleteOnClose);
+        m_admin->setWindowTitle(tr("Inkwell — Administration"));
+        m_admin->resize(1240, 820);
+    }
+    m_admin->show();
+    m_admin->raise();
+    m_admin->activateWindow();
 }
 
 void MainWindow::newArticle()
@@ -466,6 +580,8 @@ void MainWindow::setFocusMode(bool on)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_admin)
+        m_admin->close();
     m_workspace->draft()->saveNow();
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());

@@ -14,8 +14,13 @@ class QMessageBox;
 
 namespace inkwell::app {
 
+class AdminPanel;
 class ArticlePane;
+class AssistActions;
+class AssistPanel;
 class LibraryPanel;
+class NotificationBell;
+class TrayNotifier;
 class OutlineView;
 class SyncIndicator;
 class ThemeManager;
@@ -63,6 +68,10 @@ private:
     void tell(const QString &message, int timeoutMs = 8000);
     void confirm(const QString &title, const QString &text, const QString &button, std::function<void()> then);
     void setFocusMode(bool on);
+    void buildAssist();
+    void buildNotifications();
+    void showAdminPanel();
+    void applyRole();
 
     engine::Workspace *m_workspace;
     ThemeManager *m_theme;
@@ -75,6 +84,13 @@ private:
     QLabel *m_words = nullptr;
     QLabel *m_serverStatus = nullptr;
     engine::HealthMonitor *m_health = nullptr;
+    QDockWidget *m_assistDock = nullptr;
+    AssistPanel *m_assistPanel = nullptr;
+    AssistActions *m_assistActions = nullptr;
+    NotificationBell *m_bell = nullptr;
+    TrayNotifier *m_tray = nullptr;
+    QMenu *m_adminMenu = nullptr;
+    QPointer<AdminPanel> m_admin;
     QHash<QString, QAction *> m_actions;
     QPointer<QMessageBox> m_question;
     bool m_focusMode = false;

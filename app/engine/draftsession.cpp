@@ -59,16 +59,26 @@ void DraftSession::load(const QUuid &id)
 void DraftSession::create(const sync::ArticleText &text)
 {
     saveNow();
-    const QUuid id = QUuid::createUuid();
     ++m_generation;
-    m_id = QUuid();
-    m_store->saveDraft(id, text, m_authorId, m_authorName, this, [this, id](std::expected<qint64, QString> saved) {
-        if (!saved) {
-            Q_EMIT saveFailed(saved.error());
-            return;
-        }
-        load(id);
-    });
+    // Opened at once (a new article has nothing to read), and stored at once, even empty: an untitled article is a
+    // real one from its first moment, in the library and safe from a crash.
+    const QUuid id = QUuid::createUuid();
+    LocalArticle article;
+    article.entry.id = id;
+    article.entry.title = text.title;
+    article.entry.tags = text.tags;
+    article.entry.authorId = m_authorId;
+    article.entry.authorName = m_authorName;
+    article.entry.updatedAt = QDateTime::currentDateTimeUtc();
+    article.entry.syncState = SyncState::LocalChanges;
+    article.text = text;
+    m_id = id;
+    m_article = article;
+    m_lastSaved = {};
+    m_lastSeq = 0;
+    m_dirty = false;
+    Q_EMIT opened(m_article);
+    save(text, true);
 }
 
 void DraftSession::close()
@@ -98,9 +108,9 @@ void DraftSession::saveNow()
     save(m_provider());
 }
 
-void DraftSession::save(const sync::ArticleText &text)
+void DraftSession::save(const sync::ArticleText &text, bool force)
 {
-    if (text == m_lastSaved)
+    if (text == m_lastSaved && !force)
         return;
     m_saving = true;
     const QUuid id = m_id;

@@ -32,7 +32,8 @@ public:
 
     /// @brief Saves what is open, then opens @p id; opened() follows.
     void open(const QUuid &id);
-    /// @brief Saves what is open, then starts a new article with @p text; opened() follows once it is stored.
+    /// @brief Saves what is open, then starts a new article with @p text: opened() is emitted before this returns,
+    /// and the article is stored right away.
     void create(const sync::ArticleText &text);
     /// @brief Saves what is open and closes it.
     void close();
@@ -66,7 +67,7 @@ Q_SIGNALS:
 private:
     void onStoreChanged(const QList<QUuid> &ids);
     void refresh();
-    void save(const sync::ArticleText &text);
+    void save(const sync::ArticleText &text, bool force = false);
     void load(const QUuid &id);
 
     LocalStore *m_store;

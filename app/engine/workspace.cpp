@@ -24,9 +24,8 @@ QString Workspace::storePath(const QString &dataDir, const QUrl &server, const Q
     return QDir(dataDir).filePath(u"stores/%1-%2/library.sqlite"_s.arg(host, hash));
 }
 
-std::expected<std::unique_ptr<Workspace>, QString> Workspace::open(api::ApiClient *client, const User &user,
-                                                                   const QString &dataDir, const QUrl &server,
-                                                                   QObject *parent)
+std::expected<std::unique_ptr<Workspace>, QString>
+Workspace::open(api::ApiClient *client, const User &user, const QString &dataDir, const QUrl &server, QObject *parent)
 {
     auto store = LocalStore::open(storePath(dataDir, server.isEmpty() ? client->server() : server, user.email));
     if (!store)
@@ -44,11 +43,22 @@ Workspace::Workspace(api::ApiClient *client, const User &user, std::unique_ptr<L
     m_library = std::make_unique<LibraryModel>(m_store.get());
     m_draft = std::make_unique<DraftSession>(m_store.get(), user.id, user.fullName);
     connect(m_draft.get(), &DraftSession::saved, m_sync.get(), &SyncEngine::draftSaved);
+    m_notifications = std::make_unique<NotificationCenter>(m_client);
+    m_assist = std::make_unique<AssistSession>(m_client, user.role);
+}
+
+void Workspace::start()
+{
+    m_sync->setAutomatic(true);
+    m_notifications->start();
+    m_assist->start();
 }
 
 Workspace::~Workspace()
 {
     // The open article's last words first, then the engine, then the store (which writes what is queued).
+    m_notifications.reset();
+    m_assist.reset();
     m_draft.reset();
     m_sync.reset();
     m_library.reset();
@@ -61,6 +71,7 @@ void Workspace::setUser(const User &user)
         return;
     m_user = user;
     m_draft->setAuthor(user.id, user.fullName);
+    m_assist->setRole(user.role);
     Q_EMIT userChanged(user);
 }
 

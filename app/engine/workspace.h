@@ -1,9 +1,11 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "assistsession.h"
 #include "draftsession.h"
 #include "librarymodel.h"
 #include "localstore.h"
+#include "notificationcenter.h"
 #include "syncengine.h"
 
 #include <QObject>
@@ -35,6 +37,11 @@ public:
     SyncEngine *sync() const { return m_sync.get(); }
     LibraryModel *library() const { return m_library.get(); }
     DraftSession *draft() const { return m_draft.get(); }
+    NotificationCenter *notifications() const { return m_notifications.get(); }
+    AssistSession *assist() const { return m_assist.get(); }
+    /// @brief Starts what talks to the server by itself: automatic sync, the notification stream, the AI
+    /// assists' availability and quota.
+    void start();
     const User &user() const { return m_user; }
     /// @brief The user as the server last said (a role change arrives with the next token refresh).
     void setUser(const User &user);
@@ -51,6 +58,8 @@ private:
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<LibraryModel> m_library;
     std::unique_ptr<DraftSession> m_draft;
+    std::unique_ptr<NotificationCenter> m_notifications;
+    std::unique_ptr<AssistSession> m_assist;
 };
 
 /**

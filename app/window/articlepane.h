@@ -35,6 +35,8 @@ public:
     FindReplaceBar *findBar() const { return m_find; }
     EditorStatus *status() const { return m_status; }
     QLineEdit *titleField() const { return m_title; }
+    QLineEdit *excerptField() const { return m_excerpt; }
+    QLineEdit *tagsField() const { return m_tags; }
     /// @brief The text as the fields show it now.
     sync::ArticleText currentText() const;
     bool hasArticle() const { return m_open; }

@@ -247,6 +247,7 @@ void TestDesktop::everyControlHasANameAndAKeyboardPath()
             // Qt's own parts of a compound widget (a combo box's line edit, a scroll area's viewport) are named by
             // their owner.
             if (widget->parentWidget()->inherits("QComboBox") || widget->parentWidget()->inherits("QAbstractSpinBox") ||
+                widget->parentWidget()->inherits("QComboBoxPrivateContainer") ||
                 widget->parentWidget()->inherits("QLineEdit"))
                 continue;
             if (widget->objectName().isEmpty() || widget->accessibleName().isEmpty())
