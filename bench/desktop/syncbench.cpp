@@ -1,20 +1,23 @@
 // The desktop's sync against a real inkwelld: the first sync of a large library into a fresh local store (the
 // store and its FTS5 index), and an incremental sync of one change. Prints a table.
 //
-//   bench_sync --server URL [--articles 10000] [--store PATH] [--rounds 20]
+//   bench_sync --server URL --data-dir DIR [--articles 10000] [--rounds 20] [--account-out FILE]
 //
 // It registers two accounts (a writer who seeds the library through the API, and the reader whose store is
 // synced), so run it against a server whose new accounts are creators (INKWELL_SIGNUP_ROLE=creator) and whose
-// rate limit is off (INKWELL_RATE_LIMIT_PER_MIN=0). The store is left at --store for the start-up benchmark.
+// rate limit is off (INKWELL_RATE_LIMIT_PER_MIN=0). The store is left where the app keeps that account's store
+// under --data-dir, and the account in --account-out (JSON), for the start-up benchmark (bench_start).
 #include "api/apiclient.h"
 #include "localstore.h"
 #include "syncengine.h"
+#include "workspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -90,19 +93,19 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption serverOption(u"server"_s, u"inkwelld's URL"_s, u"url"_s);
     const QCommandLineOption articlesOption(u"articles"_s, u"articles to seed (default 10000)"_s, u"n"_s, u"10000"_s);
-    const QCommandLineOption storeOption(u"store"_s, u"the local store to sync into"_s, u"path"_s);
+    const QCommandLineOption dataOption(u"data-dir"_s, u"the app's data folder (the store goes in it)"_s, u"dir"_s);
+    const QCommandLineOption accountOption(u"account-out"_s, u"where to write the account (JSON)"_s, u"file"_s);
     const QCommandLineOption roundsOption(u"rounds"_s, u"incremental rounds (default 20)"_s, u"n"_s, u"20"_s);
-    parser.addOptions({serverOption, articlesOption, storeOption, roundsOption});
+    parser.addOptions({serverOption, articlesOption, dataOption, accountOption, roundsOption});
     parser.process(app);
     const QUrl server(parser.value(serverOption));
     const int articles = parser.value(articlesOption).toInt();
     const int rounds = parser.value(roundsOption).toInt();
-    const QString storePath = parser.value(storeOption);
-    if (!server.isValid() || storePath.isEmpty() || articles < 1) {
-        std::fprintf(stderr, "bench_sync: --server and --store are required\n");
+    const QString dataDir = parser.value(dataOption);
+    if (!server.isValid() || dataDir.isEmpty() || articles < 1) {
+        std::fprintf(stderr, "bench_sync: --server and --data-dir are required\n");
         return 2;
     }
-    QFile::remove(storePath);
 
     // The writer seeds the library through the API, several requests in flight.
     api::ApiClient writer(server);
@@ -161,6 +164,14 @@ int main(int argc, char **argv)
     });
     if (!login || !*login)
         return 1;
+    const QString storePath = engine::Workspace::storePath(dataDir, server, (*login)->user.email);
+    QFile::remove(storePath);
+    if (parser.isSet(accountOption)) {
+        QFile account(parser.value(accountOption));
+        if (!account.open(QIODevice::WriteOnly))
+            return 1;
+        account.write(QJsonDocument(toJson((*login)->user, UserView::Self)).toJson());
+    }
     auto store = engine::LocalStore::open(storePath);
     if (!store) {
         std::fprintf(stderr, "bench_sync: %s\n", qPrintable(store.error()));
