@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void everyControlHasANameAndAKeyboardPath();
     void aConflictOpensTheSideBySideView();
     void offlineStartShowsTheLibraryAndKeepsWriting();
+    void onlyAdminsSeeTheAdminPanelAndARoleChangeArrivesWithTheNextRefresh();
     void germanTranslationLoads();
 
 private:
@@ -350,6 +352,39 @@ void TestDesktop::offlineStartShowsTheLibraryAndKeepsWriting()
     QTRY_COMPARE_WITH_TIMEOUT(
         model->index(rowOf(window, u"Written offline"_s)).data(LibraryModel::SyncStateRole).toInt(),
         int(SyncState::Synced), 30000);
+}
+
+void TestDesktop::onlyAdminsSeeTheAdminPanelAndARoleChangeArrivesWithTheNextRefresh()
+{
+    // Wren registered first: the server's admin. Cora is a creator.
+    Install cora;
+    MainWindow *window = signIn(cora, u"cora@example.com"_s, true);
+    QVERIFY(window);
+    QAction *admin = window->action(u"actionAdminPanel"_s);
+    QVERIFY(admin);
+    QVERIFY(!admin->isEnabled());
+    QVERIFY(!window->findChild<QMenu *>(u"adminMenu"_s)->menuAction()->isVisible());
+    QTest::keySequence(window, QKeySequence(u"Ctrl+Shift+A"_s));
+    QVERIFY(!topLevel<QWidget>(u"adminPanel"_s));
+
+    // Wren makes Cora an admin; Cora's app shows the panel once its token is refreshed.
+    MainWindow *wren = m_writer.app->window();
+    QVERIFY(wren && wren->action(u"actionAdminPanel"_s)->isEnabled());
+    const QUuid coraId = cora.app->workspace()->user().id;
+    AdminUserPatch patch;
+    patch.role = Role::Admin;
+    auto changed = await<api::ApiResult<User>>(
+        [&](auto done) { m_writer.app->client()->adminUpdateUser(coraId, patch, this, done); });
+    QVERIFY(changed && *changed);
+    QVERIFY(!admin->isEnabled()); // nothing yet: the access token still says creator
+    cora.app->client()->refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(admin->isEnabled(), 10000);
+    QVERIFY(window->findChild<QMenu *>(u"adminMenu"_s)->menuAction()->isVisible());
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QTest::keySequence(window, QKeySequence(u"Ctrl+Shift+A"_s));
+    QTRY_VERIFY(topLevel<QWidget>(u"adminPanel"_s) != nullptr);
+    cora.app.reset();
 }
 
 void TestDesktop::germanTranslationLoads()
