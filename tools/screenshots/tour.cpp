@@ -4,6 +4,9 @@
 //
 //   inkwell_tour --out docs/screenshots [--only NAME]
 #include "editor/previewpane.h"
+#include "admin/adminpanel.h"
+#include "compare/conflictview.h"
+#include "compare/revisionhistoryview.h"
 #include "inkwelldprocess.h"
 #include "mainwindow.h"
 #include "theme/thememanager.h"
@@ -21,6 +24,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 #include <cstdio>
 
@@ -155,12 +159,138 @@ public:
         shoot(u"main-dark"_s);
         m_theme->setMode(app::ThemeManager::Mode::Light);
         settle();
+
+        if (!conflictAndHistory())
+            return fail(u"the conflict and history shots failed"_s);
+        if (!adminDashboard())
+            return fail(u"the admin dashboard shot failed"_s);
+
         m_window.reset();
         m_workspace.reset();
         return m_failed ? 1 : 0;
     }
 
 private:
+    /// A real conflict: the same paragraph changed here and, meanwhile, on another computer; then the history.
+    bool conflictAndHistory()
+    {
+        const QUuid id = m_ids.first();
+        m_workspace->sync()->setAutomatic(false);
+        api::ApiClient other(m_server.url());
+        auto grant = await<api::ApiResult<api::AuthGrant>>([&](auto done) {
+            other.login({u"ada@example.org"_s, QString::fromLatin1(kPassword)}, this, done);
+        });
+        auto current = await<api::ApiResult<Article>>([&](auto done) { other.article(id, this, done); });
+        if (!grant || !*grant || !current || !*current)
+            return false;
+        const QString theirs = QString((*current)->content)
+                                   .replace(u"For forty-one years the keepers"_s,
+                                            u"For forty-one winters, without a gap, the keepers"_s);
+        auto pushed = await<api::ApiResult<Article>>([&](auto done) {
+            other.putArticle(id, {(*current)->title, theirs, {}, (*current)->tags, {}}, (*current)->revision, this,
+                             done);
+        });
+        if (!pushed || !*pushed)
+            return false;
+        m_workspace->draft()->open(id);
+        settle();
+        const QString mine = QString(m_workspace->draft()->article().text.content).replace(
+            u"For forty-one years the keepers"_s, u"For forty-one years, in every weather, the keepers"_s);
+        m_workspace->store()->saveDraft(id, {m_workspace->draft()->article().text.title, {},
+                                             m_workspace->draft()->article().text.tags, mine},
+                                        m_user.id, m_user.fullName);
+        m_workspace->store()->flush();
+        QSignalSpy synced(m_workspace->sync(), &engine::SyncEngine::roundFinished);
+        m_workspace->sync()->syncNow();
+        synced.wait(30000);
+        settle();
+        auto article = await<std::optional<engine::LocalArticle>>(
+            [&](auto done) { m_workspace->store()->article(id, this, done); });
+        if (!article || !*article || !(*article)->conflict)
+            return false;
+        auto view = std::make_unique<app::ConflictView>(m_workspace->sync(), **article, m_client.get());
+        view->setWindowTitle(u"Resolve the conflict"_s);
+        view->resize(1400, 900);
+        view->move(0, 0);
+        view->show();
+        if (!QTest::qWaitForWindowExposed(view.get()))
+            return false;
+        settle();
+        shoot(u"conflict"_s, view.get());
+        view.reset();
+
+        auto history = std::make_unique<app::RevisionHistoryView>(m_client.get(), m_workspace->store(), id,
+                                                                 m_workspace->sync());
+        history->resize(1400, 900);
+        history->move(0, 0);
+        history->show();
+        if (!QTest::qWaitForWindowExposed(history.get()) ||
+            !QTest::qWaitFor([&] { return history->selectRevision(1); }, 10000))
+            return false;
+        settle();
+        shoot(u"revision-diff"_s, history.get());
+        history.reset();
+        m_workspace->sync()->setAutomatic(true);
+        return true;
+    }
+
+    /// The admin dashboard over a month of use. The API stamps everything "now", so the month is made by moving
+    /// the dates of what the tour created back in the server's own database (the bundled PostgreSQL): the charts
+    /// then have the shape they have on a real server. Nothing else is invented.
+    bool adminDashboard()
+    {
+        const QStringList names{u"Grace Hopper"_s, u"Alan Turing"_s, u"Mary Somerville"_s, u"Edsger Dijkstra"_s,
+                                u"Katherine Johnson"_s, u"Claude Shannon"_s, u"Hedy Lamarr"_s, u"John Napier"_s};
+        for (const QString &name : names) {
+            api::ApiClient client(m_server.url());
+            const QString email = name.toLower().replace(u' ', u'.') + u"@example.org"_s;
+            auto grant = await<api::ApiResult<api::AuthGrant>>([&](auto done) {
+                client.registerAccount({email, QString::fromLatin1(kPassword), name}, this, done);
+            });
+            if (!grant || !*grant)
+                return false;
+            for (int n = 0; n < 6; ++n) {
+                auto created = await<api::ApiResult<Article>>([&](auto done) {
+                    client.putArticle(QUuid::createUuid(),
+                                      {u"%1's notes, part %2"_s.arg(name).arg(n + 1), u"Some notes.\n"_s, {}, {},
+                                       ArticleStatus::Published},
+                                      std::nullopt, this, done);
+                });
+                if (!created || !*created)
+                    return false;
+            }
+        }
+        const QString sql =
+            u"UPDATE users SET created_at = now() - (random() * interval '29 days') WHERE email <> 'ada@example.org';"
+            u"UPDATE articles SET published_at = now() - (random() * interval '29 days') WHERE published_at IS NOT NULL;"_s;
+        QProcess psql;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QFile password(m_server.dataDir() + u"/db-password"_s);
+        if (!password.open(QIODevice::ReadOnly))
+            return false;
+        env.insert(u"PGPASSWORD"_s, QString::fromUtf8(password.readAll()).trimmed());
+        psql.setProcessEnvironment(env);
+        psql.start(u"psql"_s, {u"-q"_s, u"-h"_s, m_server.dataDir() + u"/postgres"_s, u"-U"_s, u"inkwell"_s, u"-d"_s,
+                               u"inkwell"_s, u"-c"_s, sql});
+        if (!psql.waitForFinished(30000) || psql.exitCode() != 0) {
+            std::fprintf(stderr, "inkwell_tour: psql: %s\n", psql.readAllStandardError().constData());
+            return false;
+        }
+        auto panel = std::make_unique<app::AdminPanel>(m_client.get(), m_user);
+        panel->setWindowTitle(u"Inkwell — Administration"_s);
+        panel->resize(1400, 900);
+        panel->move(0, 0);
+        panel->show();
+        if (!QTest::qWaitForWindowExposed(panel.get()))
+            return false;
+        if (QTabWidget *tabs = panel->tabs())
+            tabs->setCurrentIndex(1);
+        settle();
+        QTest::qWait(1500); // the statistics load and the charts animate in
+        shoot(u"admin-dashboard"_s, panel.get());
+        return true;
+    }
+
     bool seed()
     {
         for (const Sample &sample : samples()) {
@@ -191,8 +321,10 @@ private:
         }
     }
 
-    void shoot(const QString &name)
+    void shoot(const QString &name, QWidget *widget = nullptr)
     {
+        if (!widget)
+            widget = m_window.get();
         if (!m_only.isEmpty() && m_only != name)
             return;
         const QString file = QDir(m_out).filePath(name + u".png"_s);
@@ -204,7 +336,7 @@ private:
                 m_failed = true;
             }
         } else {
-            m_window->grab().save(file);
+            widget->grab().save(file);
         }
         std::printf("%s\n", qPrintable(file));
         std::fflush(stdout);
