@@ -107,6 +107,8 @@ ChatPanel::ChatPanel(api::ApiClient *api, ConversationListModel *conversations, 
     });
     connect(m_ai, &AiAvailability::changed, this, &ChatPanel::updateActions);
 
+    // Focus given to the panel (a dock, a shortcut of the main window) lands in the question box.
+    setFocusProxy(m_input);
     applyTheme();
     setCurrent(nullptr);
     if (m_conversations->rowCount() == 0 && !m_conversations->isLoading())
@@ -252,6 +254,7 @@ void ChatPanel::buildMain(QWidget *main)
     // The question box.
     auto *bottom = new QWidget(main);
     bottom->setObjectName(u"composerArea"_s);
+    bottom->setAccessibleName(tr("Question area"));
     auto *bottomColumn = new QVBoxLayout(bottom);
     bottomColumn->setContentsMargins(24, 6, 24, 10);
     bottomColumn->setSpacing(6);

@@ -18,7 +18,6 @@ using inkwell::engine::MessageListModel;
 namespace inkwell::app {
 
 namespace {
-constexpr int kMaxRenderIntervalMs = 250;
 constexpr int kFollowSlackPx = 32;    // this close to the bottom counts as "at the bottom"
 constexpr int kShowEarlierAtPx = 300; // this close to the top creates earlier messages
 constexpr int kReadableWidthPx = 860; // text lines longer than this are hard to read
@@ -37,10 +36,12 @@ ChatView::ChatView(QWidget *parent)
 
     auto *outer = new QWidget(this);
     outer->setObjectName(u"messageColumn"_s);
+    outer->setAccessibleName(tr("Messages"));
     auto *centering = new QHBoxLayout(outer);
     centering->setContentsMargins(24, 12, 24, 12);
     m_column = new QWidget(outer);
     m_column->setObjectName(u"messageList"_s);
+    m_column->setAccessibleName(tr("Message list"));
     m_column->setMaximumWidth(kReadableWidthPx);
     centering->addStretch(0);
     centering->addWidget(m_column, 1);
@@ -87,8 +88,7 @@ ChatView::ChatView(QWidget *parent)
     m_jump->hide();
     connect(m_jump, &QPushButton::clicked, this, &ChatView::scrollToLatest);
 
-    m_renderTimer.setSingleShot(true);
-    connect(&m_renderTimer, &QTimer::timeout, this, &ChatView::renderPending);
+    setRenderScheduler(new RenderScheduler(this));
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::onScrolled);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatView::onRangeChanged);
     updateEmptyState();
@@ -98,6 +98,30 @@ void ChatView::setEmptyText(const QString &title, const QString &hint)
 {
     m_emptyTitle->setText(title);
     m_emptyHint->setText(hint);
+}
+
+void ChatView::setRenderScheduler(RenderScheduler *scheduler)
+{
+    if (!scheduler || scheduler == m_scheduler)
+        return;
+    disconnect(m_schedulerConnection);
+    m_scheduler = scheduler;
+    m_schedulerConnection = connect(scheduler, &RenderScheduler::rendered, this, &ChatView::onRendered);
+    // Text waiting for the old scheduler goes to the new one.
+    for (MessageWidget *widget : std::as_const(m_widgets))
+        requestRender(widget);
+}
+
+void ChatView::requestRender(MessageWidget *widget)
+{
+    if (widget->hasPendingText())
+        m_scheduler->request(widget);
+}
+
+void ChatView::onRendered(MessageWidget *widget)
+{
+    if (const int row = rowOf(widget); row >= 0)
+        Q_EMIT textRendered(row);
 }
 
 void ChatView::setTheme(const ChatTheme &theme)
@@ -133,8 +157,6 @@ void ChatView::setSession(ChatSession *session)
 
 void ChatView::rebuild()
 {
-    m_renderTimer.stop();
-    m_dirty.clear();
     for (MessageWidget *widget : std::as_const(m_widgets))
         delete widget;
     m_widgets.clear();
@@ -239,9 +261,7 @@ void ChatView::onRowsRemoved(int first, int last)
         const qsizetype index = row - m_firstRow;
         if (index < 0 || index >= m_widgets.size())
             continue;
-        MessageWidget *widget = m_widgets.takeAt(index);
-        m_dirty.removeAll(widget);
-        delete widget;
+        delete m_widgets.takeAt(index);
     }
     if (first < m_firstRow)
         m_firstRow = std::max(0, m_firstRow - (std::min(last, m_firstRow - 1) - first + 1));
@@ -256,17 +276,17 @@ void ChatView::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bott
         MessageWidget *widget = messageWidget(row);
         if (!widget)
             continue;
-        const MessageSnapshot snapshot = snapshotOf(row);
-        // Streaming text waits for the next render tick; everything else shows at once.
-        const bool defer = textOnly || snapshot.message.state == ChatMessageState::Streaming;
-        widget->setSnapshot(snapshot, defer);
-        if (widget->hasPendingText()) {
-            if (!m_dirty.contains(widget))
-                m_dirty.append(widget);
-            scheduleRender();
-        } else if (!defer) {
-            Q_EMIT textRendered(row);
+        if (textOnly) {
+            // A delta: the cheapest path. The text waits for the next render tick.
+            widget->setPendingText(m_session->messages()->message(row).content);
+        } else {
+            // Streaming text waits for the next render tick; everything else shows at once.
+            const MessageSnapshot snapshot = snapshotOf(row);
+            widget->setSnapshot(snapshot, snapshot.message.state == ChatMessageState::Streaming);
+            if (!widget->hasPendingText())
+                Q_EMIT textRendered(row);
         }
+        requestRender(widget);
     }
 }
 
@@ -279,11 +299,7 @@ void ChatView::refreshActions()
     for (int row = std::max(m_firstRow, rows - 3); row < rows; ++row) {
         if (MessageWidget *widget = messageWidget(row)) {
             widget->setSnapshot(snapshotOf(row), true);
-            if (widget->hasPendingText()) {
-                if (!m_dirty.contains(widget))
-                    m_dirty.append(widget);
-                scheduleRender();
-            }
+            requestRender(widget);
         }
     }
     // Earlier rows lose their Edit/Regenerate when a new turn starts.
@@ -293,28 +309,6 @@ void ChatView::refreshActions()
                 widget->setSnapshot(snapshotOf(row), true);
         }
     }
-}
-
-void ChatView::scheduleRender()
-{
-    if (m_renderTimer.isActive())
-        return;
-    const qint64 since = m_sinceRender.isValid() ? m_sinceRender.elapsed() : m_interval;
-    m_renderTimer.start(int(std::max<qint64>(0, m_interval - since)));
-}
-
-void ChatView::renderPending()
-{
-    QElapsedTimer cost;
-    cost.start();
-    const QList<QPointer<MessageWidget>> dirty = std::exchange(m_dirty, {});
-    for (const QPointer<MessageWidget> &widget : dirty) {
-        if (widget && widget->flushText())
-            Q_EMIT textRendered(rowOf(widget));
-    }
-    m_sinceRender.start();
-    // Rendering gets at most a fifth of the UI thread: a long tail (a big code block) renders less often.
-    m_interval = std::clamp(int(cost.elapsed() * 5), m_minInterval, kMaxRenderIntervalMs);
 }
 
 void ChatView::updateEmptyState()

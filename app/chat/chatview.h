@@ -3,11 +3,10 @@
 #include "chatsession.h"
 #include "chattheme.h"
 #include "messagewidget.h"
+#include "renderscheduler.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QScrollArea>
-#include <QTimer>
 
 class QLabel;
 class QPushButton;
@@ -24,10 +23,10 @@ namespace inkwell::app {
  * kInitialMessages when a conversation opens, kBatch more when the user scrolls near the top (or activates
  * "Show earlier messages"), keeping the visible text where it was.
  *
- * Streaming: a delta marks its message's text dirty; the text is rendered at most every renderInterval() ms
- * (adaptive: at least minimumRenderIntervalMs(), and five times what the last render took, so rendering never
- * takes more than a fifth of the UI thread). Only that message is touched, and StreamingMarkdown renders only its
- * tail. The view follows the stream to the bottom unless the user scrolled up; "Jump to latest" brings it back.
+ * Streaming: a delta marks its message's text dirty; a RenderScheduler renders it at most every ~33 ms (adaptive,
+ * and within a time budget per event-loop turn shared by the views that share the scheduler). Only that message is
+ * touched, and StreamingMarkdown renders only its tail. The view follows the stream to the bottom unless the user
+ * scrolled up; "Jump to latest" brings it back.
  */
 class ChatView : public QScrollArea {
     Q_OBJECT
@@ -54,9 +53,9 @@ public:
     void setTheme(const ChatTheme &theme);
     /// @brief The empty state's words (no conversation, or no message yet).
     void setEmptyText(const QString &title, const QString &hint);
-    void setMinimumRenderIntervalMs(int ms) { m_minInterval = ms; }
-    int minimumRenderIntervalMs() const { return m_minInterval; }
-    int renderInterval() const { return m_interval; }
+    /// @brief Renders streamed text through @p scheduler (shared by several views) instead of the view's own.
+    void setRenderScheduler(RenderScheduler *scheduler);
+    RenderScheduler *renderScheduler() const { return m_scheduler; }
 
 Q_SIGNALS:
     /// @brief "Edit" on the last question: the composer should take @p question.
@@ -79,8 +78,8 @@ private:
     MessageWidget *createWidget(int row, int layoutIndex);
     MessageSnapshot snapshotOf(int row) const;
     int rowOf(const MessageWidget *widget) const;
-    void scheduleRender();
-    void renderPending();
+    void requestRender(MessageWidget *widget);
+    void onRendered(MessageWidget *widget);
     void updateEmptyState();
     void placeJumpButton();
     void onScrolled(int value);
@@ -98,11 +97,8 @@ private:
     QPushButton *m_jump = nullptr;
     QList<MessageWidget *> m_widgets; // rows m_firstRow..
     int m_firstRow = 0;
-    QList<QPointer<MessageWidget>> m_dirty;
-    QTimer m_renderTimer;
-    QElapsedTimer m_sinceRender;
-    int m_minInterval = 33;
-    int m_interval = 33;
+    RenderScheduler *m_scheduler = nullptr;
+    QMetaObject::Connection m_schedulerConnection;
     bool m_follow = true;
     std::optional<int> m_keepFromBottom; // after widgets were added above: stay this far from the bottom
 };

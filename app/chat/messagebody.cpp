@@ -143,9 +143,21 @@ void MessageBody::resizeEvent(QResizeEvent *event)
     updateHeight();
 }
 
+void MessageBody::setGrowing(bool growing)
+{
+    if (growing == m_growing)
+        return;
+    m_growing = growing;
+    updateHeight();
+}
+
 void MessageBody::updateHeight()
 {
-    const int height = int(std::ceil(document()->size().height())) + 2 * frameWidth();
+    int height = int(std::ceil(document()->size().height())) + 2 * frameWidth();
+    if (m_growing && !document()->isEmpty()) {
+        const int step = 3 * fontMetrics().lineSpacing();
+        height = (height + step - 1) / step * step;
+    }
     if (height == m_height)
         return;
     m_height = height;

@@ -34,6 +34,9 @@ public:
     qsizetype codeBlockAt(const QPoint &viewportPos) const;
     /// @brief Copies code block @p index to the clipboard.
     void copyCodeBlock(qsizetype index);
+    /// @brief While an answer grows, its height grows a few lines at a time instead of line by line: each change
+    /// of height moves the messages below and, when the view follows the stream, repaints all of it.
+    void setGrowing(bool growing);
     /// @brief Changes colours (renders again).
     void setMarkdownStyle(const StreamingMarkdown::Style &style);
 
@@ -59,6 +62,7 @@ private:
     bool m_isMarkdown = false;
     int m_height = 0;
     int m_naturalWidth = 0; // plain text: the widest line, unwrapped
+    bool m_growing = false;
 };
 
 } // namespace inkwell::app

@@ -113,6 +113,7 @@ MessageWidget::MessageWidget(MessageRole role, const StreamingMarkdown::Style &s
     // Actions and the token count.
     m_footer = new QWidget(this);
     m_footer->setObjectName(u"messageFooter"_s);
+    m_footer->setAccessibleName(tr("Message actions"));
     auto *footer = new QHBoxLayout(m_footer);
     footer->setContentsMargins(0, 0, 0, 0);
     footer->setSpacing(2);
@@ -182,6 +183,15 @@ void MessageWidget::setSnapshot(const MessageSnapshot &snapshot, bool deferText)
     updateChrome();
 }
 
+void MessageWidget::setPendingText(const QString &content)
+{
+    const bool started = m_snapshot.message.content.isEmpty() && !content.isEmpty();
+    m_snapshot.message.content = content;
+    m_textPending = true;
+    if (started)
+        updateChrome(); // "thinking…" becomes "writing…"
+}
+
 bool MessageWidget::flushText()
 {
     if (!m_textPending)
@@ -199,6 +209,7 @@ void MessageWidget::updateChrome()
     const engine::ChatMessage &message = m_snapshot.message;
     const bool streaming = message.state == ChatMessageState::Streaming;
     const bool sending = message.state == ChatMessageState::Sending;
+    m_body->setGrowing(streaming);
 
     QString badge;
     QString badgeName;

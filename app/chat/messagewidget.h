@@ -44,6 +44,9 @@ public:
 
     /// @brief Shows @p snapshot; the text is rendered now unless @p deferText (then flushText() does it).
     void setSnapshot(const MessageSnapshot &snapshot, bool deferText = false);
+    /// @brief Takes the new text of a streaming message without rendering it (flushText() does) and without
+    /// touching anything else: the path every delta takes.
+    void setPendingText(const QString &content);
     /// @brief Renders text that setSnapshot() deferred; false when there was none.
     bool flushText();
     bool hasPendingText() const { return m_textPending; }

@@ -185,9 +185,11 @@ void StreamingMarkdown::append(const QString &html)
     // the (empty) block at the insertion point and would take that block's format, so the format is copied over
     // from the part. Qt's HTML import puts an empty block before a table that starts a document and after every
     // table; those get the separator's format (no height), so a code block has no blank line around it.
-    QTextDocument part;
-    part.setDefaultFont(m_document->defaultFont());
-    part.setDefaultStyleSheet(m_document->defaultStyleSheet());
+    QTextDocument &part = m_part;
+    if (part.defaultFont() != m_document->defaultFont())
+        part.setDefaultFont(m_document->defaultFont());
+    if (part.defaultStyleSheet() != m_document->defaultStyleSheet())
+        part.setDefaultStyleSheet(m_document->defaultStyleSheet()); // parsing CSS is a tenth of a render
     part.setHtml(html);
     if (part.isEmpty())
         return;

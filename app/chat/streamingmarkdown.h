@@ -5,8 +5,7 @@
 #include <QColor>
 #include <QString>
 #include <QStringList>
-
-class QTextDocument;
+#include <QTextDocument>
 
 namespace inkwell::app {
 
@@ -71,6 +70,7 @@ private:
     QString render(QStringView markdown, qsizetype firstIndex, QStringList &codeBlocks) const;
 
     QTextDocument *m_document;
+    QTextDocument m_part; // each part is parsed here first; kept, so its style sheet is parsed once
     Style m_style;
     MarkdownBlockSplitter m_splitter;
     QString m_source;

@@ -25,6 +25,7 @@
 #include "inkwelldprocess.h"
 #include "messagebody.h"
 #include "messagewidget.h"
+#include "renderscheduler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,8 +38,10 @@
 #include <QTranslator>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <memory>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using namespace inkwell;
@@ -48,9 +51,14 @@ using test::FakeUpstream;
 
 namespace {
 
+/// Stops the server (and its PostgreSQL) when the run gives up: std::exit() runs no destructors of main's locals.
+std::function<void()> g_stopServer;
+
 [[noreturn]] void fail(const QString &why)
 {
     std::fprintf(stderr, "bench_chat: %s\n", qPrintable(why));
+    if (g_stopServer)
+        g_stopServer();
     std::exit(1);
 }
 
@@ -92,6 +100,14 @@ QStringList answerPieces(int count)
     for (qsizetype i = 0; i < count; ++i)
         pieces << text.mid(i * 4, 4);
     return pieces;
+}
+
+/// CPU time the calling thread has used.
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 double percentile(QList<double> values, double p)
@@ -191,52 +207,186 @@ struct Bench {
     }
 };
 
-int measure(Bench &bench, int pieceCount, int paceMs, int streams)
+/// The UI thread's stalls while streams run: a 1 ms precise timer's lateness (wall clock: includes time other
+/// processes on a busy machine took), and the UI thread's own CPU time between two ticks (its own work only).
+struct StallMeter {
+    QElapsedTimer clock;
+    QTimer tick;
+    QList<double> lateness;
+    QList<double> busy;
+    qint64 last = 0;
+    qint64 lastCpu = 0;
+    double worstBusy = -1;
+    double worstBusyAtMs = 0;
+
+    void start()
+    {
+        clock.start();
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(1);
+        last = clock.nsecsElapsed();
+        lastCpu = threadCpuNs();
+        QObject::connect(&tick, &QTimer::timeout, &tick, [this] {
+            const qint64 now = clock.nsecsElapsed();
+            const qint64 cpu = threadCpuNs();
+            lateness.append(double(now - last) / 1e6 - 1.0);
+            busy.append(double(cpu - lastCpu) / 1e6);
+            if (busy.constLast() > worstBusy) {
+                worstBusy = busy.constLast();
+                worstBusyAtMs = double(now) / 1e6;
+            }
+            last = now;
+            lastCpu = cpu;
+        });
+        tick.start();
+    }
+    void stop() { tick.stop(); }
+    double seconds() const { return double(clock.elapsed()) / 1000.0; }
+
+    void print(const char *label) const
+    {
+        const auto over = [](const QList<double> &values) {
+            return qlonglong(std::count_if(values.begin(), values.end(), [](double v) { return v > 16; }));
+        };
+        std::printf("| %s: 1 ms timer lateness, median / p99 / max | %.2f / %.2f / %.1f ms |\n", label,
+                    percentile(lateness, 0.5), percentile(lateness, 0.99), percentile(lateness, 1.0));
+        std::printf("| %s: ticks more than 16 ms late | %lld of %lld |\n", label, over(lateness),
+                    qlonglong(lateness.size()));
+        std::printf("| %s: UI-thread CPU between two ticks, p99 / max | %.2f / %.1f ms (%.1f s after the start) |\n",
+                    label, percentile(busy, 0.99), percentile(busy, 1.0), worstBusyAtMs / 1000.0);
+        std::printf("| %s: ticks with more than 16 ms of UI-thread CPU | %lld |\n", label, over(busy));
+    }
+};
+
+/// Starts @p count answers, one after the other (@p start sends the i-th question and returns its session), and
+/// measures until all have ended. The panel deletes a background session when its answer is done, so sessions are
+/// watched through QPointer and their outcome noted when they finish.
+QString runStreams(Bench &bench, int count, const QStringList &pieces, int paceMs, StallMeter &meter,
+                   const std::function<engine::ChatSession *(int)> &start)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QList<QPointer<engine::ChatSession>> sessions;
+    QList<qint64> firstDelta(count, -1);
+    QList<qint64> finished(count, -1);
+    QList<bool> complete(count, false);
+    QObject context;
+    for (int i = 0; i < count; ++i)
+        bench.upstream.enqueue(FakeUpstream::openaiText(pieces, paceMs));
+    meter.start();
+    for (int i = 0; i < count; ++i) {
+        engine::ChatSession *s = start(i);
+        if (!s)
+            fail(u"send refused"_s);
+        sessions << s;
+        QObject::connect(s->messages(), &engine::MessageListModel::textAppended, &context, [&, i] {
+            if (firstDelta[i] < 0)
+                firstDelta[i] = clock.elapsed();
+        });
+        QObject::connect(s, &engine::ChatSession::answerFinished, &context, [&, i, s](int row) {
+            finished[i] = clock.elapsed();
+            complete[i] = s->messages()->message(row).state == engine::ChatMessageState::Complete;
+        });
+        // The next question in a later turn of the event loop, as a user would send it.
+        QElapsedTimer pause;
+        pause.start();
+        waitUntil([&] { return pause.elapsed() >= 2; }, 1000, u"a pause"_s);
+    }
+    waitUntil([&] { return std::all_of(finished.begin(), finished.end(), [](qint64 t) { return t >= 0; }); }, 1200000,
+              u"the streams"_s);
+    meter.stop();
+    const qint64 firstEnd = *std::min_element(finished.begin(), finished.end());
+    const auto together =
+        std::count_if(firstDelta.begin(), firstDelta.end(), [&](qint64 t) { return t >= 0 && t < firstEnd; });
+    return u"%1 of %2 complete; %3 streaming before the first one ended"_s
+        .arg(std::count(complete.begin(), complete.end(), true))
+        .arg(count)
+        .arg(together);
+}
+
+int measure(Bench &bench, int pieceCount, int paceMs, int streams, bool partA)
 {
     const QStringList pieces = answerPieces(pieceCount);
     QElapsedTimer clock;
     clock.start();
+    std::printf("\nChat streaming: inkwelld + fake upstream, %d pieces of about 4 characters, %d ms apart (%s "
+                "platform)\n\n| measure | value |\n|---|---|\n",
+                pieceCount, paceMs, qPrintable(QGuiApplication::platformName()));
 
-    // (a) One answer in the panel: delta to paint.
     engine::ConversationListModel list(bench.api.get());
     app::ChatPanel panel(bench.api.get(), &list);
     panel.resize(1400, 900);
     panel.show();
-    const Conversation conversation = bench.create(u"Latency"_s);
-    waitUntil([&] { return !list.isLoading(); }, 30000, u"the list"_s);
-    panel.openConversation(conversation.id);
-    waitUntil([&] { return panel.currentSession()->status() == engine::ChatSession::Status::Ready; }, 30000,
-              u"the conversation"_s);
-    engine::ChatSession *session = panel.currentSession();
-    bench.upstream.enqueue(FakeUpstream::openaiText(pieces, paceMs));
-    if (!session->send(u"Draft the lighthouse scene."_s))
-        fail(u"send refused"_s);
-    app::MessageWidget *widget = panel.messageView()->messageWidget(1);
-    if (!widget)
-        fail(u"no widget for the answer"_s);
-    PaintProbe probe(widget->body(), clock);
-    QObject::connect(session->messages(), &engine::MessageListModel::textAppended, &probe,
-                     [&](int row, qsizetype) { probe.arrived(session->messages()->message(row).content.size()); });
-    const qint64 started = clock.elapsed();
-    waitUntil([&] { return !session->isStreaming(); }, 600000, u"the answer"_s);
-    const double seconds = double(clock.elapsed() - started) / 1000.0;
-    // The last render may still be pending.
-    waitUntil([&] { return probe.latenciesMs().size() >= pieceCount || !widget->hasPendingText(); }, 5000,
-              u"the last paint"_s);
-    QCoreApplication::processEvents();
-    const QList<double> latencies = probe.latenciesMs();
-    panel.hide();
 
-    // (b) Several streams at once, each in a visible view.
+    // (a) One answer in the panel: delta to paint.
+    if (partA) {
+        const Conversation conversation = bench.create(u"Latency"_s);
+        panel.openConversation(conversation.id);
+        waitUntil([&] { return panel.currentSession()->status() == engine::ChatSession::Status::Ready; }, 30000,
+                  u"the conversation"_s);
+        engine::ChatSession *session = panel.currentSession();
+        bench.upstream.enqueue(FakeUpstream::openaiText(pieces, paceMs));
+        if (!session->send(u"Draft the lighthouse scene."_s))
+            fail(u"send refused"_s);
+        app::MessageWidget *widget = panel.messageView()->messageWidget(1);
+        if (!widget)
+            fail(u"no widget for the answer"_s);
+        PaintProbe probe(widget->body(), clock);
+        QObject::connect(session->messages(), &engine::MessageListModel::textAppended, &probe,
+                         [&](int row, qsizetype) { probe.arrived(session->messages()->message(row).content.size()); });
+        const qint64 started = clock.elapsed();
+        waitUntil([&] { return !session->isStreaming(); }, 600000, u"the answer"_s);
+        const double seconds = double(clock.elapsed() - started) / 1000.0;
+        waitUntil([&] { return probe.latenciesMs().size() >= pieceCount || !widget->hasPendingText(); }, 5000,
+                  u"the last paint"_s);
+        QCoreApplication::processEvents();
+        const QList<double> &latencies = probe.latenciesMs();
+        std::printf("| (a) deltas painted | %lld of %d |\n", qlonglong(latencies.size()), pieceCount);
+        std::printf("| (a) delta -> painted, median / p99 / max | %.1f / %.1f / %.1f ms |\n",
+                    percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0));
+        std::printf("| (a) paints of the streaming message | %d (%.0f per second) |\n", probe.paints(),
+                    probe.paints() / std::max(seconds, 0.001));
+        std::printf("| (a) answer | %lld characters in %.1f s |\n",
+                    qlonglong(session->messages()->message(1).content.size()), seconds);
+        std::fflush(stdout);
+    }
+
+    // (b1) The panel as a user has it: streams answering in several conversations, the last one opened shown,
+    // the others in the background (a dot in the list).
+    {
+        QList<QUuid> ids;
+        for (int i = 0; i < streams; ++i)
+            ids << bench.create(u"Background %1"_s.arg(i + 1)).id;
+        StallMeter panelMeter;
+        // Open a conversation, ask, open the next: the earlier answers go on in the background.
+        const QString panelSummary =
+            runStreams(bench, streams, pieces, paceMs, panelMeter, [&](int i) -> engine::ChatSession * {
+                panel.openConversation(ids.at(i));
+                engine::ChatSession *session = panel.currentSession();
+                waitUntil([&] { return session->status() == engine::ChatSession::Status::Ready; }, 30000,
+                          u"a conversation"_s);
+                return session->send(u"Another scene, please."_s) ? session : nullptr;
+            });
+        std::printf("| (b1) panel, %d streams, one shown | %s in %.1f s |\n", streams, qPrintable(panelSummary),
+                    panelMeter.seconds());
+        panelMeter.print("(b1)");
+        std::fflush(stdout);
+    }
+
+    // (b2) A stress case: every stream in a view of its own, all visible, all rendering.
+    panel.hide();
     QWidget window;
     window.resize(1400, 900);
     auto *grid = new QGridLayout(&window);
     QList<engine::ChatSession *> sessions;
+    // One scheduler for the window: the views share one render budget per event-loop turn.
+    auto *scheduler = new app::RenderScheduler(&window);
     for (int i = 0; i < streams; ++i) {
         const Conversation c = bench.create(u"Stream %1"_s.arg(i + 1));
         auto *s = new engine::ChatSession(bench.api.get(), &window);
         s->open(c);
         auto *view = new app::ChatView(&window);
+        view->setRenderScheduler(scheduler);
         view->setSession(s);
         grid->addWidget(view, i / 5, i % 5);
         sessions << s;
@@ -249,62 +399,13 @@ int measure(Bench &bench, int pieceCount, int paceMs, int streams)
             });
         },
         30000, u"the conversations"_s);
-    for (int i = 0; i < streams; ++i)
-        bench.upstream.enqueue(FakeUpstream::openaiText(pieces, paceMs));
-    QList<qint64> firstDelta(streams, -1);
-    QList<qint64> finished(streams, -1);
-    const qint64 start = clock.elapsed();
-    for (int i = 0; i < streams; ++i) {
-        engine::ChatSession *s = sessions.at(i);
-        QObject::connect(s->messages(), &engine::MessageListModel::textAppended, &window, [&, i] {
-            if (firstDelta[i] < 0)
-                firstDelta[i] = clock.elapsed() - start;
-        });
-        QObject::connect(s, &engine::ChatSession::answerFinished, &window,
-                         [&, i] { finished[i] = clock.elapsed() - start; });
-        s->send(u"Another scene, please."_s);
-    }
-    QTimer tick;
-    tick.setTimerType(Qt::PreciseTimer);
-    tick.setInterval(1);
-    QList<double> gaps;
-    qint64 last = clock.nsecsElapsed();
-    QObject::connect(&tick, &QTimer::timeout, &window, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        gaps.append(double(now - last) / 1e6 - 1.0);
-        last = now;
+    StallMeter gridMeter;
+    const QString gridSummary = runStreams(bench, streams, pieces, paceMs, gridMeter, [&](int i) {
+        return sessions.at(i)->send(u"Another scene, please."_s) ? sessions.at(i) : nullptr;
     });
-    tick.start();
-    waitUntil([&] { return std::none_of(sessions.begin(), sessions.end(), [](auto *s) { return s->isStreaming(); }); },
-              1200000, u"the streams"_s);
-    tick.stop();
-    const double allSeconds = double(clock.elapsed() - start) / 1000.0;
-    int overlapping = 0;
-    const qint64 firstEnd = *std::min_element(finished.begin(), finished.end());
-    for (qint64 t : firstDelta)
-        overlapping += t >= 0 && t < firstEnd ? 1 : 0;
-    int complete = 0;
-    for (engine::ChatSession *s : sessions) {
-        const int row = s->messages()->rowCount() - 1;
-        complete += row >= 0 && s->messages()->message(row).state == engine::ChatMessageState::Complete ? 1 : 0;
-    }
-
-    std::printf("\nChat streaming: inkwelld + fake upstream, %d pieces %d ms apart (%s platform)\n\n", pieceCount,
-                paceMs, qPrintable(QGuiApplication::platformName()));
-    std::printf("| measure | value |\n|---|---|\n");
-    std::printf("| (a) deltas painted | %lld of %d |\n", qlonglong(latencies.size()), pieceCount);
-    std::printf("| (a) delta -> painted, median | %.1f ms |\n", percentile(latencies, 0.5));
-    std::printf("| (a) delta -> painted, p99 | %.1f ms |\n", percentile(latencies, 0.99));
-    std::printf("| (a) delta -> painted, max | %.1f ms |\n", percentile(latencies, 1.0));
-    std::printf("| (a) paints of the streaming message | %d (%.0f per second) |\n", probe.paints(),
-                probe.paints() / std::max(seconds, 0.001));
-    std::printf("| (a) answer length | %lld characters in %.1f s |\n",
-                qlonglong(session->messages()->message(1).content.size()), seconds);
-    std::printf("| (b) streams at once | %d (%d streaming before the first one ended) |\n", streams, overlapping);
-    std::printf("| (b) answers complete | %d of %d in %.1f s |\n", complete, streams, allSeconds);
-    std::printf("| (b) 1 ms timer lateness, median | %.2f ms |\n", percentile(gaps, 0.5));
-    std::printf("| (b) 1 ms timer lateness, p99 | %.2f ms |\n", percentile(gaps, 0.99));
-    std::printf("| (b) longest UI-thread stall | %.1f ms (target <= 16 ms) |\n", percentile(gaps, 1.0));
+    std::printf("| (b2) %d views side by side, all streaming | %s in %.1f s |\n", streams, qPrintable(gridSummary),
+                gridMeter.seconds());
+    gridMeter.print("(b2)");
     std::fflush(stdout);
     return 0;
 }
@@ -379,8 +480,9 @@ int main(int argc, char **argv)
     const QCommandLineOption piecesOption(u"pieces"_s, u"pieces of the answer"_s, u"n"_s, u"4000"_s);
     const QCommandLineOption paceOption(u"pace-ms"_s, u"pause before each piece"_s, u"ms"_s, u"10"_s);
     const QCommandLineOption streamsOption(u"streams"_s, u"answers streamed at once in (b)"_s, u"n"_s, u"10"_s);
+    const QCommandLineOption onlyStallsOption(u"only-stalls"_s, u"skip (a), measure (b) only"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"save a picture of the panel mid-stream"_s, u"file"_s);
-    parser.addOptions({piecesOption, paceOption, streamsOption, screenshotOption});
+    parser.addOptions({piecesOption, paceOption, streamsOption, onlyStallsOption, screenshotOption});
     parser.addHelpOption();
     parser.process(app);
 
@@ -390,9 +492,10 @@ int main(int argc, char **argv)
     QLoggingCategory::setFilterRules(u"inkwell.*.debug=false"_s);
 
     Bench bench;
+    g_stopServer = [&bench] { bench.server.stop(); };
     bench.start();
     if (parser.isSet(screenshotOption))
         return screenshot(bench, parser.value(screenshotOption));
     return measure(bench, parser.value(piecesOption).toInt(), parser.value(paceOption).toInt(),
-                   parser.value(streamsOption).toInt());
+                   parser.value(streamsOption).toInt(), !parser.isSet(onlyStallsOption));
 }

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -219,6 +220,7 @@ private Q_SLOTS:
     void streamCutMidwayFailsAndRetryAnswersAgain();
     void quotaExceededSaysWhenToRetry();
     void withoutProviderSendIsDisabled();
+    void manyAnswersStreamAtOnceAndOtherCallsGoOn();
 
     // The panel, offscreen.
     void panelShowsTextWhileStreamingAndEscStops();
@@ -230,6 +232,7 @@ private Q_SLOTS:
     void panelCopiesMessagesAndCodeBlocks();
     void panelSavesTheSystemPrompt();
     void panelCreatesWidgetsLazily();
+    void panelFollowsTheStreamUnlessScrolledUp();
 
 private:
     /// A fresh account on the server (the test server makes it a creator); nullptr when that failed.
@@ -784,6 +787,24 @@ void TestChatPanel::reopenedConversationShowsFailedAndStoppedAnswers()
     // answered again.
     QVERIFY(!reopened.canRetry());
     QVERIFY(reopened.canRegenerate());
+
+    // The panel says so on each.
+    ConversationListModel list(api.get());
+    const auto panel = showPanel(*api, list);
+    QVERIFY(panel);
+    panel->openConversation(conversation->id);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready && widgetAt(*panel, 3),
+                             kWaitMs);
+    auto *failed = qobject_cast<QLabel *>(visibleChild(widgetAt(*panel, 1), u"failedBadge"_s));
+    QVERIFY(failed);
+    QCOMPARE(failed->text(), u"failed"_s);
+    QVERIFY(widgetAt(*panel, 1)->findChild<QLabel *>(u"messageErrorText"_s)->isVisible());
+    QVERIFY(!visibleChild(widgetAt(*panel, 1), u"retryButton"_s)); // not the last turn
+    QCOMPARE(shownText(*panel, 1), u"Broken"_s);
+    auto *stopped = qobject_cast<QLabel *>(visibleChild(widgetAt(*panel, 3), u"stoppedBadge"_s));
+    QVERIFY(stopped);
+    QCOMPARE(stopped->text(), u"stopped"_s);
+    QVERIFY(visibleChild(widgetAt(*panel, 3), u"regenerateButton"_s));
 }
 
 void TestChatPanel::editAndResendKeepsTheOldTurn()
@@ -1021,6 +1042,45 @@ void TestChatPanel::withoutProviderSendIsDisabled()
     QTRY_COMPARE_WITH_TIMEOUT(panel->currentSession()->status(), ChatSession::Status::Ready, kWaitMs);
     QCOMPARE(panel->currentSession()->messages()->rowCount(), 0); // nothing was stored, nothing sent now
     QCOMPARE(panel->input()->toPlainText(), u"Hello?"_s);         // the text stays for later
+}
+
+void TestChatPanel::manyAnswersStreamAtOnceAndOtherCallsGoOn()
+{
+    // More answers at once than one connection pool holds (six per host): all of them arrive, and an ordinary call
+    // made meanwhile is answered.
+    auto api = signIn();
+    QVERIFY(api);
+    constexpr int kStreams = 8;
+    std::vector<std::unique_ptr<ChatSession>> sessions;
+    for (int i = 0; i < kStreams; ++i) {
+        const std::optional<Conversation> conversation = create(*api, u"Parallel %1"_s.arg(i));
+        QVERIFY(conversation);
+        sessions.push_back(std::make_unique<ChatSession>(api.get()));
+        sessions.back()->open(*conversation);
+    }
+    for (const auto &session : sessions)
+        QTRY_COMPARE_WITH_TIMEOUT(session->status(), ChatSession::Status::Ready, kWaitMs);
+    for (int i = 0; i < kStreams; ++i) {
+        m_upstream.enqueue(heldReply({u"Answer "_s, u"number"_s}));
+        QVERIFY(sessions.at(i)->send(u"Question %1"_s.arg(i)));
+    }
+    const auto answer = [](const ChatSession &session) {
+        return session.messages()->rowCount() == 2 ? session.messages()->message(1).content : QString();
+    };
+    for (const auto &session : sessions)
+        QTRY_COMPARE_WITH_TIMEOUT(answer(*session), u"Answer number"_s, kWaitMs);
+    ConversationListModel list(api.get());
+    list.reload();
+    QTRY_COMPARE_WITH_TIMEOUT(list.rowCount(), kStreams, kWaitMs);
+    for (const auto &session : sessions) {
+        QVERIFY(session->isStreaming());
+        session->stop();
+    }
+    for (const auto &session : sessions)
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isStreaming(), kWaitMs);
+    m_upstream.release();
+    for (const auto &session : sessions)
+        QCOMPARE(session->messages()->message(1).state, ChatMessageState::Cancelled);
 }
 
 // ---- panel ---------------------------------------------------------------------------------------------------------
@@ -1440,6 +1500,60 @@ void TestChatPanel::panelCreatesWidgetsLazily()
     QCOMPARE(view->firstCreatedRow(), 0);
     QCOMPARE(shownText(*panel, 0), u"Question 0"_s);
     QVERIFY(!earlier->isVisible());
+}
+
+void TestChatPanel::panelFollowsTheStreamUnlessScrolledUp()
+{
+    auto api = signIn();
+    QVERIFY(api);
+    const std::optional<Conversation> conversation = create(*api);
+    QVERIFY(conversation);
+    QString longAnswer;
+    for (int line = 0; line < 12; ++line)
+        longAnswer += u"Line %1 of a long answer.\n\n"_s.arg(line);
+    {
+        ChatSession filler(api.get());
+        filler.open(*conversation);
+        QTRY_COMPARE_WITH_TIMEOUT(filler.status(), ChatSession::Status::Ready, kWaitMs);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(exchange(filler, u"Question %1"_s.arg(i), longAnswer));
+    }
+    ConversationListModel list(api.get());
+    const auto panel = showPanel(*api, list);
+    QVERIFY(panel);
+    panel->openConversation(conversation->id);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready, kWaitMs);
+    app::ChatView *view = panel->messageView();
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() == bar->maximum(), kWaitMs);
+    auto *jump = panel->findChild<QPushButton *>(u"jumpToLatest"_s);
+    QVERIFY(jump && !jump->isVisible());
+
+    // While following, the view stays at the bottom as the answer grows.
+    QStringList pieces;
+    for (int i = 0; i < 40; ++i)
+        pieces << u"Growing line %1.\n\n"_s.arg(i);
+    m_upstream.enqueue(FakeUpstream::openaiText(pieces, 40));
+    ChatSession *session = panel->currentSession();
+    QVERIFY(session->send(u"Write a lot"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(session->messages()->message(9).content.contains(u"Growing line 3."_s), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shownText(*panel, 9).contains(u"Growing line 3."_s), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(bar->value(), bar->maximum(), kWaitMs);
+    QVERIFY(view->isFollowing());
+
+    // Scrolled up to read: the view stays where the reader is, and offers the way back.
+    bar->setValue(0);
+    QVERIFY(!view->isFollowing());
+    QVERIFY(jump->isVisible());
+    const int maximumBefore = bar->maximum();
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isStreaming(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(shownText(*panel, 9).contains(u"Growing line 39."_s), kWaitMs);
+    QVERIFY(bar->maximum() > maximumBefore);
+    QCOMPARE(bar->value(), 0);
+    jump->click();
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowing());
+    QVERIFY(!jump->isVisible());
 }
 
 QTEST_MAIN(TestChatPanel)
