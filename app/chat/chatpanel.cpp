@@ -188,6 +188,10 @@ void ChatPanel::buildMain(QWidget *main)
     m_title->setObjectName(u"conversationTitle"_s);
     m_title->setAccessibleName(tr("Conversation title"));
     m_title->setTextFormat(Qt::PlainText);
+    m_model = new QLabel(header);
+    m_model->setObjectName(u"conversationModel"_s);
+    m_model->setAccessibleName(tr("Model"));
+    m_model->setToolTip(tr("The model that answers in this conversation"));
     m_tokens = new QLabel(header);
     m_tokens->setObjectName(u"conversationTokens"_s);
     m_tokens->setAccessibleName(tr("Tokens in this conversation"));
@@ -198,6 +202,8 @@ void ChatPanel::buildMain(QWidget *main)
     m_systemPromptButton->setAutoRaise(true);
     m_systemPromptButton->setToolTip(tr("Instructions the assistant follows in this conversation (Ctrl+Shift+P)"));
     headerRow->addWidget(m_title, 1);
+    headerRow->addWidget(m_model);
+    headerRow->addSpacing(10);
     headerRow->addWidget(m_tokens);
     headerRow->addSpacing(8);
     headerRow->addWidget(m_systemPromptButton);
@@ -555,6 +561,8 @@ void ChatPanel::updateHeader()
     if (!m_current || !m_current->conversation()) {
         m_title->setText(tr("AI chat"));
         m_tokens->clear();
+        m_model->clear();
+        m_model->hide();
         m_systemPromptButton->setText(tr("System prompt"));
         return;
     }
@@ -564,6 +572,8 @@ void ChatPanel::updateHeader()
     if (const std::optional<Conversation> listed = m_conversations->find(conversation.id))
         title = listed->title;
     m_title->setText(title.value_or(ConversationListModel::placeholderTitle()));
+    m_model->setText(conversation.model);
+    m_model->setVisible(!conversation.model.isEmpty());
     const qint64 tokens = m_current->totalTokens();
     m_tokens->setText(tokens > 0 ? tr("%1 tokens").arg(QLocale().toString(tokens)) : QString());
     m_tokens->setToolTip(tr("Tokens used in this conversation so far (questions, answers and titles)"));

@@ -116,6 +116,7 @@ private:
     QLabel *m_listStatus = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_tokens = nullptr;
+    QLabel *m_model = nullptr;
     QToolButton *m_systemPromptButton = nullptr;
     QWidget *m_systemPromptPanel = nullptr;
     QPlainTextEdit *m_systemPromptEditor = nullptr;

@@ -67,6 +67,9 @@ QString ChatTheme::panelStyleSheet() const
     css += u"#chatHeader { background: %1; border-bottom: 1px solid %2; }\n"_s.arg(background.name(), border.name());
     css += u"#conversationTitle { font-size: 12pt; font-weight: 600; }\n"_s;
     css +=
+        u"#conversationModel { background: %1; color: %2; border-radius: 9px; padding: 2px 9px; font-size: 8pt; }\n"_s
+            .arg(codeBackground.name(), muted.name());
+    css +=
         u"#conversationTokens, #messageMeta, #messageTokens, #alternativeLabel, #composerHint, #emptyHint { color: %1; "
         "}\n"_s.arg(muted.name());
     css += u"#messageRoleLabel { font-weight: 700; }\n"_s;

@@ -123,6 +123,7 @@ void StreamingMarkdown::clear()
     m_splitter.reset();
     m_source.clear();
     m_stableEnd = 0;
+    m_stableEndsWithTable = false;
     m_tailStart = 0;
     m_stableCode.clear();
     m_tailCode.clear();
@@ -151,7 +152,9 @@ void StreamingMarkdown::setMarkdown(const QString &source)
     removeTail();
     const qsizetype stableEnd = m_splitter.update(m_source);
     if (stableEnd > m_stableEnd) {
-        append(render(QStringView(m_source).sliced(m_stableEnd, stableEnd - m_stableEnd), 0, m_stableCode));
+        m_stableEndsWithTable =
+            append(render(QStringView(m_source).sliced(m_stableEnd, stableEnd - m_stableEnd), 0, m_stableCode),
+                   m_stableEndsWithTable);
         m_stableEnd = stableEnd;
         // The tail starts in a separator block of its own.
         QTextCursor end(m_document);
@@ -163,7 +166,8 @@ void StreamingMarkdown::setMarkdown(const QString &source)
     }
     m_tailCode.clear();
     if (m_stableEnd < m_source.size())
-        append(render(QStringView(m_source).sliced(m_stableEnd), m_stableCode.size(), m_tailCode));
+        append(render(QStringView(m_source).sliced(m_stableEnd), m_stableCode.size(), m_tailCode),
+               m_stableEndsWithTable);
     edit.endEditBlock();
 }
 
@@ -179,12 +183,12 @@ void StreamingMarkdown::removeTail()
     makeSeparator(block);
 }
 
-void StreamingMarkdown::append(const QString &html)
+bool StreamingMarkdown::append(const QString &html, bool afterTable)
 {
-    // The part is parsed on its own, then inserted at the end. An inserted fragment's first paragraph merges into
-    // the (empty) block at the insertion point and would take that block's format, so the format is copied over
-    // from the part. Qt's HTML import puts an empty block before a table that starts a document and after every
-    // table; those get the separator's format (no height), so a code block has no blank line around it.
+    // The part is parsed on its own, and everything that depends on where tables are is decided there: the edited
+    // document brings its frames up to date only when its edit block ends, so QTextCursor::currentTable() is not to
+    // be trusted in it before. Qt's HTML import puts an empty block before a table that starts a document and
+    // after every table; those become separators (one pixel), so a code block has no blank line around it.
     QTextDocument &part = m_part;
     if (part.defaultFont() != m_document->defaultFont())
         part.setDefaultFont(m_document->defaultFont());
@@ -192,34 +196,45 @@ void StreamingMarkdown::append(const QString &html)
         part.setDefaultStyleSheet(m_document->defaultStyleSheet()); // parsing CSS is a tenth of a render
     part.setHtml(html);
     if (part.isEmpty())
-        return;
+        return afterTable;
+    for (QTextBlock block = part.begin(); block.isValid(); block = block.next()) {
+        if (isSeparatorCandidate(block))
+            makeSeparator(block);
+    }
     const QTextBlock first = part.begin();
+    // A part that starts with a list keeps the separator above it, and margins do not collapse across it: the list
+    // gives up as much of its top margin as the block before has below (after a table, which has none, it keeps
+    // all of it).
+    if (first.textList() && !afterTable) {
+        qreal above = 0;
+        for (QTextBlock block = m_document->lastBlock(); block.isValid(); block = block.previous()) {
+            if (!block.blockFormat().hasProperty(kSeparatorProperty)) {
+                above = block.blockFormat().bottomMargin();
+                break;
+            }
+        }
+        QTextBlockFormat item = first.blockFormat();
+        item.setTopMargin(std::max<qreal>(0, item.topMargin() - above));
+        QTextCursor(first).setBlockFormat(item);
+    }
+    QTextBlock last = part.lastBlock();
+    while (last.isValid() && last.blockFormat().hasProperty(kSeparatorProperty))
+        last = last.previous();
+    const bool endsWithTable = last.isValid() && QTextCursor(last).currentTable();
+    // An inserted fragment's first paragraph merges into the (empty) block at the insertion point and would take
+    // that block's format, so the format is copied over from the part.
     const bool mergesFirst = !first.textList() && !QTextCursor(first).currentTable();
 
     QTextCursor cursor(m_document);
     cursor.movePosition(QTextCursor::End);
     const int start = cursor.block().position();
     cursor.insertFragment(QTextDocumentFragment(&part));
-    QTextBlock block = m_document->findBlock(start);
     if (mergesFirst) {
-        QTextCursor merged(block);
+        QTextCursor merged(m_document->findBlock(start));
         merged.setBlockFormat(first.blockFormat());
         merged.setBlockCharFormat(first.charFormat());
-    } else if (const QTextBlock next = block.next(); next.isValid() && next.textList()) {
-        // The separator stays above a list. Margins do not collapse across it, so it takes the list's top margin:
-        // the gap stays what it would be without it (plus its pixel).
-        QTextBlockFormat separator = block.blockFormat();
-        separator.setTopMargin(next.blockFormat().topMargin());
-        QTextCursor(block).setBlockFormat(separator);
-        QTextBlockFormat item = next.blockFormat();
-        item.setTopMargin(0);
-        QTextCursor(next).setBlockFormat(item);
-        block = next;
     }
-    for (; block.isValid(); block = block.next()) {
-        if (isSeparatorCandidate(block))
-            makeSeparator(block);
-    }
+    return endsWithTable;
 }
 
 QString StreamingMarkdown::render(QStringView markdown, qsizetype firstIndex, QStringList &codeBlocks) const

@@ -64,7 +64,9 @@ public:
 
 private:
     void removeTail();
-    void append(const QString &html);
+    /// Appends a rendered part; @p afterTable: what comes before it ends with a table. Returns whether the part
+    /// ends with one.
+    bool append(const QString &html, bool afterTable);
     /// cmark's HTML with each code block made a table; their texts are appended to @p codeBlocks, numbered from
     /// @p firstIndex.
     QString render(QStringView markdown, qsizetype firstIndex, QStringList &codeBlocks) const;
@@ -75,9 +77,10 @@ private:
     MarkdownBlockSplitter m_splitter;
     QString m_source;
     qsizetype m_stableEnd = 0; // source offset rendered into the stable part
-    int m_tailStart = 0;       // document position of the tail's first block
-    QStringList m_stableCode;  // code blocks of the stable part
-    QStringList m_tailCode;    // code blocks of the tail
+    bool m_stableEndsWithTable = false;
+    int m_tailStart = 0;      // document position of the tail's first block
+    QStringList m_stableCode; // code blocks of the stable part
+    QStringList m_tailCode;   // code blocks of the tail
 };
 
 } // namespace inkwell::app

@@ -34,6 +34,7 @@
 #include <QGridLayout>
 #include <QLoggingCategory>
 #include <QPaintEvent>
+#include <QPalette>
 #include <QTimer>
 #include <QTranslator>
 #include <algorithm>
@@ -480,9 +481,10 @@ int main(int argc, char **argv)
     const QCommandLineOption piecesOption(u"pieces"_s, u"pieces of the answer"_s, u"n"_s, u"4000"_s);
     const QCommandLineOption paceOption(u"pace-ms"_s, u"pause before each piece"_s, u"ms"_s, u"10"_s);
     const QCommandLineOption streamsOption(u"streams"_s, u"answers streamed at once in (b)"_s, u"n"_s, u"10"_s);
+    const QCommandLineOption darkOption(u"dark"_s, u"--screenshot with a dark palette"_s);
     const QCommandLineOption onlyStallsOption(u"only-stalls"_s, u"skip (a), measure (b) only"_s);
     const QCommandLineOption screenshotOption(u"screenshot"_s, u"save a picture of the panel mid-stream"_s, u"file"_s);
-    parser.addOptions({piecesOption, paceOption, streamsOption, onlyStallsOption, screenshotOption});
+    parser.addOptions({piecesOption, paceOption, streamsOption, onlyStallsOption, screenshotOption, darkOption});
     parser.addHelpOption();
     parser.process(app);
 
@@ -491,6 +493,20 @@ int main(int argc, char **argv)
     QCoreApplication::installTranslator(&plurals);
     QLoggingCategory::setFilterRules(u"inkwell.*.debug=false"_s);
 
+    if (parser.isSet(darkOption)) {
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x24, 0x25, 0x29));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1b, 0x1c, 0x20));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x27, 0x2c));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x2c, 0x2d, 0x32));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x4c, 0x8d, 0xf6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8a, 0x92));
+        QApplication::setPalette(dark);
+    }
     Bench bench;
     g_stopServer = [&bench] { bench.server.stop(); };
     bench.start();
