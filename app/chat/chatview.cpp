@@ -3,6 +3,7 @@
 #include "messagebody.h"
 
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
@@ -21,6 +22,8 @@ namespace {
 constexpr int kFollowSlackPx = 32;    // this close to the bottom counts as "at the bottom"
 constexpr int kShowEarlierAtPx = 300; // this close to the top creates earlier messages
 constexpr int kReadableWidthPx = 860; // text lines longer than this are hard to read
+constexpr int kCreateBudgetMs = 8;    // creating earlier message widgets: this much per turn of the event loop
+constexpr int kAnchorTimeoutMs = 200;
 } // namespace
 
 ChatView::ChatView(QWidget *parent)
@@ -157,6 +160,7 @@ void ChatView::setSession(ChatSession *session)
 
 void ChatView::rebuild()
 {
+    m_earlierPending = 0;
     for (MessageWidget *widget : std::as_const(m_widgets))
         delete widget;
     m_widgets.clear();
@@ -233,15 +237,40 @@ bool ChatView::showEarlier()
 {
     if (!m_session || m_firstRow == 0)
         return false;
-    const int from = std::max(0, m_firstRow - kBatch);
-    // Keep what is on screen in place: the same distance from the bottom once the new widgets are laid out.
-    m_keepFromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
-    m_follow = false;
-    for (int row = m_firstRow - 1; row >= from; --row)
-        m_widgets.prepend(createWidget(row, 1));
-    m_firstRow = from;
-    m_showEarlier->setVisible(m_firstRow > 0);
+    if (m_earlierPending == 0) {
+        m_earlierPending = kBatch;
+        createEarlierStep();
+    }
     return true;
+}
+
+void ChatView::createEarlierStep()
+{
+    if (!m_session)
+        return;
+    QElapsedTimer budget;
+    budget.start();
+    // Keep what is on screen in place: the same distance from the bottom once the new widgets are laid out.
+    if (!m_keepFromBottom) {
+        m_keepFromBottom = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+        ++m_anchorSerial;
+    }
+    m_follow = false;
+    do {
+        m_widgets.prepend(createWidget(--m_firstRow, 1));
+        --m_earlierPending;
+    } while (m_earlierPending > 0 && m_firstRow > 0 && budget.elapsed() < kCreateBudgetMs);
+    m_showEarlier->setVisible(m_firstRow > 0);
+    if (m_earlierPending > 0 && m_firstRow > 0)
+        QTimer::singleShot(0, this, &ChatView::createEarlierStep);
+    else
+        m_earlierPending = 0;
+    // When the new widgets did not change the scroll range (everything still fits), no rangeChanged comes to use
+    // the anchor: drop it then.
+    QTimer::singleShot(kAnchorTimeoutMs, this, [this, serial = m_anchorSerial] {
+        if (serial == m_anchorSerial)
+            m_keepFromBottom.reset();
+    });
 }
 
 void ChatView::onRowsInserted(int first, int last)

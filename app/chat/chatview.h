@@ -31,8 +31,8 @@ namespace inkwell::app {
 class ChatView : public QScrollArea {
     Q_OBJECT
 public:
-    static constexpr int kInitialMessages = 30;
-    static constexpr int kBatch = 25;
+    static constexpr int kInitialMessages = 20;
+    static constexpr int kBatch = 20;
 
     explicit ChatView(QWidget *parent = nullptr);
 
@@ -44,7 +44,8 @@ public:
     MessageWidget *messageWidget(int row) const;
     /// @brief The first row that has a widget.
     int firstCreatedRow() const { return m_firstRow; }
-    /// @brief Creates widgets for up to kBatch earlier messages; false when all exist.
+    /// @brief Creates widgets for up to kBatch earlier messages, a few per turn of the event loop (each takes a few
+    /// milliseconds); false when all exist.
     bool showEarlier();
     /// @brief Whether the view follows new text to the bottom.
     bool isFollowing() const { return m_follow; }
@@ -84,6 +85,7 @@ private:
     void placeJumpButton();
     void onScrolled(int value);
     void onRangeChanged(int minimum, int maximum);
+    void createEarlierStep();
 
     QPointer<engine::ChatSession> m_session;
     QList<QMetaObject::Connection> m_connections;
@@ -101,6 +103,8 @@ private:
     QMetaObject::Connection m_schedulerConnection;
     bool m_follow = true;
     std::optional<int> m_keepFromBottom; // after widgets were added above: stay this far from the bottom
+    int m_earlierPending = 0;            // widgets showEarlier() still has to create
+    int m_anchorSerial = 0;              // tells an anchor from the one before
 };
 
 } // namespace inkwell::app

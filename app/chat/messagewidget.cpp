@@ -278,7 +278,14 @@ void MessageWidget::updateChrome()
         m_alternativeLabel->setAccessibleDescription(
             tr("Answer %1 of %2").arg(m_snapshot.alternativeIndex + 1).arg(m_snapshot.alternativeCount));
     }
-    m_tokensLabel->setText(message.tokens > 0 && !streaming ? tr("%n token(s)", nullptr, message.tokens) : QString());
+    QString tokens = message.tokens > 0 && !streaming ? tr("%n token(s)", nullptr, message.tokens) : QString();
+    if (!tokens.isEmpty() && message.tokensPerSecond)
+        tokens += u" · "_s + tr("%1 tok/s").arg(QLocale().toString(*message.tokensPerSecond, 'f', 1));
+    m_tokensLabel->setText(tokens);
+    m_tokensLabel->setToolTip(
+        message.firstTokenMs
+            ? tr("First words after %1 s").arg(QLocale().toString(*message.firstTokenMs / 1000.0, 'f', 1))
+            : QString());
     m_footer->setVisible(!streaming && !sending);
     setEnabled(true);
     // Superseded turns fade: they are kept for reference, not part of the conversation any more.

@@ -277,6 +277,7 @@ void ChatSession::startSend(int questionRow)
     const int answerRow = m_messages->append(answer);
     m_pending =
         Pending{.kind = Pending::Kind::Send, .questionRow = questionRow, .answerRow = answerRow, .serial = ++m_serial};
+    m_pending->clock.start();
     watch(m_api->streamMessage(m_conversation->id, MessageInput{m_messages->message(questionRow).content}, this,
                                streamEnd()));
 }
@@ -293,6 +294,7 @@ void ChatSession::startRegenerate(int answerRow, const QUuid &answerId)
     else
         m_messages->addAlternative(answerRow, answer);
     m_pending = Pending{.kind = Pending::Kind::Regenerate, .answerRow = answerRow, .serial = ++m_serial};
+    m_pending->clock.start();
     watch(m_api->regenerate(m_conversation->id, answerId, this, streamEnd()));
 }
 
@@ -309,6 +311,8 @@ void ChatSession::onEvent(quint64 serial, const sse::Event &event)
     if (!m_pending || m_pending->serial != serial || m_pending->ended)
         return;
     if (event.type == u"message.delta"_s) {
+        if (m_pending->firstDeltaMs < 0)
+            m_pending->firstDeltaMs = m_pending->clock.elapsed();
         m_messages->appendText(m_pending->answerRow, objectOf(event.data).value(u"text").toString());
         return;
     }
@@ -332,6 +336,13 @@ void ChatSession::onEvent(quint64 serial, const sse::Event &event)
         ChatMessage answer = m_messages->message(m_pending->answerRow);
         if (stored) {
             answer = ChatMessage::fromMessage(*stored);
+            // The speed a reader felt, as LM Studio shows it: first words, then tokens per second after them.
+            if (m_pending->firstDeltaMs >= 0) {
+                answer.firstTokenMs = int(m_pending->firstDeltaMs);
+                const qint64 writingMs = m_pending->clock.elapsed() - m_pending->firstDeltaMs;
+                if (answer.tokens > 1 && writingMs > 0)
+                    answer.tokensPerSecond = answer.tokens * 1000.0 / double(writingMs);
+            }
         } else {
             qCWarning(lcChat) << "message.done without a readable message";
             answer.state = m_pending->stopRequested ? ChatMessageState::Cancelled : ChatMessageState::Complete;

@@ -4,6 +4,7 @@
 #include "messagelistmodel.h"
 #include "model/conversation.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -121,7 +122,9 @@ private:
         bool ended = false;   ///< message.done or error arrived
         bool stopRequested = false;
         bool cancelSent = false;
-        quint64 serial = 0; ///< tells this exchange's callbacks from a later one's
+        quint64 serial = 0;       ///< tells this exchange's callbacks from a later one's
+        QElapsedTimer clock = {}; ///< since the question went out
+        qint64 firstDeltaMs = -1; ///< when the first words came
     };
 
     void reset(Status status);

@@ -72,6 +72,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return int(entry.versions.size());
     case SupersededRole:
         return entry.superseded;
+    case FirstTokenMsRole:
+        return message.firstTokenMs ? QVariant(*message.firstTokenMs) : QVariant();
+    case TokensPerSecondRole:
+        return message.tokensPerSecond ? QVariant(*message.tokensPerSecond) : QVariant();
     default:
         return {};
     }
@@ -90,7 +94,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {RetryAtRole, "retryAt"},
             {AlternativeIndexRole, "alternativeIndex"},
             {AlternativeCountRole, "alternativeCount"},
-            {SupersededRole, "superseded"}};
+            {SupersededRole, "superseded"},
+            {FirstTokenMsRole, "firstTokenMs"},
+            {TokensPerSecondRole, "tokensPerSecond"}};
 }
 
 const ChatMessage &MessageListModel::message(int row) const

@@ -28,8 +28,10 @@ struct ChatMessage {
     ChatMessageState state = ChatMessageState::Complete;
     int tokens = 0;
     QDateTime createdAt;
-    QString errorText;                ///< Failed: a readable sentence saying why
-    std::optional<QDateTime> retryAt; ///< Failed with 429/503: not worth retrying before this time
+    QString errorText;                     ///< Failed: a readable sentence saying why
+    std::optional<QDateTime> retryAt;      ///< Failed with 429/503: not worth retrying before this time
+    std::optional<int> firstTokenMs;       ///< an answer streamed here: from sending to its first words
+    std::optional<double> tokensPerSecond; ///< an answer streamed here: its tokens over the time they took
 
     bool isStored() const { return !id.isNull(); }
     /// @brief A stored message; a failed one gets a generic error text (the server does not keep the reason).
@@ -71,6 +73,8 @@ public:
         AlternativeIndexRole,           ///< int: which answer of the turn is shown (0-based)
         AlternativeCountRole,           ///< int: how many answers the turn has (1 for questions)
         SupersededRole,                 ///< bool: a question that was edited and resent, or its answer
+        FirstTokenMsRole,               ///< int or invalid: time to the first words (answers streamed here)
+        TokensPerSecondRole,            ///< double or invalid: output speed (answers streamed here)
     };
     Q_ENUM(Roles)
 

@@ -374,6 +374,50 @@ int measure(Bench &bench, int pieceCount, int paceMs, int streams, bool partA)
         std::fflush(stdout);
     }
 
+    // (c) Opening a long conversation: 200 messages; only the newest get widgets at first.
+    {
+        const Conversation longOne = bench.create(u"A long one"_s);
+        {
+            engine::ChatSession filler(bench.api.get());
+            filler.open(longOne);
+            waitUntil([&] { return filler.status() == engine::ChatSession::Status::Ready; }, 30000, u"the filler"_s);
+            const QStringList answer = answerPieces(150); // 600 characters of Markdown, a code block included
+            for (int i = 0; i < 100; ++i) {
+                bench.upstream.enqueue(FakeUpstream::openaiText({answer.join(QString())}));
+                if (!filler.send(u"Question %1"_s.arg(i)))
+                    fail(u"send refused"_s);
+                waitUntil([&] { return !filler.isStreaming(); }, 30000, u"a filler answer"_s);
+            }
+        }
+        QElapsedTimer open;
+        open.start();
+        panel.openConversation(longOne.id);
+        engine::ChatSession *session = panel.currentSession();
+        waitUntil([&] { return session->status() == engine::ChatSession::Status::Ready; }, 30000, u"the long one"_s);
+        const qint64 loaded = open.elapsed();
+        QCoreApplication::processEvents(); // the first paint
+        const qint64 shown = open.elapsed();
+        app::ChatView *view = panel.messageView();
+        const int before = view->firstCreatedRow();
+        StallMeter meter;
+        meter.start();
+        QElapsedTimer earlier;
+        earlier.start();
+        view->showEarlier();
+        waitUntil([&] { return view->firstCreatedRow() <= std::max(0, before - app::ChatView::kBatch); }, 30000,
+                  u"earlier messages"_s);
+        const qint64 earlierMs = earlier.elapsed();
+        meter.stop();
+        std::printf("| (c) open a conversation of %d messages: loaded / shown | %lld / %lld ms (widgets for the "
+                    "newest %d) |\n",
+                    session->messages()->rowCount(), qlonglong(loaded), qlonglong(shown),
+                    app::ChatView::kInitialMessages);
+        std::printf("| (c) %d earlier messages on scrolling up | %lld ms, the UI thread busy at most %.1f ms at a "
+                    "time |\n",
+                    app::ChatView::kBatch, qlonglong(earlierMs), percentile(meter.busy, 1.0));
+        std::fflush(stdout);
+    }
+
     // (b2) A stress case: every stream in a view of its own, all visible, all rendering.
     panel.hide();
     QWidget window;
