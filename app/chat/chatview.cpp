@@ -180,6 +180,12 @@ MessageWidget *ChatView::createWidget(int row, int layoutIndex)
     const MessageListModel *model = m_session->messages();
     auto *widget = new MessageWidget(model->message(row).role, m_theme.markdownStyle(), m_column);
     widget->body()->document()->setDefaultStyleSheet(m_theme.documentStyleSheet());
+    // Lay the new widget out at the column's width before its text is rendered: rendered at a new widget's default
+    // width (a hundred pixels), a long answer is laid out once narrow and tall, then again when the column sizes it.
+    if (m_column->width() > 0) {
+        widget->resize(m_column->width(), widget->sizeHint().height());
+        widget->layout()->activate();
+    }
     widget->setSnapshot(snapshotOf(row));
     connect(widget, &MessageWidget::copied, this, &ChatView::statusMessage);
     connect(widget, &MessageWidget::copyRequested, this, [this, widget] {
@@ -262,7 +268,7 @@ void ChatView::createEarlierStep()
     } while (m_earlierPending > 0 && m_firstRow > 0 && budget.elapsed() < kCreateBudgetMs);
     m_showEarlier->setVisible(m_firstRow > 0);
     if (m_earlierPending > 0 && m_firstRow > 0)
-        QTimer::singleShot(0, this, &ChatView::createEarlierStep);
+        QTimer::singleShot(1, this, &ChatView::createEarlierStep); // a timer, so input and paint come first
     else
         m_earlierPending = 0;
     // When the new widgets did not change the scroll range (everything still fits), no rangeChanged comes to use
