@@ -20,6 +20,11 @@ namespace {
 /// Answers at least this big are parsed on a worker thread.
 constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
 
+/// Streams a stream manager takes (below the six connections per host of QNetworkAccessManager, so a reply that
+/// has ended but is not deleted yet never makes the next stream wait).
+constexpr qsizetype kStreamsPerNetwork = 4;
+const QString kStreamNetworkName = QStringLiteral("inkwell-stream-network");
+
 /// A refresh starts this long before the access token would expire, so a call never races the expiry.
 constexpr qint64 kRefreshMarginMs = 20'000;
 
@@ -362,7 +367,29 @@ QNetworkReply *ApiClient::start(ApiCall *call)
         body = QJsonDocument(*request.body).toJson(QJsonDocument::Compact);
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     }
-    QNetworkReply *reply = m_network.sendCustomRequest(networkRequest, request.method, body);
+    // Streams do not share the manager of ordinary calls: one QNetworkAccessManager opens at most six connections
+    // per host (Qt 6.4 has no setting for it; QHttp1Configuration came in 6.5), so six open streams (chat answers,
+    // the notification stream) would hold every later call, and a seventh stream, until one of them ended. They
+    // go to stream managers with room (each runs a thread; they are kept, not made per stream, because destroying
+    // one waits for its thread).
+    QNetworkAccessManager *network = &m_network;
+    if (request.stream) {
+        network = nullptr;
+        const auto managers = findChildren<QNetworkAccessManager *>(kStreamNetworkName, Qt::FindDirectChildrenOnly);
+        for (QNetworkAccessManager *candidate : managers) {
+            if (candidate->findChildren<QNetworkReply *>(QString(), Qt::FindDirectChildrenOnly).size() <
+                kStreamsPerNetwork) {
+                network = candidate;
+                break;
+            }
+        }
+        if (!network) {
+            network = new QNetworkAccessManager(this);
+            network->setObjectName(kStreamNetworkName);
+            network->setAutoDeleteReplies(false);
+        }
+    }
+    QNetworkReply *reply = network->sendCustomRequest(networkRequest, request.method, body);
     qCDebug(lcApi) << request.method << url.path();
     return reply;
 }
