@@ -3,6 +3,7 @@
 #include "admin/adminpanel.h"
 #include "assist/assistactions.h"
 #include "assist/assistpanel.h"
+#include "chat/chatpanel.h"
 #include "editor/editorstatus.h"
 #include "editor/findreplacebar.h"
 #include "editor/markdowneditor.h"
@@ -144,6 +145,7 @@ MainWindow::MainWindow(engine::Workspace *workspace, ThemeManager *theme, QWidge
     connect(workspace, &engine::Workspace::userChanged, this, &MainWindow::applyRole);
 
     buildAssist();
+    buildChat();
     buildMenus();
     buildNotifications();
     applyRole();
@@ -200,14 +202,20 @@ void MainWindow::buildMenus()
     addAction(edit, u"actionUndo"_s, tr("&Undo"), QKeySequence::Undo, [this] { m_article->editor()->undo(); });
     addAction(edit, u"actionRedo"_s, tr("&Redo"), QKeySequence::Redo, [this] { m_article->editor()->redo(); });
     edit->addSeparator();
-    addAction(edit, u"actionFind"_s, tr("&Find…"), QKeySequence::Find, [this] {
+    QAction *find = addAction(edit, u"actionFind"_s, tr("&Find…"), QKeySequence::Find, [this] {
         if (m_article->hasArticle())
             m_article->findBar()->openFind();
     });
-    addAction(edit, u"actionReplace"_s, tr("Find and &Replace…"), QKeySequence(u"Ctrl+H"_s), [this] {
+    QAction *replace = addAction(edit, u"actionReplace"_s, tr("Find and &Replace…"), QKeySequence(u"Ctrl+H"_s), [this] {
         if (m_article->hasArticle())
             m_article->findBar()->openReplace();
     });
+    // In the article only: the chat panel and the library have a Ctrl+F of their own.
+    for (QAction *action : {find, replace}) {
+        QWidget::removeAction(action);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_article->addAction(action);
+    }
     edit->addSeparator();
     // The editor handles these keys itself; the menu makes them discoverable.
     QAction *bold = edit->addAction(tr("&Bold"), m_article->editor(), &MarkdownEditor::toggleStrong);
@@ -300,6 +308,17 @@ void MainWindow::buildMenus()
     ai->addAction(assistPanel);
     QWidget::addAction(assistPanel);
     m_actions.insert(assistPanel->objectName(), assistPanel);
+    QAction *chatPanel = m_chatDock->toggleViewAction();
+    chatPanel->setObjectName(u"actionChatPanel"_s);
+    chatPanel->setText(tr("Show the &Chat"));
+    chatPanel->setShortcut(QKeySequence(u"Ctrl+Shift+J"_s));
+    ai->addAction(chatPanel);
+    QWidget::addAction(chatPanel);
+    m_actions.insert(chatPanel->objectName(), chatPanel);
+    QAction *newConversation = m_chat->newConversationAction();
+    newConversation->setText(tr("&New Conversation"));
+    ai->addAction(newConversation);
+    m_actions.insert(u"actionNewConversation"_s, newConversation);
     ai->addSeparator();
     m_assistActions->addTo(ai);
     for (QAction *action : m_assistActions->actions()) {
@@ -349,6 +368,27 @@ void MainWindow::buildAssist()
     // Results belong to the article they were asked for.
     connect(m_workspace->draft(), &engine::DraftSession::opened, m_assistPanel,
             [this, fields] { m_assistPanel->setCurrentArticle(fields()); });
+}
+
+void MainWindow::buildChat()
+{
+    m_chat = new ChatPanel(m_workspace->client(), m_workspace->conversations());
+    m_chatDock = new QDockWidget(tr("Chat"), this);
+    m_chatDock->setObjectName(u"chatDock"_s);
+    m_chatDock->setAccessibleName(tr("Chat"));
+    m_chatDock->setWidget(m_chat);
+    addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
+    tabifyDockWidget(m_assistDock, m_chatDock);
+    m_chatDock->hide();
+    connect(m_chat, &ChatPanel::statusMessage, this, [this](const QString &message) { tell(message); });
+    // Ctrl+K, window-wide: the panel's own "new conversation", which also brings the panel up.
+    QAction *newConversation = m_chat->newConversationAction();
+    newConversation->setShortcutContext(Qt::WindowShortcut);
+    QWidget::addAction(newConversation);
+    connect(newConversation, &QAction::triggered, this, [this] {
+        m_chatDock->show();
+        m_chatDock->raise();
+    });
 }
 
 void MainWindow::buildNotifications()

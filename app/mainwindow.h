@@ -18,6 +18,7 @@ class AdminPanel;
 class ArticlePane;
 class AssistActions;
 class AssistPanel;
+class ChatPanel;
 class LibraryPanel;
 class NotificationBell;
 class TrayNotifier;
@@ -69,6 +70,7 @@ private:
     void confirm(const QString &title, const QString &text, const QString &button, std::function<void()> then);
     void setFocusMode(bool on);
     void buildAssist();
+    void buildChat();
     void buildNotifications();
     void showAdminPanel();
     void applyRole();
@@ -85,6 +87,8 @@ private:
     QLabel *m_serverStatus = nullptr;
     engine::HealthMonitor *m_health = nullptr;
     QDockWidget *m_assistDock = nullptr;
+    QDockWidget *m_chatDock = nullptr;
+    ChatPanel *m_chat = nullptr;
     AssistPanel *m_assistPanel = nullptr;
     AssistActions *m_assistActions = nullptr;
     NotificationBell *m_bell = nullptr;

@@ -394,7 +394,8 @@ void ChatPanel::buildActions()
         showStatus(tr("Answer copied"));
     });
     m_systemPromptAction =
-        make(u"systemPromptAction"_s, tr("System Prompt"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+        // Ctrl+Alt+P: Ctrl+Shift+P publishes the open article, window-wide.
+        make(u"systemPromptAction"_s, tr("System Prompt"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P));
     connect(m_systemPromptAction, &QAction::triggered, m_systemPromptButton, &QToolButton::toggle);
 }
 

@@ -45,6 +45,7 @@ Workspace::Workspace(api::ApiClient *client, const User &user, std::unique_ptr<L
     connect(m_draft.get(), &DraftSession::saved, m_sync.get(), &SyncEngine::draftSaved);
     m_notifications = std::make_unique<NotificationCenter>(m_client);
     m_assist = std::make_unique<AssistSession>(m_client, user.role);
+    m_conversations = std::make_unique<ConversationListModel>(m_client);
 }
 
 void Workspace::start()
@@ -59,6 +60,7 @@ Workspace::~Workspace()
     // The open article's last words first, then the engine, then the store (which writes what is queued).
     m_notifications.reset();
     m_assist.reset();
+    m_conversations.reset();
     m_draft.reset();
     m_sync.reset();
     m_library.reset();

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "assistsession.h"
+#include "conversationlistmodel.h"
 #include "draftsession.h"
 #include "librarymodel.h"
 #include "localstore.h"
@@ -39,6 +40,7 @@ public:
     DraftSession *draft() const { return m_draft.get(); }
     NotificationCenter *notifications() const { return m_notifications.get(); }
     AssistSession *assist() const { return m_assist.get(); }
+    ConversationListModel *conversations() const { return m_conversations.get(); }
     /// @brief Starts what talks to the server by itself: automatic sync, the notification stream, the AI
     /// assists' availability and quota.
     void start();
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<DraftSession> m_draft;
     std::unique_ptr<NotificationCenter> m_notifications;
     std::unique_ptr<AssistSession> m_assist;
+    std::unique_ptr<ConversationListModel> m_conversations;
 };
 
 /**

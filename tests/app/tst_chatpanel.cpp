@@ -1512,7 +1512,7 @@ void TestChatPanel::panelSavesTheSystemPrompt()
     auto *editor = panel->findChild<QPlainTextEdit *>(u"systemPromptEditor"_s);
     QVERIFY(editor && !editor->isVisible());
     panel->input()->setFocus();
-    QTest::keyClick(panel->input(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(panel->input(), Qt::Key_P, Qt::ControlModifier | Qt::AltModifier);
     QVERIFY(editor->isVisible());
     QVERIFY(editor->hasFocus());
     QTest::keyClicks(editor, u"You are a patient editor."_s);

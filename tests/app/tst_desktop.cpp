@@ -259,15 +259,58 @@ void TestDesktop::everyControlHasANameAndAKeyboardPath()
     };
     check(window);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
-    // Every action of the menus has a keyboard path: a shortcut or a menu mnemonic.
+    // Every action of the menus has a keyboard path: a shortcut or a menu mnemonic. (The panels' own actions are
+    // reached through their buttons, which take the focus, and the keys the panels handle.)
     QStringList unreachable;
     for (QAction *action : window->findChildren<QAction *>()) {
-        if (action->isSeparator() || action->text().isEmpty() || action->objectName().isEmpty())
+        if (action->isSeparator() || action->text().isEmpty() || action->menu())
             continue;
-        if (action->shortcut().isEmpty() && !action->text().contains(u'&'))
-            unreachable.append(action->objectName());
+        const QList<QObject *> places = action->associatedObjects();
+        const bool inMenu = std::any_of(places.cbegin(), places.cend(),
+                                        [](QObject *place) { return qobject_cast<QMenu *>(place) != nullptr; });
+        if (inMenu && action->shortcut().isEmpty() && !action->text().contains(u'&'))
+            unreachable.append(action->objectName().isEmpty() ? action->text() : action->objectName());
     }
     QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(u", "_s)));
+
+    // No key does two things at once: two actions with the same shortcut whose scopes overlap cancel each other
+    // out (Qt calls it ambiguous and runs neither).
+    struct Binding {
+        QString name;
+        QWidget *scope;
+    };
+    QHash<QString, QList<Binding>> byKey;
+    for (QAction *action : window->findChildren<QAction *>()) {
+        for (const QKeySequence &keys : action->shortcuts()) {
+            if (keys.isEmpty())
+                continue;
+            QWidget *scope = nullptr;
+            if (action->shortcutContext() == Qt::WindowShortcut ||
+                action->shortcutContext() == Qt::ApplicationShortcut) {
+                scope = window;
+            } else {
+                for (QObject *object : action->associatedObjects()) {
+                    if (auto *widget = qobject_cast<QWidget *>(object); widget && !qobject_cast<QMenu *>(widget))
+                        scope = widget;
+                }
+            }
+            if (scope)
+                byKey[keys.toString()].append(
+                    {action->objectName().isEmpty() ? action->text() : action->objectName(), scope});
+        }
+    }
+    QStringList clashes;
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        for (qsizetype i = 0; i < it->size(); ++i) {
+            for (qsizetype j = i + 1; j < it->size(); ++j) {
+                QWidget *a = it->at(i).scope;
+                QWidget *b = it->at(j).scope;
+                if (a == b || a->isAncestorOf(b) || b->isAncestorOf(a))
+                    clashes.append(it.key() + u": "_s + it->at(i).name + u" / "_s + it->at(j).name);
+            }
+        }
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
 }
 
 void TestDesktop::aConflictOpensTheSideBySideView()
