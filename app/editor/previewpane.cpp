@@ -8,6 +8,7 @@
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
+#include <QTextFrame>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 #include <ctime>
@@ -222,32 +223,22 @@ bool PreviewPane::replaceChunks(const preview::RenderOutput &output, QTextDocume
     const QTextBlock last = oldBlocks > 0 ? m_document->findBlockByNumber(firstBlock + oldBlocks - 1) : before;
     if (!before.isValid() || !last.isValid())
         return false;
+    // Every chunk ends with a top-level block (previewrenderer.h); a cut inside a table would take the table with
+    // it, so a document out of step with the counts is rebuilt instead.
+    const QTextFrame *root = m_document->rootFrame();
+    if (m_document->frameAt(before.position()) != root || m_document->frameAt(last.position()) != root)
+        return false;
 
     // From the end of the block before the changed chunks to the end of their last block: the replacement
-    // (everything after its guard block) starts with a block break, so each new block keeps its own format.
-    // Removing the block break after `before` merges it with the removed blocks, and the merged block may keep
-    // a removed block's format: put its own back afterwards.
-    const QTextBlockFormat beforeFormat = before.blockFormat();
-    const QTextCharFormat beforeCharFormat = before.charFormat();
-    const int beforeNumber = before.blockNumber();
-
-    QTextCursor cursor(m_document.get());
-    cursor.setPosition(before.position() + before.length() - 1);
-    cursor.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+    // (everything after its guard block) starts with a block break or a table's start, so each new block keeps
+    // its own format, and the block before stays as it was (see replaceAfter: it may be the guard, a horizontal
+    // rule or the empty block after a table).
     QTextCursor source(replacement);
     source.setPosition(replacement->firstBlock().length() - 1);
     source.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
-    cursor.beginEditBlock();
-    if (source.hasSelection())
-        cursor.insertFragment(QTextDocumentFragment(source));
-    else
-        cursor.removeSelectedText();
-    QTextCursor fix(m_document->findBlockByNumber(beforeNumber));
-    if (fix.blockFormat() != beforeFormat)
-        fix.setBlockFormat(beforeFormat);
-    if (fix.blockCharFormat() != beforeCharFormat)
-        fix.setBlockCharFormat(beforeCharFormat);
-    cursor.endEditBlock();
+    QTextCursor cursor(m_document.get());
+    preview::replaceAfter(cursor, before, last.position() + last.length() - 1,
+                          source.hasSelection() ? QTextDocumentFragment(source) : QTextDocumentFragment());
 
     m_blockCounts.remove(first, removed);
     for (int i = 0; i < output.blockCounts.size(); ++i)

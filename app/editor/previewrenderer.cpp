@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTextDocumentFragment>
 #include <QThread>
 #include <memory>
 #include <numeric>
@@ -16,9 +17,9 @@ namespace inkwell::app::preview {
 
 namespace {
 
-// A paragraph put between chunks while importing, so the blocks of each chunk can be counted; removed after.
+// A paragraph put after every chunk while importing, so the blocks of each chunk can be counted; removed after.
 const QString kMarkerText = u"\u2063inkwell-chunk\u2063"_s;
-const QString kMarker = u"\n<p>"_s + kMarkerText + u"</p>\n"_s;
+const QString kMarker = u"<p>"_s + kMarkerText + u"</p>\n"_s;
 // The block before the first chunk: replacing chunk 0 then works like any other (after a block's end).
 const QString kGuard = u"<p>x</p>\n"_s;
 
@@ -135,6 +136,31 @@ QString previewHtml(QStringView html)
     return out;
 }
 
+void replaceAfter(QTextCursor &cursor, const QTextBlock &keep, int end, const QTextDocumentFragment &fragment)
+{
+    int start = keep.position() + keep.length() - 1;
+    const bool standIn = keep.length() == 1 && end > start;
+    cursor.beginEditBlock();
+    if (standIn) {
+        cursor.setPosition(start);
+        cursor.insertText(u"x"_s);
+        ++start;
+        ++end;
+    }
+    cursor.setPosition(start);
+    cursor.setPosition(end, QTextCursor::KeepAnchor);
+    if (fragment.isEmpty())
+        cursor.removeSelectedText();
+    else
+        cursor.insertFragment(fragment);
+    if (standIn) {
+        cursor.setPosition(start - 1);
+        cursor.setPosition(start, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+    }
+    cursor.endEditBlock();
+}
+
 RenderOutput render(const RenderInput &input, QThread *target)
 {
     QElapsedTimer timer;
@@ -172,15 +198,20 @@ RenderOutput render(const RenderInput &input, QThread *target)
         }
     }
 
+    // Every chunk is followed by a marker, the last one too, so each chunk is imported between the same
+    // neighbours in a whole render and in a partial one: what QTextDocument's importer makes of an element's end
+    // depends on what follows it (after a table whose last cell is empty it adds no block of its own; a list
+    // that ends with an empty item leaves an extra block at the end of a document).
+    // One line break between elements: a blank line between two paragraphs becomes a space at the end of the
+    // first (an empty chunk, such as an omitted raw HTML block, would otherwise change the marker before it).
     QString source = kGuard;
     for (int i = first; i < first + added; ++i) {
-        if (i > first)
-            source += kMarker;
-        QStringView chunk = chunkText(out.html, out.chunks[i]);
-        while (chunk.endsWith(u'\n'))
-            chunk.chop(1);
-        source += previewHtml(chunk);
+        const QString chunk = previewHtml(chunkText(out.html, out.chunks[i]).trimmed());
+        if (!chunk.isEmpty())
+            source += chunk + u'\n';
+        source += kMarker;
     }
+    source.chop(1); // nor may the last marker end with one
 
     auto document = std::make_unique<PreviewDocument>();
     document->setUndoRedoEnabled(false);
@@ -200,19 +231,29 @@ RenderOutput render(const RenderInput &input, QThread *target)
             ++blocks;
         }
     }
-    if (added > 0)
-        out.blockCounts.append(blocks);
     QTextCursor cursor(document.get());
-    for (auto it = markers.crbegin(); it != markers.crend(); ++it) {
-        const QTextBlock marker = document->findBlockByNumber(*it);
+    for (qsizetype i = markers.size() - 1; i >= 0; --i) {
+        const QTextBlock marker = document->findBlockByNumber(markers[i]);
+        const int markerEnd = marker.position() + marker.length() - 1;
         const QTextBlock previous = marker.previous();
-        cursor.setPosition(previous.position() + previous.length() - 1);
-        cursor.setPosition(marker.position() + marker.length() - 1, QTextCursor::KeepAnchor);
+        if (document->frameAt(previous.position()) == document->frameAt(marker.position())) {
+            replaceAfter(cursor, previous, markerEnd, {});
+            continue;
+        }
+        // The chunk ends with a table and the importer put the marker right after it: a table (a frame) is
+        // always followed by a block, so the marker becomes that block, empty and formatted as the importer
+        // formats the block it adds after a table, and the chunk's last block. Removing it would take the block
+        // break at the table's end, and with it the table.
+        cursor.setPosition(marker.position());
+        cursor.setPosition(markerEnd, QTextCursor::KeepAnchor);
         cursor.removeSelectedText();
+        cursor.setBlockFormat(QTextBlockFormat());
+        ++out.blockCounts[i];
     }
 
-    if (out.blockCounts.size() != added) {
-        // A chunk swallowed its marker (HTML the splitter misjudged): fall back to a whole render.
+    if (blocks > 0 || out.blockCounts.size() != added) {
+        // A chunk swallowed its marker (HTML the splitter misjudged), or blocks were left after the last one: fall
+        // back to a whole render.
         if (!input.full) {
             RenderInput whole = input;
             whole.full = true;

@@ -4,7 +4,10 @@
 #include <QList>
 #include <QString>
 
+class QTextBlock;
+class QTextCursor;
 class QTextDocument;
+class QTextDocumentFragment;
 class QThread;
 
 /// @file
@@ -12,9 +15,12 @@ class QThread;
 /// top-level blocks (paragraphs, lists, tables, …) whose HTML changed since the last render.
 ///
 /// The preview document is made of the top-level HTML chunks in order, after one empty guard block; each chunk
-/// was imported on its own, so the number of QTextBlocks each chunk became is known and a changed run of
-/// chunks maps to a run of blocks. QTextDocument is reentrant, not thread-safe: the worker builds documents
-/// nobody else sees and moves them to the GUI thread when done.
+/// was imported between the same neighbours (a marker paragraph on either side), so the number of QTextBlocks
+/// each chunk became is known and does not depend on where the chunk is, and a changed run of chunks maps to a
+/// run of blocks. Every chunk's blocks end with a top-level block: a table (a QTextFrame) at a chunk's end is
+/// followed by the empty block QTextDocument keeps after every frame, and that block belongs to the chunk, so
+/// a replaced run never starts or ends inside a table. QTextDocument is reentrant, not thread-safe: the worker
+/// builds documents nobody else sees and moves them to the GUI thread when done.
 
 namespace inkwell::app::preview {
 
@@ -54,6 +60,16 @@ struct RenderOutput {
 
 /// @brief Renders @p input; the result's document is moved to @p target. Runs on any thread.
 RenderOutput render(const RenderInput &input, QThread *target);
+
+/// @brief Replaces the text from the end of block @p keep to position @p end (the block breaks in between
+/// included) with @p fragment, or removes it when @p fragment is empty, so that @p keep stays the block it was:
+/// its block format (a horizontal rule is one), its list and its character format.
+///
+/// QTextDocument removes a block break by merging the two blocks into the first, unless the first is empty: then
+/// it drops the empty block and keeps the second, with the second's format. The block after a table and a
+/// horizontal rule are empty blocks, so a plain removal would turn them into whatever block came next. A
+/// stand-in character keeps @p keep non-empty while the rest goes.
+void replaceAfter(QTextCursor &cursor, const QTextBlock &keep, int end, const QTextDocumentFragment &fragment);
 
 /// @brief The preview's HTML for @p html: task-list check boxes become ☐ / ☑ (QTextDocument has no form
 /// controls).

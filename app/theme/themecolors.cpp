@@ -77,7 +77,7 @@ table { border-collapse: collapse; margin-bottom: 12px; }
 th { border: 1px solid %8; padding: 4px; background-color: %4; font-weight: 600; }
 td { border: 1px solid %8; padding: 4px; }
 hr { color: %8; }
-del { color: %5; }
+del { color: %5; text-decoration: line-through; }
 )"_s.arg(text, heading, link, tint, muted, codeText, quoteTint, border);
     return s;
 }
