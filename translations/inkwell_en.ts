@@ -2,109 +2,393 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>inkwell::app::HealthMonitor</name>
-    <message>
-        <location filename="../app/healthmonitor.cpp" line="65"/>
-        <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/healthmonitor.cpp" line="66"/>
-        <source>Server %1 is healthy (version %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/healthmonitor.cpp" line="67"/>
-        <source>Server %1 answers, but its database does not</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/healthmonitor.cpp" line="68"/>
-        <source>Server %1 is unreachable; working offline</source>
-        <translation type="unfinished"></translation>
+    <name>DiffDocument</name>
+    <message numerus="yes">
+        <location filename="../app/compare/diffdocument.cpp" line="72"/>
+        <source>⋯ %n unchanged line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
-    <name>inkwell::app::MainWindow</name>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="27"/>
-        <source>Inkwell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="32"/>
-        <source>Library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="33"/>
-        <source>Drafts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="33"/>
-        <source>Published</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="33"/>
-        <source>Archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="41"/>
-        <source>Write in Markdown…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="82"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="84"/>
-        <source>&amp;New Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="87"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="90"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="91"/>
-        <source>&amp;About Inkwell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="92"/>
-        <source>About Inkwell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/mainwindow.cpp" line="93"/>
-        <source>Inkwell %1 — a self-hosted AI writing platform.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>EditorStatus</name>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="103"/>
+        <location filename="../app/editor/editorstatus.cpp" line="95"/>
         <source>%n word(s)</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%n word</numerusform>
             <numerusform>%n words</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/mainwindow.cpp" line="104"/>
+        <location filename="../app/editor/editorstatus.cpp" line="95"/>
         <source>%n min read</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%n min read</numerusform>
             <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/editor/editorstatus.cpp" line="97"/>
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message numerus="yes">
+        <location filename="../app/editor/findreplacebar.cpp" line="439"/>
+        <source>Replaced %n occurrence(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/editor/findreplacebar.cpp" line="470"/>
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::api::ApiError</name>
+    <message numerus="yes">
+        <location filename="../core/api/apierror.cpp" line="51"/>
+        <source>Try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::AdminStatsPage</name>
+    <message numerus="yes">
+        <location filename="../app/admin/adminstatspage.cpp" line="220"/>
+        <source>%n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/admin/adminstatspage.cpp" line="221"/>
+        <source>Last %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/admin/adminstatspage.cpp" line="222"/>
+        <source>Show the last %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/admin/adminstatspage.cpp" line="397"/>
+        <source>+%1 new in %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/admin/adminstatspage.cpp" line="400"/>
+        <source>in %n days · %1 in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/admin/adminstatspage.cpp" line="407"/>
+        <source>in %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::AppController</name>
+    <message numerus="yes">
+        <location filename="../app/appcontroller.cpp" line="203"/>
+        <source>%n article(s) on this computer have changes the server does not have yet. They stay here and are sent when you sign in again with this account. Sign out anyway?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::ConflictView</name>
+    <message numerus="yes">
+        <location filename="../app/compare/conflictview.cpp" line="453"/>
+        <source>The title is longer than %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/compare/conflictview.cpp" line="456"/>
+        <source>The excerpt is longer than %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/compare/conflictview.cpp" line="502"/>
+        <source>%n conflict(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::ConversationDelegate</name>
+    <message numerus="yes">
+        <location filename="../app/chat/conversationdelegate.cpp" line="35"/>
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/chat/conversationdelegate.cpp" line="109"/>
+        <source>%n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::LibraryDelegate</name>
+    <message numerus="yes">
+        <location filename="../app/window/librarypanel.cpp" line="35"/>
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::LibraryPanel</name>
+    <message numerus="yes">
+        <location filename="../app/window/librarypanel.cpp" line="320"/>
+        <source>%n result(s) from the server and this computer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/window/librarypanel.cpp" line="321"/>
+        <source>%n result(s) on this computer (offline)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../app/mainwindow.cpp" line="139"/>
+        <source>%n article(s) changed on the server in the same place as here. Open them to compare.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::MessageWidget</name>
+    <message numerus="yes">
+        <location filename="../app/chat/messagewidget.cpp" line="281"/>
+        <source>%n token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::NotificationBell</name>
+    <message numerus="yes">
+        <location filename="../app/notifications/notificationbell.cpp" line="110"/>
+        <source>Notifications (%n unread)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::NotificationDelegate</name>
+    <message numerus="yes">
+        <location filename="../app/notifications/notificationlist.cpp" line="36"/>
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/notifications/notificationlist.cpp" line="38"/>
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/notifications/notificationlist.cpp" line="43"/>
+        <source>%n days ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::NotificationList</name>
+    <message numerus="yes">
+        <location filename="../app/notifications/notificationlist.cpp" line="271"/>
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::RevisionHistoryView</name>
+    <message numerus="yes">
+        <location filename="../app/compare/revisionhistoryview.cpp" line="599"/>
+        <source>%n line(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/compare/revisionhistoryview.cpp" line="600"/>
+        <source>%n line(s) removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/compare/revisionhistoryview.cpp" line="621"/>
+        <source>Copied the differences as a unified diff (%n line(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::SignInDialog</name>
+    <message numerus="yes">
+        <location filename="../app/account/formparts.cpp" line="184"/>
+        <source>Use at least 12 characters (this one has %n).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::TrayNotifier</name>
+    <message numerus="yes">
+        <location filename="../app/notifications/traynotifier.cpp" line="63"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/notifications/traynotifier.cpp" line="65"/>
+        <source>%n new notifications</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::engine::AssistSession</name>
+    <message numerus="yes">
+        <location filename="../app/engine/assistsession.cpp" line="214"/>
+        <source>%1 of %2 token(s) left today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::engine::PrivateServer</name>
+    <message numerus="yes">
+        <location filename="../app/engine/privateserver.cpp" line="443"/>
+        <source>The server did not start within %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::engine::SyncEngine</name>
+    <message numerus="yes">
+        <location filename="../app/engine/syncengine.cpp" line="447"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/engine/syncengine.cpp" line="451"/>
+        <source>%n draft(s) the server refused; open them to see why</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/engine/syncengine.cpp" line="476"/>
+        <source>Offline: retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/engine/syncengine.cpp" line="478"/>
+        <source>Sync failed: %1 Retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "formparts.h"
 
+#include <QCoreApplication>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,10 +37,10 @@ QString colourFor(const QWidget *widget, Tone tone)
     return {};
 }
 
-QString tr(const char *text)
-{
-    return QApplication::translate("inkwell::app::SignInDialog", text);
-}
+/// The texts of this file, in the context lupdate files them under.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(inkwell::app::SignInDialog)
+};
 
 } // namespace
 
@@ -53,7 +54,7 @@ QLabel *title(const QString &objectName, QWidget *parent)
     label->setFont(font);
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
-    label->setAccessibleName(tr("Title"));
+    label->setAccessibleName(Text::tr("Title"));
     return label;
 }
 
@@ -72,7 +73,7 @@ QLabel *explanation(const QString &objectName, QWidget *parent)
     label->setObjectName(objectName);
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
-    label->setAccessibleName(tr("Explanation"));
+    label->setAccessibleName(Text::tr("Explanation"));
     mute(label);
     return label;
 }
@@ -173,7 +174,7 @@ QString showFieldErrors(const api::ApiError &error, const QHash<QString, QLabel 
 
 QString passwordRules()
 {
-    return tr("12 to 128 characters. Any characters work, spaces too: a few unrelated words make a strong password.");
+    return Text::tr("12 to 128 characters. Any characters work, spaces too: a few unrelated words make a strong password.");
 }
 
 QString newPasswordProblem(const QString &password)
@@ -183,7 +184,7 @@ QString newPasswordProblem(const QString &password)
         return QApplication::translate("inkwell::app::SignInDialog", "Use at least 12 characters (this one has %n).",
                                        nullptr, int(count));
     if (count > kMaxPassword)
-        return tr("Use at most 128 characters.");
+        return Text::tr("Use at most 128 characters.");
     return {};
 }
 

@@ -12,10 +12,10 @@ namespace {
 
 const QString kGroup = u"account"_s;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("inkwell::engine::AccountInfo", text);
-}
+/// The texts of this file, in the context lupdate files them under.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(inkwell::engine::AccountInfo)
+};
 
 } // namespace
 
@@ -69,9 +69,9 @@ std::expected<QUrl, QString> parseServerAddress(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return std::unexpected(tr("Enter the server's address, for example https://inkwell.example.com."));
+        return std::unexpected(Text::tr("Enter the server's address, for example https://inkwell.example.com."));
     if (trimmed.contains(u' ') || trimmed.contains(u'\t'))
-        return std::unexpected(tr("A server address has no spaces."));
+        return std::unexpected(Text::tr("A server address has no spaces."));
 
     QString withScheme = trimmed;
     const qsizetype schemeEnd = trimmed.indexOf(u"://"_s);
@@ -82,14 +82,14 @@ std::expected<QUrl, QString> parseServerAddress(const QString &text)
     }
     QUrl url(withScheme, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return std::unexpected(tr("\"%1\" is not a server address.").arg(trimmed));
+        return std::unexpected(Text::tr("\"%1\" is not a server address.").arg(trimmed));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http"_s && scheme != u"https"_s)
-        return std::unexpected(tr("Inkwell talks to servers over http:// or https://, not %1://.").arg(url.scheme()));
+        return std::unexpected(Text::tr("Inkwell talks to servers over http:// or https://, not %1://.").arg(url.scheme()));
     if (!url.userInfo().isEmpty())
-        return std::unexpected(tr("Leave the user name and password out of the address; enter them below."));
+        return std::unexpected(Text::tr("Leave the user name and password out of the address; enter them below."));
     if (url.hasQuery() || url.hasFragment())
-        return std::unexpected(tr("A server address ends before any \"?\" or \"#\"."));
+        return std::unexpected(Text::tr("A server address ends before any \"?\" or \"#\"."));
     url.setScheme(scheme);
     url = url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
     if (url.path() == u"/"_s)

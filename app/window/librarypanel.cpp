@@ -29,8 +29,11 @@ QString relativeTime(const QDateTime &time)
     const qint64 seconds = time.secsTo(QDateTime::currentDateTimeUtc());
     if (seconds < 60)
         return QCoreApplication::translate("inkwell::app::LibraryDelegate", "just now");
-    if (seconds < 3600)
-        return QCoreApplication::translate("inkwell::app::LibraryDelegate", "%n min ago", nullptr, int(seconds / 60));
+    if (seconds < 3600) {
+        // Counted before the call: lupdate 6.4 loops forever on a division inside translate()'s arguments.
+        const int minutes = int(seconds / 60);
+        return QCoreApplication::translate("inkwell::app::LibraryDelegate", "%n min ago", nullptr, minutes);
+    }
     const QDate date = time.toLocalTime().date();
     const QDate today = QDate::currentDate();
     if (date == today)

@@ -8,10 +8,10 @@ using namespace Qt::StringLiterals;
 namespace inkwell::api {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("inkwell::api::ApiError", text);
-}
+/// The texts of this file, in the context lupdate files them under.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(inkwell::api::ApiError)
+};
 
 /// "title: must not be empty; tags.2: duplicates an earlier tag"
 QString fieldList(const FieldErrors &errors)
@@ -27,19 +27,19 @@ QString ApiError::message() const
 {
     switch (kind) {
     case Kind::Network:
-        return detail.isEmpty() ? tr("The server cannot be reached.")
-                                : tr("The server cannot be reached (%1).").arg(detail);
+        return detail.isEmpty() ? Text::tr("The server cannot be reached.")
+                                : Text::tr("The server cannot be reached (%1).").arg(detail);
     case Kind::Timeout:
-        return tr("The server did not answer in time.");
+        return Text::tr("The server did not answer in time.");
     case Kind::BadAnswer: {
         const QString what = fieldList(fieldErrors);
-        return what.isEmpty() ? tr("The server's answer could not be read (%1).").arg(detail)
-                              : tr("The server's answer could not be read (%1: %2).").arg(detail, what);
+        return what.isEmpty() ? Text::tr("The server's answer could not be read (%1).").arg(detail)
+                              : Text::tr("The server's answer could not be read (%1: %2).").arg(detail, what);
     }
     case Kind::Http:
         break;
     }
-    QString text = !detail.isEmpty() ? detail : !title.isEmpty() ? title : tr("The server answered %1.").arg(status);
+    QString text = !detail.isEmpty() ? detail : !title.isEmpty() ? title : Text::tr("The server answered %1.").arg(status);
     if (!fieldErrors.isEmpty()) {
         if (!text.endsWith(u'.'))
             text += u'.';
