@@ -3,6 +3,7 @@
 #include "chatinput.h"
 #include "chatview.h"
 #include "conversationdelegate.h"
+#include "window/elidedlabel.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -32,7 +33,7 @@ namespace inkwell::app {
 
 namespace {
 constexpr int kStatusShownMs = 4000;
-constexpr int kSidebarWidth = 270;
+constexpr int kSidebarWidth = 220;
 } // namespace
 
 ChatPanel::ChatPanel(api::ApiClient *api, ConversationListModel *conversations, QWidget *parent)
@@ -158,6 +159,7 @@ void ChatPanel::buildSidebar(QWidget *sidebar)
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setMouseTracking(true);
     m_list->setUniformItemSizes(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // rows elide their text to the width
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QListView::customContextMenuRequested, this, &ChatPanel::showListMenu);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &ChatPanel::onCurrentRowChanged);
@@ -184,7 +186,7 @@ void ChatPanel::buildMain(QWidget *main)
     header->setAccessibleName(tr("Conversation header"));
     auto *headerRow = new QHBoxLayout(header);
     headerRow->setContentsMargins(20, 10, 12, 10);
-    m_title = new QLabel(header);
+    m_title = new ElidedLabel(header);
     m_title->setObjectName(u"conversationTitle"_s);
     m_title->setAccessibleName(tr("Conversation title"));
     m_title->setTextFormat(Qt::PlainText);
@@ -219,6 +221,7 @@ void ChatPanel::buildMain(QWidget *main)
         new QLabel(tr("System prompt — how the assistant should behave in this conversation"), m_systemPromptPanel);
     promptLabel->setObjectName(u"systemPromptLabel"_s);
     promptLabel->setAccessibleName(tr("System prompt explanation"));
+    promptLabel->setWordWrap(true);
     m_systemPromptEditor = new QPlainTextEdit(m_systemPromptPanel);
     m_systemPromptEditor->setObjectName(u"systemPromptEditor"_s);
     m_systemPromptEditor->setAccessibleName(tr("System prompt"));
@@ -281,6 +284,7 @@ void ChatPanel::buildMain(QWidget *main)
     m_editBar = new QLabel(tr("Editing your last question — Enter sends it again, Esc cancels"), composer);
     m_editBar->setObjectName(u"editModeBar"_s);
     m_editBar->setAccessibleName(tr("Editing the last question"));
+    m_editBar->setWordWrap(true);
     m_editBar->hide();
     composerColumn->addWidget(m_editBar);
     auto *inputRow = new QHBoxLayout;
@@ -321,6 +325,7 @@ void ChatPanel::buildMain(QWidget *main)
     m_hint = new QLabel(tr("Enter to send · Shift+Enter for a new line · Esc stops an answer"), bottom);
     m_hint->setObjectName(u"composerHint"_s);
     m_hint->setAccessibleName(tr("Keyboard hint"));
+    m_hint->setWordWrap(true);
     m_status = new QLabel(bottom);
     m_status->setObjectName(u"chatStatus"_s);
     m_status->setAccessibleName(tr("Chat status"));

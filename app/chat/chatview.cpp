@@ -70,10 +70,12 @@ ChatView::ChatView(QWidget *parent)
     m_emptyTitle->setObjectName(u"emptyTitle"_s);
     m_emptyTitle->setAccessibleName(tr("Empty chat"));
     m_emptyTitle->setAlignment(Qt::AlignCenter);
+    m_emptyTitle->setWordWrap(true);
     m_emptyHint = new QLabel(m_empty);
     m_emptyHint->setObjectName(u"emptyHint"_s);
     m_emptyHint->setAccessibleName(tr("Hint"));
     m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
     m_emptyHint->setWordWrap(true);
     empty->addWidget(m_emptyTitle);
     empty->addSpacing(6);

@@ -7,7 +7,11 @@
 #include "admin/adminpanel.h"
 #include "compare/conflictview.h"
 #include "compare/revisionhistoryview.h"
+#include "chat/chatinput.h"
+#include "chat/chatpanel.h"
+#include "fakeupstream.h"
 #include "inkwelldprocess.h"
+#include "translations.h"
 #include "mainwindow.h"
 #include "theme/thememanager.h"
 #include "window/articlepane.h"
@@ -15,6 +19,7 @@
 #include "workspace.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QListView>
@@ -111,6 +116,11 @@ public:
     int run()
     {
         QDir().mkpath(m_out);
+        // The AI answers come from the loopback fake upstream (the only fake: no real provider is reachable here).
+        m_server.setEnvironment(u"INKWELL_AI_PROVIDER"_s, u"openai"_s);
+        m_server.setEnvironment(u"INKWELL_AI_MODEL"_s, u"gpt-4o-mini"_s);
+        m_server.setEnvironment(u"INKWELL_AI_BASE_URL"_s, m_upstream.baseUrl());
+        m_server.setEnvironment(u"INKWELL_AI_REQUESTS_PER_MIN"_s, u"0"_s);
         if (!m_server.start()) {
             std::fprintf(stderr, "inkwell_tour: %s\n", qPrintable(m_server.error()));
             return 1;
@@ -164,6 +174,10 @@ public:
             return fail(u"the conflict and history shots failed"_s);
         if (!adminDashboard())
             return fail(u"the admin dashboard shot failed"_s);
+        if (!chatStreaming())
+            return fail(u"the chat shot failed"_s);
+        if (!german())
+            return fail(u"the German shot failed"_s);
 
         m_window.reset();
         m_workspace.reset();
@@ -259,10 +273,30 @@ private:
                 if (!created || !*created)
                     return false;
             }
+            // A conversation of a few questions each; the answers' lengths (their token counts) vary.
+            auto conversation = await<api::ApiResult<Conversation>>([&](auto done) {
+                client.createConversation({u"Research"_s, {}, {}}, this, done);
+            });
+            if (!conversation || !*conversation)
+                return false;
+            for (int n = 0; n < 4; ++n) {
+                QStringList pieces;
+                const int words = 30 + int((name.size() * 37 + n * 53) % 170);
+                for (int w = 0; w < words; ++w)
+                    pieces.append(u"word "_s);
+                m_upstream.enqueue(test::FakeUpstream::openaiText(pieces));
+                auto sent = await<api::ApiResult<void>>([&](auto done) {
+                    client.streamMessage((*conversation)->id, {u"Question %1"_s.arg(n + 1)}, this, done);
+                });
+                if (!sent || !*sent)
+                    return false;
+            }
         }
         const QString sql =
             u"UPDATE users SET created_at = now() - (random() * interval '29 days') WHERE email <> 'ada@example.org';"
-            u"UPDATE articles SET published_at = now() - (random() * interval '29 days') WHERE published_at IS NOT NULL;"_s;
+            u"UPDATE articles SET published_at = now() - (random() * interval '29 days') WHERE published_at IS NOT NULL;"
+            u"UPDATE messages SET created_at = now() - (random() * interval '29 days');"
+            u"UPDATE ai_requests SET started_at = now() - (random() * interval '29 days');"_s;
         QProcess psql;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         QFile password(m_server.dataDir() + u"/db-password"_s);
@@ -288,6 +322,92 @@ private:
         settle();
         QTest::qWait(1500); // the statistics load and the charts animate in
         shoot(u"admin-dashboard"_s, panel.get());
+        return true;
+    }
+
+
+    /// The chat docked beside the editor, an answer half-way through arriving: the upstream holds it open.
+    bool chatStreaming()
+    {
+        auto *dock = m_window->findChild<QDockWidget *>(u"chatDock"_s);
+        auto *panel = m_window->findChild<app::ChatPanel *>();
+        if (!dock || !panel)
+            return false;
+        dock->show();
+        dock->raise();
+        m_window->resizeDocks({dock}, {720}, Qt::Horizontal);
+        panel->newConversation();
+        if (!QTest::qWaitFor([&] {
+                return panel->currentSession() &&
+                       panel->currentSession()->status() == engine::ChatSession::Status::Ready;
+            }, 20000))
+            return false;
+        engine::ChatSession *session = panel->currentSession();
+        const auto ask = [&](const QString &question) {
+            panel->input()->setFocus();
+            QTest::keyClicks(panel->input(), question);
+            QTest::keyClick(panel->input(), Qt::Key_Return);
+        };
+        const QString first =
+            u"Three ways in, each with a different pace:\n\n"
+            u"1. **Start with the ledger itself.** Open on one entry, quoted whole, and let the reader feel the "
+            u"weight of forty-one years behind it.\n"
+            u"2. **Start with the storm.** The night the lamp nearly failed, told through the keeper's three words.\n"
+            u"3. **Start with today.** The water-stained volumes in the archive, and why nobody had read them.\n\n"
+            u"A pull-quote that works for any of them:\n\n"
+            u"```markdown\n> Fog from the south. The *Amelia* passed at two bells.\n```\n"_s;
+        QStringList pieces;
+        for (const QString &word : first.split(u' '))
+            pieces.append(word + u' ');
+        m_upstream.enqueue(test::FakeUpstream::openaiText(pieces, 2));
+        ask(u"How could I open the lighthouse piece? Give me three options."_s);
+        if (!QTest::qWaitFor([&] { return session->messages()->rowCount() >= 2 && !session->isStreaming(); }, 30000))
+            return false;
+        const QString second =
+            u"Option 2 works best if you trust the reader. Begin in the dark:\n\n"
+            u"> *The lamp held.* Three words, written at dawn on 9 November 1893, after the worst night in the "
+            u"ledger's forty-one years.\n\n"
+            u"Then pull back: who wrote them, what the storm took from the coast that week, and why the keeper "
+            u"wrote nothing else. Keep the"_s;
+        QStringList secondPieces;
+        for (const QString &word : second.split(u' '))
+            secondPieces.append(word + u' ');
+        test::FakeUpstream::Reply held = test::FakeUpstream::openaiText(secondPieces);
+        held.chunks.resize(held.chunks.size() - 3); // finish, usage, [DONE]: the answer is still coming
+        held.end = test::FakeUpstream::Reply::End::Hold;
+        m_upstream.enqueue(held);
+        ask(u"Expand option 2 into an opening paragraph."_s);
+        if (!QTest::qWaitFor([&] {
+                return session->messages()->rowCount() >= 4 &&
+                       session->messages()->message(3).content.contains(u"Keep"_s);
+            }, 30000))
+            return false;
+        settle();
+        shoot(u"chat-streaming"_s);
+        m_upstream.release();
+        if (!QTest::qWaitFor([&] { return !session->isStreaming(); }, 30000))
+            return false;
+        dock->hide();
+        return true;
+    }
+
+    /// The main window in German: the translation installed as at start-up on a German system, a new window.
+    bool german()
+    {
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        if (!app::installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany)))
+            return false;
+        m_window = std::make_unique<app::MainWindow>(m_workspace.get(), m_theme.get());
+        m_window->resize(1400, 900);
+        m_window->move(0, 0);
+        m_window->show();
+        if (!QTest::qWaitForWindowExposed(m_window.get()))
+            return false;
+        m_workspace->draft()->open(m_ids.first());
+        QSignalSpy rendered(m_window->article()->preview(), &app::PreviewPane::rendered);
+        rendered.wait(5000);
+        settle();
+        shoot(u"main-german"_s);
         return true;
     }
 
@@ -351,6 +471,7 @@ private:
     QString m_out;
     QString m_only;
     QTemporaryDir m_data;
+    test::FakeUpstream m_upstream;
     test::InkwelldProcess m_server;
     std::unique_ptr<api::ApiClient> m_client;
     User m_user;
