@@ -13,52 +13,6 @@
     </message>
 </context>
 <context>
-    <name>EditorStatus</name>
-    <message numerus="yes">
-        <location filename="../app/editor/editorstatus.cpp" line="95"/>
-        <source>%n word(s)</source>
-        <translation type="unfinished">
-            <numerusform>%n word</numerusform>
-            <numerusform>%n words</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/editor/editorstatus.cpp" line="95"/>
-        <source>%n min read</source>
-        <translation type="unfinished">
-            <numerusform>%n min read</numerusform>
-            <numerusform>%n min read</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/editor/editorstatus.cpp" line="97"/>
-        <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FindReplaceBar</name>
-    <message numerus="yes">
-        <location filename="../app/editor/findreplacebar.cpp" line="439"/>
-        <source>Replaced %n occurrence(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/editor/findreplacebar.cpp" line="470"/>
-        <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>inkwell::api::ApiError</name>
     <message numerus="yes">
         <location filename="../core/api/apierror.cpp" line="51"/>
@@ -171,6 +125,52 @@
     <message numerus="yes">
         <location filename="../app/chat/conversationdelegate.cpp" line="109"/>
         <source>%n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::EditorStatus</name>
+    <message numerus="yes">
+        <location filename="../app/editor/editorstatus.cpp" line="95"/>
+        <source>%n word(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/editor/editorstatus.cpp" line="95"/>
+        <source>%n min read</source>
+        <translation type="unfinished">
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/editor/editorstatus.cpp" line="97"/>
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::FindReplaceBar</name>
+    <message numerus="yes">
+        <location filename="../app/editor/findreplacebar.cpp" line="439"/>
+        <source>Replaced %n occurrence(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/editor/findreplacebar.cpp" line="470"/>
+        <source>%n match(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
