@@ -1415,346 +1415,346 @@
 <context>
     <name>inkwell::app::ChatPanel</name>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="46"/>
-        <location filename="../app/chat/chatpanel.cpp" line="563"/>
+        <location filename="../app/chat/chatpanel.cpp" line="47"/>
+        <location filename="../app/chat/chatpanel.cpp" line="568"/>
         <source>AI chat</source>
         <translation>KI-Chat</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="52"/>
+        <location filename="../app/chat/chatpanel.cpp" line="53"/>
         <source>Conversations and messages</source>
         <translation>Unterhaltungen und Nachrichten</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="59"/>
+        <location filename="../app/chat/chatpanel.cpp" line="60"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="63"/>
+        <location filename="../app/chat/chatpanel.cpp" line="64"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="98"/>
+        <location filename="../app/chat/chatpanel.cpp" line="99"/>
         <source>Conversation deleted</source>
         <translation>Unterhaltung gelöscht</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="105"/>
+        <location filename="../app/chat/chatpanel.cpp" line="106"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="135"/>
         <location filename="../app/chat/chatpanel.cpp" line="136"/>
+        <location filename="../app/chat/chatpanel.cpp" line="137"/>
         <source>Search conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="140"/>
+        <location filename="../app/chat/chatpanel.cpp" line="141"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="142"/>
+        <location filename="../app/chat/chatpanel.cpp" line="143"/>
         <source>New conversation</source>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="143"/>
+        <location filename="../app/chat/chatpanel.cpp" line="144"/>
         <source>New conversation (Ctrl+K)</source>
         <translation>Neue Unterhaltung (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="152"/>
+        <location filename="../app/chat/chatpanel.cpp" line="153"/>
         <source>Conversation list</source>
         <translation>Liste der Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="168"/>
+        <location filename="../app/chat/chatpanel.cpp" line="170"/>
         <source>Conversation list status</source>
         <translation>Status der Unterhaltungsliste</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="184"/>
+        <location filename="../app/chat/chatpanel.cpp" line="186"/>
         <source>Conversation header</source>
         <translation>Kopfzeile der Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="189"/>
+        <location filename="../app/chat/chatpanel.cpp" line="191"/>
         <source>Conversation title</source>
         <translation>Titel der Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="193"/>
+        <location filename="../app/chat/chatpanel.cpp" line="195"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="194"/>
+        <location filename="../app/chat/chatpanel.cpp" line="196"/>
         <source>The model that answers in this conversation</source>
         <translation>Das Modell, das in dieser Unterhaltung antwortet</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="197"/>
+        <location filename="../app/chat/chatpanel.cpp" line="199"/>
         <source>Tokens in this conversation</source>
         <translation>Tokens in dieser Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="200"/>
-        <location filename="../app/chat/chatpanel.cpp" line="224"/>
-        <location filename="../app/chat/chatpanel.cpp" line="567"/>
-        <location filename="../app/chat/chatpanel.cpp" line="582"/>
+        <location filename="../app/chat/chatpanel.cpp" line="202"/>
+        <location filename="../app/chat/chatpanel.cpp" line="227"/>
+        <location filename="../app/chat/chatpanel.cpp" line="572"/>
+        <location filename="../app/chat/chatpanel.cpp" line="587"/>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="203"/>
+        <location filename="../app/chat/chatpanel.cpp" line="205"/>
         <source>Instructions the assistant follows in this conversation (Ctrl+Shift+P)</source>
         <translation>Anweisungen, denen der Assistent in dieser Unterhaltung folgt (Strg+Umschalt+P)</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="215"/>
+        <location filename="../app/chat/chatpanel.cpp" line="217"/>
         <source>System prompt editor</source>
         <translation>Systemprompt-Editor</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="219"/>
+        <location filename="../app/chat/chatpanel.cpp" line="221"/>
         <source>System prompt — how the assistant should behave in this conversation</source>
         <translation>Systemprompt – wie sich der Assistent in dieser Unterhaltung verhalten soll</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="221"/>
+        <location filename="../app/chat/chatpanel.cpp" line="223"/>
         <source>System prompt explanation</source>
         <translation>Erklärung zum Systemprompt</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="226"/>
+        <location filename="../app/chat/chatpanel.cpp" line="229"/>
         <source>For example: You are a patient editor. Answer briefly and keep my voice.</source>
         <translation>Zum Beispiel: Du bist ein geduldiger Lektor. Antworte knapp und bewahre meinen Stil.</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="234"/>
+        <location filename="../app/chat/chatpanel.cpp" line="237"/>
         <source>System prompt status</source>
         <translation>Status des Systemprompts</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="235"/>
+        <location filename="../app/chat/chatpanel.cpp" line="238"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="237"/>
+        <location filename="../app/chat/chatpanel.cpp" line="240"/>
         <source>Save system prompt</source>
         <translation>Systemprompt speichern</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="238"/>
+        <location filename="../app/chat/chatpanel.cpp" line="241"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>Speichern (Strg+Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="263"/>
+        <location filename="../app/chat/chatpanel.cpp" line="266"/>
         <source>Question area</source>
         <translation>Bereich für Fragen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="269"/>
+        <location filename="../app/chat/chatpanel.cpp" line="272"/>
         <source>The assistant is not available</source>
         <translation>Der Assistent ist nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="277"/>
+        <location filename="../app/chat/chatpanel.cpp" line="280"/>
         <source>Question</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="281"/>
+        <location filename="../app/chat/chatpanel.cpp" line="284"/>
         <source>Editing your last question — Enter sends it again, Esc cancels</source>
         <translation>Sie bearbeiten Ihre letzte Frage – Eingabetaste sendet sie erneut, Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="283"/>
+        <location filename="../app/chat/chatpanel.cpp" line="286"/>
         <source>Editing the last question</source>
         <translation>Letzte Frage wird bearbeitet</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="298"/>
-        <location filename="../app/chat/chatpanel.cpp" line="300"/>
+        <location filename="../app/chat/chatpanel.cpp" line="302"/>
+        <location filename="../app/chat/chatpanel.cpp" line="304"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="301"/>
-        <location filename="../app/chat/chatpanel.cpp" line="602"/>
+        <location filename="../app/chat/chatpanel.cpp" line="305"/>
+        <location filename="../app/chat/chatpanel.cpp" line="607"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="304"/>
-        <location filename="../app/chat/chatpanel.cpp" line="599"/>
+        <location filename="../app/chat/chatpanel.cpp" line="308"/>
+        <location filename="../app/chat/chatpanel.cpp" line="604"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="306"/>
+        <location filename="../app/chat/chatpanel.cpp" line="310"/>
         <source>Stop the answer</source>
         <translation>Antwort stoppen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="307"/>
+        <location filename="../app/chat/chatpanel.cpp" line="311"/>
         <source>Stop (Esc)</source>
         <translation>Stopp (Esc)</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="321"/>
+        <location filename="../app/chat/chatpanel.cpp" line="325"/>
         <source>Enter to send · Shift+Enter for a new line · Esc stops an answer</source>
         <translation>Eingabetaste sendet · Umschalt+Eingabetaste für neue Zeile · Esc stoppt eine Antwort</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="323"/>
+        <location filename="../app/chat/chatpanel.cpp" line="327"/>
         <source>Keyboard hint</source>
         <translation>Tastaturhinweis</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="326"/>
+        <location filename="../app/chat/chatpanel.cpp" line="331"/>
         <source>Chat status</source>
         <translation>Chat-Status</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="345"/>
+        <location filename="../app/chat/chatpanel.cpp" line="350"/>
         <source>New Conversation</source>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="347"/>
+        <location filename="../app/chat/chatpanel.cpp" line="352"/>
         <source>Search Conversations</source>
         <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="353"/>
+        <location filename="../app/chat/chatpanel.cpp" line="358"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="359"/>
+        <location filename="../app/chat/chatpanel.cpp" line="364"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="366"/>
+        <location filename="../app/chat/chatpanel.cpp" line="371"/>
         <source>Stop Answer</source>
         <translation>Antwort stoppen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="372"/>
+        <location filename="../app/chat/chatpanel.cpp" line="377"/>
         <source>Regenerate Answer</source>
         <translation>Antwort neu erzeugen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="378"/>
+        <location filename="../app/chat/chatpanel.cpp" line="383"/>
         <source>Edit Last Question</source>
         <translation>Letzte Frage bearbeiten</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="380"/>
+        <location filename="../app/chat/chatpanel.cpp" line="385"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="386"/>
+        <location filename="../app/chat/chatpanel.cpp" line="391"/>
         <source>Copy Last Answer</source>
         <translation>Letzte Antwort kopieren</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="394"/>
+        <location filename="../app/chat/chatpanel.cpp" line="399"/>
         <source>Answer copied</source>
         <translation>Antwort kopiert</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="398"/>
+        <location filename="../app/chat/chatpanel.cpp" line="403"/>
         <source>System Prompt</source>
         <translation>Systemprompt</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="496"/>
+        <location filename="../app/chat/chatpanel.cpp" line="501"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="497"/>
+        <location filename="../app/chat/chatpanel.cpp" line="502"/>
         <source>System prompt saved</source>
         <translation>Systemprompt gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="579"/>
+        <location filename="../app/chat/chatpanel.cpp" line="584"/>
         <source>%1 tokens</source>
         <translation>%1 Tokens</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="580"/>
+        <location filename="../app/chat/chatpanel.cpp" line="585"/>
         <source>Tokens used in this conversation so far (questions, answers and titles)</source>
         <translation>Bisher in dieser Unterhaltung verbrauchte Tokens (Fragen, Antworten und Titel)</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="582"/>
+        <location filename="../app/chat/chatpanel.cpp" line="587"/>
         <source>System prompt ●</source>
         <translation>Systemprompt ●</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="583"/>
+        <location filename="../app/chat/chatpanel.cpp" line="588"/>
         <source>set</source>
         <translation>festgelegt</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="583"/>
+        <location filename="../app/chat/chatpanel.cpp" line="588"/>
         <source>not set</source>
         <translation>nicht festgelegt</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="599"/>
+        <location filename="../app/chat/chatpanel.cpp" line="604"/>
         <source>Stopping…</source>
         <translation>Wird gestoppt…</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="605"/>
+        <location filename="../app/chat/chatpanel.cpp" line="610"/>
         <source>The assistant is not available on this server</source>
         <translation>Der Assistent ist auf diesem Server nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="606"/>
+        <location filename="../app/chat/chatpanel.cpp" line="611"/>
         <source>Edit your question</source>
         <translation>Bearbeiten Sie Ihre Frage</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="607"/>
+        <location filename="../app/chat/chatpanel.cpp" line="612"/>
         <source>Ask the assistant…</source>
         <translation>Fragen Sie den Assistenten…</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="647"/>
+        <location filename="../app/chat/chatpanel.cpp" line="652"/>
         <source>An answer is still arriving; Esc stops it.</source>
         <translation>Eine Antwort wird noch empfangen; Esc stoppt sie.</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="717"/>
-        <location filename="../app/chat/chatpanel.cpp" line="721"/>
+        <location filename="../app/chat/chatpanel.cpp" line="722"/>
+        <location filename="../app/chat/chatpanel.cpp" line="726"/>
         <source>Delete conversation</source>
         <translation>Unterhaltung löschen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="718"/>
+        <location filename="../app/chat/chatpanel.cpp" line="723"/>
         <source>Delete “%1” and all its messages? This cannot be undone.</source>
         <translation>„%1“ und alle zugehörigen Nachrichten löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="722"/>
+        <location filename="../app/chat/chatpanel.cpp" line="727"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatpanel.cpp" line="763"/>
+        <location filename="../app/chat/chatpanel.cpp" line="768"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -1794,56 +1794,56 @@
         <translation>Leerer Chat</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="75"/>
+        <location filename="../app/chat/chatview.cpp" line="76"/>
         <source>Hint</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="83"/>
-        <location filename="../app/chat/chatview.cpp" line="366"/>
-        <location filename="../app/chat/chatview.cpp" line="370"/>
+        <location filename="../app/chat/chatview.cpp" line="85"/>
+        <location filename="../app/chat/chatview.cpp" line="368"/>
+        <location filename="../app/chat/chatview.cpp" line="372"/>
         <source>No conversation open</source>
         <translation>Keine Unterhaltung geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="83"/>
-        <location filename="../app/chat/chatview.cpp" line="366"/>
-        <location filename="../app/chat/chatview.cpp" line="370"/>
+        <location filename="../app/chat/chatview.cpp" line="85"/>
+        <location filename="../app/chat/chatview.cpp" line="368"/>
+        <location filename="../app/chat/chatview.cpp" line="372"/>
         <source>Pick one on the left, or start a new one with Ctrl+K.</source>
         <translation>Wählen Sie links eine aus oder beginnen Sie mit Strg+K eine neue.</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="87"/>
+        <location filename="../app/chat/chatview.cpp" line="89"/>
         <source>↓ Jump to latest</source>
         <translation>↓ Zur neuesten</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="89"/>
+        <location filename="../app/chat/chatview.cpp" line="91"/>
         <source>Jump to the latest message</source>
         <translation>Zur neuesten Nachricht springen</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="193"/>
+        <location filename="../app/chat/chatview.cpp" line="195"/>
         <source>Message copied</source>
         <translation>Nachricht kopiert</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="355"/>
+        <location filename="../app/chat/chatview.cpp" line="357"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="358"/>
+        <location filename="../app/chat/chatview.cpp" line="360"/>
         <source>This conversation could not be opened</source>
         <translation>Diese Unterhaltung konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="361"/>
+        <location filename="../app/chat/chatview.cpp" line="363"/>
         <source>Think aloud with the assistant</source>
         <translation>Denken Sie mit dem Assistenten laut nach</translation>
     </message>
     <message>
-        <location filename="../app/chat/chatview.cpp" line="362"/>
+        <location filename="../app/chat/chatview.cpp" line="364"/>
         <source>Ask about a scene, a title, a paragraph that does not work yet.
 Enter sends, Shift+Enter starts a new line.</source>
         <translation>Fragen Sie nach einer Szene, einem Titel, einem Absatz, der noch nicht funktioniert.
