@@ -399,7 +399,7 @@ void TestDesktop::offlineStartShowsTheLibraryAndKeepsWriting()
 
 void TestDesktop::onlyAdminsSeeTheAdminPanelAndARoleChangeArrivesWithTheNextRefresh()
 {
-    // Wren registered first: the server's admin. Cora is a creator.
+    // Wren registered first: the server's admin. Cora is a creator, then a viewer, then an admin.
     Install cora;
     MainWindow *window = signIn(cora, u"cora@example.com"_s, true);
     QVERIFY(window);
@@ -410,10 +410,24 @@ void TestDesktop::onlyAdminsSeeTheAdminPanelAndARoleChangeArrivesWithTheNextRefr
     QTest::keySequence(window, QKeySequence(u"Ctrl+Shift+A"_s));
     QVERIFY(!topLevel<QWidget>(u"adminPanel"_s));
 
-    // Wren makes Cora an admin; Cora's app shows the panel once its token is refreshed.
     MainWindow *wren = m_writer.app->window();
     QVERIFY(wren && wren->action(u"actionAdminPanel"_s)->isEnabled());
     const QUuid coraId = cora.app->workspace()->user().id;
+
+    // Wren makes Cora a viewer: her app learns it with its next token and still shows no admin panel.
+    AdminUserPatch toViewer;
+    toViewer.role = Role::Viewer;
+    auto demoted = await<api::ApiResult<User>>(
+        [&](auto done) { m_writer.app->client()->adminUpdateUser(coraId, toViewer, this, done); });
+    QVERIFY(demoted && *demoted);
+    cora.app->client()->refreshNow();
+    QTRY_COMPARE_WITH_TIMEOUT(cora.app->workspace()->user().role, Role::Viewer, 10000);
+    QVERIFY(!admin->isEnabled());
+    QVERIFY(!window->findChild<QMenu *>(u"adminMenu"_s)->menuAction()->isVisible());
+    QTest::keySequence(window, QKeySequence(u"Ctrl+Shift+A"_s));
+    QVERIFY(!topLevel<QWidget>(u"adminPanel"_s));
+
+    // Wren makes Cora an admin; Cora's app shows the panel once its token is refreshed.
     AdminUserPatch patch;
     patch.role = Role::Admin;
     auto changed = await<api::ApiResult<User>>(
