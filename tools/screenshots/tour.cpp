@@ -19,6 +19,7 @@
 #include "workspace.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QCommandLineParser>
 #include <QDir>
@@ -406,6 +407,18 @@ private:
         m_workspace->draft()->open(m_ids.first());
         QSignalSpy rendered(m_window->article()->preview(), &app::PreviewPane::rendered);
         rendered.wait(5000);
+        // The article is English: a German writer picks its spelling language once (it is kept per article).
+        if (auto *language = m_window->findChild<QComboBox *>(u"articleLanguage"_s)) {
+            const int english = language->findData(u"en_US"_s);
+            if (english >= 0) {
+                language->setCurrentIndex(english);
+                Q_EMIT language->activated(english);
+            }
+        }
+        // The sync status is the engine's text of its last round: a round in German.
+        QSignalSpy synced(m_workspace->sync(), &engine::SyncEngine::roundFinished);
+        m_workspace->sync()->syncNow();
+        synced.wait(20000);
         settle();
         shoot(u"main-german"_s);
         return true;
@@ -494,6 +507,7 @@ int main(int argc, char **argv)
     const QCommandLineOption onlyOption(u"only"_s, u"take only this shot"_s, u"name"_s);
     parser.addOptions({outOption, onlyOption});
     parser.process(app);
+    inkwell::app::installTranslations(app, QLocale(QLocale::English, QLocale::UnitedStates)); // as main.cpp does
     Tour tour(parser.value(outOption), parser.value(onlyOption));
     return tour.run();
 }
