@@ -549,11 +549,11 @@ void MainWindow::confirm(const QString &title, const QString &text, const QStrin
 void MainWindow::askMassRemoval(int count, int total, const std::function<void(bool)> &answer)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove articles from this computer?"),
-                                tr("The server no longer has %1 of the %2 articles on this computer. This happens when "
+                                tr("The server no longer has %1 of the %n article(s) on this computer. This happens when "
                                    "the server was reset or replaced. Remove them here too?\n\nYour own unsynced "
-                                   "edits are kept either way.")
-                                    .arg(count)
-                                    .arg(total),
+                                   "edits are kept either way.",
+                                   nullptr, total)
+                                    .arg(count),
                                 QMessageBox::NoButton, this);
     box->setObjectName(u"massRemovalQuestion"_s);
     box->setAccessibleName(tr("Remove articles from this computer?"));

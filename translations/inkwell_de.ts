@@ -255,10 +255,13 @@
             <numerusform>in %n Tagen · %1 insgesamt</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/admin/adminstatspage.cpp" line="404"/>
-        <source>%1 AI tokens</source>
-        <translation>%1 KI-Tokens</translation>
+        <source>%Ln AI token(s)</source>
+        <translation>
+            <numerusform>%Ln KI-Token</numerusform>
+            <numerusform>%Ln KI-Tokens</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/admin/adminstatspage.cpp" line="407"/>
@@ -1511,8 +1514,8 @@
     </message>
     <message>
         <location filename="../app/chat/chatpanel.cpp" line="205"/>
-        <source>Instructions the assistant follows in this conversation (Ctrl+Shift+P)</source>
-        <translation>Anweisungen, denen der Assistent in dieser Unterhaltung folgt (Strg+Umschalt+P)</translation>
+        <source>Instructions the assistant follows in this conversation (Ctrl+Alt+P)</source>
+        <translation>Anweisungen, denen der Assistent in dieser Unterhaltung folgt (Strg+Alt+P)</translation>
     </message>
     <message>
         <location filename="../app/chat/chatpanel.cpp" line="217"/>
@@ -1687,10 +1690,13 @@
         <source>System prompt saved</source>
         <translation>Systemprompt gespeichert</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/chat/chatpanel.cpp" line="584"/>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln Token</numerusform>
+            <numerusform>%Ln Tokens</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/chat/chatpanel.cpp" line="585"/>
@@ -1947,13 +1953,13 @@ Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</transla
     </message>
     <message>
         <location filename="../app/compare/conflictview.cpp" line="199"/>
-        <source>Title:</source>
-        <translation>Titel:</translation>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../app/compare/conflictview.cpp" line="204"/>
-        <source>Excerpt:</source>
-        <translation>Auszug:</translation>
+        <source>Excerpt</source>
+        <translation>Auszug</translation>
     </message>
     <message>
         <location filename="../app/compare/conflictview.cpp" line="224"/>
@@ -2339,10 +2345,13 @@ Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</transla
             <numerusform>%n Nachrichten</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/chat/conversationdelegate.cpp" line="111"/>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln Token</numerusform>
+            <numerusform>%Ln Tokens</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/chat/conversationdelegate.cpp" line="124"/>
@@ -2388,6 +2397,11 @@ Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</transla
         <location filename="../app/compare/fieldchoice.cpp" line="24"/>
         <source>(automatic)</source>
         <translation>(automatisch)</translation>
+    </message>
+    <message>
+        <location filename="../app/compare/fieldchoice.cpp" line="27"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
     </message>
     <message>
         <location filename="../app/compare/fieldchoice.cpp" line="35"/>
@@ -2586,47 +2600,59 @@ Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</transla
         <translation>gestern</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="78"/>
+        <location filename="../app/window/librarypanel.cpp" line="45"/>
+        <source>d MMM</source>
+        <comment>date pattern: a day this year</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <location filename="../app/window/librarypanel.cpp" line="47"/>
+        <source>d MMM yyyy</source>
+        <comment>date pattern: a day in another year</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../app/window/librarypanel.cpp" line="83"/>
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="80"/>
+        <location filename="../app/window/librarypanel.cpp" line="85"/>
         <source>Not yet on the server</source>
         <translation>Noch nicht auf dem Server</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="80"/>
+        <location filename="../app/window/librarypanel.cpp" line="85"/>
         <source>Local changes</source>
         <translation>Lokale Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="82"/>
+        <location filename="../app/window/librarypanel.cpp" line="87"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="84"/>
+        <location filename="../app/window/librarypanel.cpp" line="89"/>
         <source>Refused by the server</source>
         <translation>Vom Server abgelehnt</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="93"/>
+        <location filename="../app/window/librarypanel.cpp" line="98"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="95"/>
+        <location filename="../app/window/librarypanel.cpp" line="100"/>
         <source>Published</source>
         <translation>Veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="97"/>
+        <location filename="../app/window/librarypanel.cpp" line="102"/>
         <source>Archived</source>
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="160"/>
+        <location filename="../app/window/librarypanel.cpp" line="165"/>
         <source>Untitled</source>
         <translation>Ohne Titel</translation>
     </message>
@@ -2634,113 +2660,113 @@ Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</transla
 <context>
     <name>inkwell::app::LibraryPanel</name>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="218"/>
+        <location filename="../app/window/librarypanel.cpp" line="223"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="222"/>
+        <location filename="../app/window/librarypanel.cpp" line="227"/>
         <source>Search the library</source>
         <translation>Bibliothek durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="223"/>
+        <location filename="../app/window/librarypanel.cpp" line="228"/>
         <source>Search (Ctrl+Shift+F)</source>
         <translation>Suchen (Strg+Umschalt+F)</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="228"/>
+        <location filename="../app/window/librarypanel.cpp" line="233"/>
         <source>Search status</source>
         <translation>Suchstatus</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="235"/>
+        <location filename="../app/window/librarypanel.cpp" line="240"/>
         <source>Show articles of status</source>
         <translation>Artikel mit Status anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="236"/>
+        <location filename="../app/window/librarypanel.cpp" line="241"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="237"/>
+        <location filename="../app/window/librarypanel.cpp" line="242"/>
         <source>Drafts</source>
         <translation>Entwürfe</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="238"/>
+        <location filename="../app/window/librarypanel.cpp" line="243"/>
         <source>Published</source>
         <translation>Veröffentlicht</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="239"/>
+        <location filename="../app/window/librarypanel.cpp" line="244"/>
         <source>Archived</source>
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="243"/>
+        <location filename="../app/window/librarypanel.cpp" line="248"/>
         <source>Show articles with tag</source>
         <translation>Artikel mit Schlagwort anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="247"/>
+        <location filename="../app/window/librarypanel.cpp" line="252"/>
         <source>Sort articles by</source>
         <translation>Artikel sortieren nach</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="248"/>
+        <location filename="../app/window/librarypanel.cpp" line="253"/>
         <source>Recently changed</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="249"/>
+        <location filename="../app/window/librarypanel.cpp" line="254"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="253"/>
+        <location filename="../app/window/librarypanel.cpp" line="258"/>
         <source>Whose articles</source>
         <translation>Wessen Artikel</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="254"/>
-        <location filename="../app/window/librarypanel.cpp" line="379"/>
+        <location filename="../app/window/librarypanel.cpp" line="259"/>
+        <location filename="../app/window/librarypanel.cpp" line="384"/>
         <source>Mine and published</source>
         <translation>Meine und veröffentlichte</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="255"/>
+        <location filename="../app/window/librarypanel.cpp" line="260"/>
         <source>Only mine</source>
         <translation>Nur meine</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="259"/>
+        <location filename="../app/window/librarypanel.cpp" line="264"/>
         <source>New article</source>
         <translation>Neuer Artikel</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="260"/>
+        <location filename="../app/window/librarypanel.cpp" line="265"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="261"/>
+        <location filename="../app/window/librarypanel.cpp" line="266"/>
         <source>New article (Ctrl+N)</source>
         <translation>Neuer Artikel (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="272"/>
+        <location filename="../app/window/librarypanel.cpp" line="277"/>
         <source>Articles</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="283"/>
+        <location filename="../app/window/librarypanel.cpp" line="288"/>
         <source>Library is empty</source>
         <translation>Bibliothek ist leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/window/librarypanel.cpp" line="320"/>
+        <location filename="../app/window/librarypanel.cpp" line="325"/>
         <source>%n result(s) from the server and this computer</source>
         <translation>
             <numerusform>%n Ergebnis vom Server und von diesem Computer</numerusform>
@@ -2748,7 +2774,7 @@ Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/window/librarypanel.cpp" line="321"/>
+        <location filename="../app/window/librarypanel.cpp" line="326"/>
         <source>%n result(s) on this computer (offline)</source>
         <translation>
             <numerusform>%n Ergebnis auf diesem Computer (offline)</numerusform>
@@ -2756,34 +2782,34 @@ Die Eingabetaste sendet, Umschalt+Eingabetaste beginnt eine neue Zeile.</transla
         </translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="377"/>
+        <location filename="../app/window/librarypanel.cpp" line="382"/>
         <source>Everyone&apos;s</source>
         <translation>Von allen</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="397"/>
+        <location filename="../app/window/librarypanel.cpp" line="402"/>
         <source>Any tag</source>
         <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="411"/>
+        <location filename="../app/window/librarypanel.cpp" line="416"/>
         <source>Loading the library…</source>
         <translation>Bibliothek wird geladen…</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="413"/>
+        <location filename="../app/window/librarypanel.cpp" line="418"/>
         <source>Nothing matches “%1”.</source>
         <translation>Nichts passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="415"/>
+        <location filename="../app/window/librarypanel.cpp" line="420"/>
         <source>No articles yet.
 Press Ctrl+N to start writing.</source>
         <translation>Noch keine Artikel.
 Drücken Sie Strg+N, um mit dem Schreiben zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/window/librarypanel.cpp" line="417"/>
+        <location filename="../app/window/librarypanel.cpp" line="422"/>
         <source>No article matches these filters.</source>
         <translation>Kein Artikel passt zu diesen Filtern.</translation>
     </message>
@@ -3188,14 +3214,19 @@ Drücken Sie Strg+N, um mit dem Schreiben zu beginnen.</translation>
         <source>Remove articles from this computer?</source>
         <translation>Artikel von diesem Computer entfernen?</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/mainwindow.cpp" line="552"/>
-        <source>The server no longer has %1 of the %2 articles on this computer. This happens when the server was reset or replaced. Remove them here too?
+        <source>The server no longer has %1 of the %n article(s) on this computer. This happens when the server was reset or replaced. Remove them here too?
 
 Your own unsynced edits are kept either way.</source>
-        <translation>Der Server hat %1 der %2 Artikel auf diesem Computer nicht mehr. Das passiert, wenn der Server zurückgesetzt oder ersetzt wurde. Sollen sie auch hier entfernt werden?
+        <translation>
+            <numerusform>Der Server hat %1 von %n Artikel auf diesem Computer nicht mehr. Das passiert, wenn der Server zurückgesetzt oder ersetzt wurde. Sollen sie auch hier entfernt werden?
 
-Ihre eigenen, nicht synchronisierten Änderungen bleiben in jedem Fall erhalten.</translation>
+Ihre eigenen, nicht synchronisierten Änderungen bleiben in jedem Fall erhalten.</numerusform>
+            <numerusform>Der Server hat %1 der %n Artikel auf diesem Computer nicht mehr. Das passiert, wenn der Server zurückgesetzt oder ersetzt wurde. Sollen sie auch hier entfernt werden?
+
+Ihre eigenen, nicht synchronisierten Änderungen bleiben in jedem Fall erhalten.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/mainwindow.cpp" line="561"/>
@@ -4041,7 +4072,7 @@ Neue Artikel von Autoren, denen Sie folgen, erscheinen hier.</translation>
     </message>
     <message>
         <location filename="../app/compare/revisionhistoryview.cpp" line="641"/>
-        <source>Your text is revision %1&apos;s already.</source>
+        <source>Your text is already that of revision %1.</source>
         <translation>Ihr Text entspricht bereits Revision %1.</translation>
     </message>
     <message>
@@ -5081,7 +5112,7 @@ Neue Artikel von Autoren, denen Sie folgen, erscheinen hier.</translation>
     </message>
     <message>
         <location filename="../app/engine/secretstore.cpp" line="238"/>
-        <source>The keyring returned something else than what was stored.</source>
+        <source>The keyring returned something other than what was stored.</source>
         <translation>Der Schlüsselbund hat etwas anderes zurückgegeben, als gespeichert wurde.</translation>
     </message>
 </context>

@@ -66,6 +66,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../app/admin/adminstatspage.cpp" line="404"/>
+        <source>%Ln AI token(s)</source>
+        <translation>
+            <numerusform>%Ln AI token</numerusform>
+            <numerusform>%Ln AI tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../app/admin/adminstatspage.cpp" line="407"/>
         <source>in %n days</source>
         <translation>
@@ -82,6 +90,17 @@
         <translation>
             <numerusform>%n article on this computer has changes the server does not have yet. It stays here and is sent when you sign in again with this account. Sign out anyway?</numerusform>
             <numerusform>%n articles on this computer have changes the server does not have yet. They stay here and are sent when you sign in again with this account. Sign out anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>inkwell::app::ChatPanel</name>
+    <message numerus="yes">
+        <location filename="../app/chat/chatpanel.cpp" line="584"/>
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln token</numerusform>
+            <numerusform>%Ln tokens</numerusform>
         </translation>
     </message>
 </context>
@@ -128,6 +147,14 @@
         <translation>
             <numerusform>%n message</numerusform>
             <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/chat/conversationdelegate.cpp" line="111"/>
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln token</numerusform>
+            <numerusform>%Ln tokens</numerusform>
         </translation>
     </message>
 </context>
@@ -191,7 +218,7 @@
 <context>
     <name>inkwell::app::LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../app/window/librarypanel.cpp" line="320"/>
+        <location filename="../app/window/librarypanel.cpp" line="325"/>
         <source>%n result(s) from the server and this computer</source>
         <translation>
             <numerusform>%n result from the server and this computer</numerusform>
@@ -199,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/window/librarypanel.cpp" line="321"/>
+        <location filename="../app/window/librarypanel.cpp" line="326"/>
         <source>%n result(s) on this computer (offline)</source>
         <translation>
             <numerusform>%n result on this computer (offline)</numerusform>
@@ -215,6 +242,20 @@
         <translation>
             <numerusform>%n article changed on the server in the same place as here. Open it to compare.</numerusform>
             <numerusform>%n articles changed on the server in the same place as here. Open them to compare.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/mainwindow.cpp" line="552"/>
+        <source>The server no longer has %1 of the %n article(s) on this computer. This happens when the server was reset or replaced. Remove them here too?
+
+Your own unsynced edits are kept either way.</source>
+        <translation>
+            <numerusform>The server no longer has %1 of the %n article on this computer. This happens when the server was reset or replaced. Remove it here too?
+
+Your own unsynced edits are kept either way.</numerusform>
+            <numerusform>The server no longer has %1 of the %n articles on this computer. This happens when the server was reset or replaced. Remove them here too?
+
+Your own unsynced edits are kept either way.</numerusform>
         </translation>
     </message>
 </context>

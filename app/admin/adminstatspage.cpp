@@ -401,7 +401,7 @@ void AdminStatsPage::fillCards(const api::AdminStats &stats)
                                                 .arg(locale.toString(stats.articlesByStatus.value(u"published"_s))));
 
     m_cards[u"cardChatMessages"_s]->setValue(number(total(stats.chatMessagesPerDay)));
-    m_cards[u"cardChatMessages"_s]->setCaption(tr("%1 AI tokens").arg(locale.toString(total(stats.aiTokensPerDay))));
+    m_cards[u"cardChatMessages"_s]->setCaption(tr("%Ln AI token(s)", nullptr, int(total(stats.aiTokensPerDay))));
 
     m_cards[u"cardAiRequests"_s]->setValue(number(stats.aiRequests));
     m_cards[u"cardAiRequests"_s]->setCaption(stats.aiRequests > 0 ? tr("in %n days", nullptr, stats.days)

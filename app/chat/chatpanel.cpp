@@ -202,7 +202,7 @@ void ChatPanel::buildMain(QWidget *main)
     m_systemPromptButton->setAccessibleName(tr("System prompt"));
     m_systemPromptButton->setCheckable(true);
     m_systemPromptButton->setAutoRaise(true);
-    m_systemPromptButton->setToolTip(tr("Instructions the assistant follows in this conversation (Ctrl+Shift+P)"));
+    m_systemPromptButton->setToolTip(tr("Instructions the assistant follows in this conversation (Ctrl+Alt+P)"));
     headerRow->addWidget(m_title, 1);
     headerRow->addWidget(m_model);
     headerRow->addSpacing(10);
@@ -581,7 +581,7 @@ void ChatPanel::updateHeader()
     m_model->setText(conversation.model);
     m_model->setVisible(!conversation.model.isEmpty());
     const qint64 tokens = m_current->totalTokens();
-    m_tokens->setText(tokens > 0 ? tr("%1 tokens").arg(QLocale().toString(tokens)) : QString());
+    m_tokens->setText(tokens > 0 ? tr("%Ln token(s)", nullptr, int(tokens)) : QString());
     m_tokens->setToolTip(tr("Tokens used in this conversation so far (questions, answers and titles)"));
     const bool hasPrompt = !m_current->systemPrompt().isEmpty();
     m_systemPromptButton->setText(hasPrompt ? tr("System prompt ●") : tr("System prompt"));

@@ -108,7 +108,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const qint64 tokens = index.data(ConversationListModel::TotalTokensRole).toLongLong();
     QString detail = messages == 0 ? tr("No messages yet") : tr("%n message(s)", nullptr, messages);
     if (tokens > 0)
-        detail += u" · "_s + tr("%1 tokens").arg(QLocale().toString(tokens));
+        detail += u" · "_s + tr("%Ln token(s)", nullptr, int(tokens));
     painter->setFont(small);
     painter->setPen(m_theme.muted);
     painter->drawText(QRect(text.left(), text.top() + titleMetrics.height() + 4, text.width(), smallMetrics.height()),

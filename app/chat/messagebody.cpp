@@ -37,7 +37,7 @@ MessageBody::MessageBody(const StreamingMarkdown::Style &style, QWidget *parent)
 
 MessageBody::~MessageBody() = default;
 
-void MessageBody::setMarkdown(const QString &markdown)
+void MessageBody::showMarkdown(const QString &markdown)
 {
     if (!m_isMarkdown) {
         m_isMarkdown = true;
@@ -46,7 +46,7 @@ void MessageBody::setMarkdown(const QString &markdown)
     if (markdown == m_source && !markdown.isEmpty())
         return;
     m_source = markdown;
-    m_markdown->setMarkdown(markdown);
+    m_markdown->showMarkdown(markdown);
 }
 
 void MessageBody::setPlainContent(const QString &text)

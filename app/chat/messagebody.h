@@ -22,7 +22,7 @@ public:
     ~MessageBody() override;
 
     /// @brief Shows Markdown; when it extends what is shown, only the changed tail is rendered again.
-    void setMarkdown(const QString &markdown);
+    void showMarkdown(const QString &markdown);
     /// @brief Shows plain text as typed.
     void setPlainContent(const QString &text);
     /// @brief The Markdown or plain text shown.

@@ -200,7 +200,7 @@ bool MessageWidget::flushText()
     if (m_role == MessageRole::User)
         m_body->setPlainContent(m_snapshot.message.content);
     else
-        m_body->setMarkdown(m_snapshot.message.content);
+        m_body->showMarkdown(m_snapshot.message.content);
     return true;
 }
 

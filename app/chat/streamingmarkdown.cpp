@@ -133,10 +133,10 @@ void StreamingMarkdown::rebuild()
 {
     const QString source = m_source;
     clear();
-    setMarkdown(source);
+    showMarkdown(source);
 }
 
-void StreamingMarkdown::setMarkdown(const QString &source)
+void StreamingMarkdown::showMarkdown(const QString &source)
 {
     if (source == m_source && !source.isEmpty())
         return;

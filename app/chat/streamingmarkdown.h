@@ -38,7 +38,7 @@ public:
 
     /// @brief Shows @p source. When it extends the source shown before, only the changed tail is rendered again;
     /// anything else renders from scratch.
-    void setMarkdown(const QString &source);
+    void showMarkdown(const QString &source);
     /// @brief The Markdown shown.
     const QString &markdown() const { return m_source; }
     /// @brief Renders the whole source again in one go (e.g. after the style changed).

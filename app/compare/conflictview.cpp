@@ -196,12 +196,12 @@ void ConflictView::buildUi()
         fieldsLayout->setContentsMargins(10, 8, 10, 8);
         if (m_conflict.fields.contains(u"title"_s)) {
             m_titleChoice =
-                new FieldChoice(u"title"_s, tr("Title:"), m_conflict.mine.title, m_conflict.theirs.title, fields);
+                new FieldChoice(u"title"_s, tr("Title"), m_conflict.mine.title, m_conflict.theirs.title, fields);
             connect(m_titleChoice, &FieldChoice::valueChanged, this, &ConflictView::updateState);
             fieldsLayout->addWidget(m_titleChoice);
         }
         if (m_conflict.fields.contains(u"excerpt"_s)) {
-            m_excerptChoice = new FieldChoice(u"excerpt"_s, tr("Excerpt:"), m_conflict.mine.excerpt,
+            m_excerptChoice = new FieldChoice(u"excerpt"_s, tr("Excerpt"), m_conflict.mine.excerpt,
                                               m_conflict.theirs.excerpt, fields);
             connect(m_excerptChoice, &FieldChoice::valueChanged, this, &ConflictView::updateState);
             fieldsLayout->addWidget(m_excerptChoice);

@@ -24,7 +24,7 @@ FieldChoice::FieldChoice(const QString &field, const QString &label, const QStri
         return value.isEmpty() ? tr("(automatic)") : comparetext::quoted(value, 48);
     };
 
-    auto *name = new QLabel(label, this);
+    auto *name = new QLabel(tr("%1:").arg(label), this);
     name->setObjectName(field + u"Label"_s);
     name->setAccessibleName(label);
     name->setMinimumWidth(fontMetrics().horizontalAdvance(u"Excerpt:"_s) + 12);

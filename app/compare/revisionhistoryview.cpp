@@ -638,7 +638,7 @@ void RevisionHistoryView::updateActions()
     if (conflict)
         reason = tr("Settle this article's conflict first.");
     else if (shown && sameText)
-        reason = tr("Your text is revision %1's already.").arg(m_selected);
+        reason = tr("Your text is already that of revision %1.").arg(m_selected);
     m_restore->setEnabled(shown && !sameText && !conflict && !m_restoring && m_store);
     m_restoreReason->setText(reason);
     m_restore->setToolTip(reason.isEmpty() ? tr("Make this revision your text again") : reason);

@@ -235,7 +235,7 @@ SecretJob *KeychainSecretStore::probe()
             QString text = readBack->errorText();
             if (error == SecretJob::Error::None && readBack->value() != value) {
                 error = SecretJob::Error::Other;
-                text = tr("The keyring returned something else than what was stored.");
+                text = tr("The keyring returned something other than what was stored.");
             }
             // Delete the probe entry whatever the read said.
             SecretJob *removing = remove(key);

@@ -40,7 +40,12 @@ QString relativeTime(const QDateTime &time)
         return QLocale().toString(time.toLocalTime().time(), QLocale::ShortFormat);
     if (date == today.addDays(-1))
         return QCoreApplication::translate("inkwell::app::LibraryDelegate", "yesterday");
-    return QLocale().toString(date, date.year() == today.year() ? u"d MMM"_s : u"d MMM yyyy"_s);
+    // The pattern is the translator's: "12 Mar" in English, "12. März" in German.
+    return QLocale().toString(date, date.year() == today.year()
+                                        ? QCoreApplication::translate("inkwell::app::LibraryDelegate", "d MMM",
+                                                                      "date pattern: a day this year")
+                                        : QCoreApplication::translate("inkwell::app::LibraryDelegate", "d MMM yyyy",
+                                                                      "date pattern: a day in another year"));
 }
 
 QColor mix(const QColor &a, const QColor &b, double t)

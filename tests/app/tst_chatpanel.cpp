@@ -433,7 +433,7 @@ void TestChatPanel::streamedMarkdownRendersAsWhole()
     QTextDocument whole;
     whole.setTextWidth(600);
     app::StreamingMarkdown oneGo(&whole);
-    oneGo.setMarkdown(markdown);
+    oneGo.showMarkdown(markdown);
     QCOMPARE(oneGo.codeBlockCount(), code.size());
     for (qsizetype i = 0; i < code.size(); ++i)
         QCOMPARE(oneGo.codeBlock(i), code.at(i));
@@ -457,7 +457,7 @@ void TestChatPanel::streamedMarkdownRendersAsWhole()
         streamed.setTextWidth(600);
         app::StreamingMarkdown growing(&streamed);
         for (qsizetype at = step; at < markdown.size() + step; at += step)
-            growing.setMarkdown(markdown.left(at));
+            growing.showMarkdown(markdown.left(at));
         QVERIFY(blankCodeLinesAreLines(streamed));
         QString why;
         QVERIFY2(sameShape(documentShape(streamed), documentShape(whole), &why), qPrintable(why));
@@ -492,19 +492,19 @@ void TestChatPanel::streamedMarkdownRendersOnlyTheTail()
         text += u"Paragraph %1 of a long answer, with *emphasis*.\n\n"_s.arg(i);
     QTextDocument document;
     app::StreamingMarkdown markdown(&document);
-    markdown.setMarkdown(text);
+    markdown.showMarkdown(text);
     const qsizetype stable = markdown.stableLength();
     QVERIFY2(stable >= text.lastIndexOf(u"Paragraph 19"_s), qPrintable(QString::number(stable)));
-    markdown.setMarkdown(text + u"The last one is still"_s);
+    markdown.showMarkdown(text + u"The last one is still"_s);
     const qsizetype stableNow = markdown.stableLength();
     QCOMPARE(stableNow, text.size()); // paragraph 19 is finished now
     const int blocks = document.blockCount();
-    markdown.setMarkdown(text + u"The last one is still growing."_s);
+    markdown.showMarkdown(text + u"The last one is still growing."_s);
     QCOMPARE(markdown.stableLength(), stableNow);
     QCOMPARE(document.blockCount(), blocks); // its block was replaced, nothing else
     QVERIFY(document.lastBlock().text().endsWith(u"still growing."_s));
     // Text that does not continue the shown text renders from scratch.
-    markdown.setMarkdown(u"Something else"_s);
+    markdown.showMarkdown(u"Something else"_s);
     QCOMPARE(markdown.stableLength(), 0);
     QCOMPARE(document.toPlainText().trimmed(), u"Something else"_s);
 }

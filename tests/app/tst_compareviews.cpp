@@ -897,7 +897,7 @@ void TestCompareViews::historyComparesRevisionOneWithTheCurrentText()
     QCOMPARE(newPane->toPlainText(), QString());
     QVERIFY(!child<QPushButton>(*view, u"restore"_s)->isEnabled());
     QVERIFY(!child<QPushButton>(*view, u"copyDiff"_s)->isEnabled());
-    QCOMPARE(child<QLabel>(*view, u"restoreReason"_s)->text(), u"Your text is revision 3's already."_s);
+    QCOMPARE(child<QLabel>(*view, u"restoreReason"_s)->text(), u"Your text is already that of revision 3."_s);
 }
 
 void TestCompareViews::restoreMakesRevisionOneTheDraftAndANewRevision()
