@@ -108,6 +108,7 @@ std::expected<Database, QString> openDatabase(const Config &config)
         if (!params)
             return std::unexpected(u"INKWELL_DATABASE_URL: %1"_s.arg(params.error()));
         database.params = *params;
+        qInfo("using the external database %s", qPrintable(redactUrl(config.databaseUrl)));
         return database;
     }
     if (!QDir().mkpath(config.dataDir))
@@ -289,6 +290,10 @@ int inkwelldMain(int argc, char **argv)
     context->database = database->params;
     context->jwtKey = *jwtKey;
     context->finalize();
+    if (context->aiProvider) {
+        qInfo("AI provider %s, model %s, upstream %s", qPrintable(config->aiProvider), qPrintable(config->aiModel),
+              qPrintable(redactUrl(config->aiBaseUrl)));
+    }
     EventSystem events(context->database, context->metrics); // LISTEN/NOTIFY and the outbox worker
     context->notifier = events.notifier();
     events.start();

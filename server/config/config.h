@@ -79,6 +79,12 @@ struct ConfigSources {
 /// @brief Loads and validates; on failure the error names the setting ("INKWELL_PORT: ...").
 std::expected<Config, QString> loadConfig(const ConfigSources &sources);
 
+/// @brief `url` as it may be shown in output and logs: the user name and the password become `***`, and so do the
+/// values of query and fragment parameters named key, token, api_key, apikey, access_token or password (any case).
+/// Text that is not a valid URL is shown as `***` whole, since where its secrets are cannot be known; empty stays
+/// empty. Every place that prints a URL setting goes through this.
+QString redactUrl(const QString &url);
+
 /// @brief Default data folder: $XDG_DATA_HOME/inkwell (or ~/.local/share/inkwell); /var/lib/inkwell for root,
 /// because PostgreSQL runs as an unprivileged user who cannot enter root's home.
 QString defaultDataDir(const QProcessEnvironment &env);
