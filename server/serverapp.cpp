@@ -108,6 +108,7 @@ std::expected<Database, QString> openDatabase(const Config &config)
         if (!params)
             return std::unexpected(u"INKWELL_DATABASE_URL: %1"_s.arg(params.error()));
         database.params = *params;
+        qInfo("using the external database %s", qPrintable(redactUrl(config.databaseUrl)));
         return database;
     }
     if (!QDir().mkpath(config.dataDir))
@@ -226,6 +227,11 @@ int inkwelldMain(int argc, char **argv)
         printOut(config->printable());
         return 0;
     }
+    // Every command, migrate and create-admin too: a setting that would be ignored stops all before anything is set up.
+    if (auto supported = checkSupported(*config); !supported) {
+        printErr(supported.error());
+        return 2;
+    }
     logging::install(config->logLevel);
 
     SignalWatcher signals;
@@ -289,6 +295,10 @@ int inkwelldMain(int argc, char **argv)
     context->database = database->params;
     context->jwtKey = *jwtKey;
     context->finalize();
+    if (context->aiProvider) {
+        qInfo("AI provider %s, model %s, upstream %s", qPrintable(config->aiProvider), qPrintable(config->aiModel),
+              qPrintable(redactUrl(config->aiBaseUrl)));
+    }
     EventSystem events(context->database, context->metrics); // LISTEN/NOTIFY and the outbox worker
     context->notifier = events.notifier();
     events.start();

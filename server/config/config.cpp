@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -87,14 +88,34 @@ std::expected<void, QString> readConfigFile(const QString &path, QHash<QString, 
     return {};
 }
 
-QString redactUrl(const QString &url)
+bool isCredentialName(const QString &encodedName)
 {
-    if (url.isEmpty())
-        return url;
-    QUrl parsed(url);
-    if (!parsed.password().isEmpty())
-        parsed.setPassword(u"***"_s);
-    return parsed.toString();
+    static const QStringList names = {u"key"_s,    u"token"_s,        u"api_key"_s,
+                                      u"apikey"_s, u"access_token"_s, u"password"_s};
+    const QString name = QUrl::fromPercentEncoding(encodedName.toUtf8());
+    return std::ranges::any_of(names, [&name](const QString &n) { return name.compare(n, Qt::CaseInsensitive) == 0; });
+}
+
+/// "a=1&key=s" -> "a=1&key=***". Splits on ';' as well as '&': some servers read either as a separator, and
+/// hiding one value too many is the safe side.
+QString redactParameters(const QString &encoded)
+{
+    QString out;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= encoded.size(); ++i) {
+        if (i < encoded.size() && encoded.at(i) != u'&' && encoded.at(i) != u';')
+            continue;
+        const QStringView pair = QStringView(encoded).sliced(start, i - start);
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq >= 0 && eq + 1 < pair.size() && isCredentialName(pair.first(eq).toString()))
+            out += pair.first(eq + 1) + u"***"_s;
+        else
+            out += pair;
+        if (i < encoded.size())
+            out += encoded.at(i);
+        start = i + 1;
+    }
+    return out;
 }
 
 bool isRoot()
@@ -103,6 +124,22 @@ bool isRoot()
 }
 
 } // namespace
+
+QString redactUrl(const QString &url)
+{
+    if (url.isEmpty())
+        return url;
+    QUrl parsed(url);
+    if (!parsed.isValid())
+        return u"***"_s;
+    if (!parsed.userInfo().isEmpty())
+        parsed.setUserInfo(parsed.password().isEmpty() ? u"***"_s : u"***:***"_s);
+    if (parsed.hasQuery())
+        parsed.setQuery(redactParameters(parsed.query(QUrl::FullyEncoded)));
+    if (parsed.hasFragment())
+        parsed.setFragment(redactParameters(parsed.fragment(QUrl::FullyEncoded)));
+    return parsed.toString();
+}
 
 QString SettingSpec::flag() const
 {
@@ -119,7 +156,7 @@ const QList<SettingSpec> &settingSpecs()
     static const QList<SettingSpec> specs = {
         {u"INKWELL_DATA_DIR"_s, {}, u"bundled PostgreSQL cluster, JWT key, logs"_s},
         {u"INKWELL_DATABASE_URL"_s, {}, u"postgres://user:pass@host:port/db of an external database"_s, true},
-        {u"INKWELL_DATABASE_REPLICA_URL"_s, {}, u"read replica for list and search queries"_s, true},
+        {u"INKWELL_DATABASE_REPLICA_URL"_s, {}, u"not supported yet; refused at start"_s, true},
         {u"INKWELL_HOST"_s, u"127.0.0.1"_s, u"listen address"_s},
         {u"INKWELL_PORT"_s, u"8080"_s, u"listen port; 0 picks a free one"_s},
         {u"INKWELL_THREADS"_s, {}, u"listener threads (default 2 x cores)"_s},
@@ -231,11 +268,8 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
         if (auto params = ConnectionParams::fromUrl(config.databaseUrl); !params)
             return fail(u"INKWELL_DATABASE_URL"_s, params.error());
     }
+    // Not validated: whatever its form, a set replica is refused by checkSupported() with one clear message.
     config.databaseReplicaUrl = values.value(u"INKWELL_DATABASE_REPLICA_URL"_s).trimmed();
-    if (!config.databaseReplicaUrl.isEmpty()) {
-        if (auto params = ConnectionParams::fromUrl(config.databaseReplicaUrl); !params)
-            return fail(u"INKWELL_DATABASE_REPLICA_URL"_s, params.error());
-    }
 
     config.hostText = values.value(u"INKWELL_HOST"_s).trimmed();
     if (config.hostText == u"localhost"_s)
@@ -309,7 +343,8 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
     if (!config.aiBaseUrl.isEmpty()) {
         const QUrl url(config.aiBaseUrl, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
-            return fail(u"INKWELL_AI_BASE_URL"_s, u"must be an http(s) URL (got \"%1\")"_s.arg(config.aiBaseUrl));
+            return fail(u"INKWELL_AI_BASE_URL"_s,
+                        u"must be an http(s) URL (got \"%1\")"_s.arg(redactUrl(config.aiBaseUrl)));
     }
     values.insert(u"INKWELL_AI_MODEL"_s, config.aiModel);
     values.insert(u"INKWELL_AI_BASE_URL"_s, config.aiBaseUrl);
@@ -342,14 +377,32 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
     return config;
 }
 
+std::expected<void, QString> checkSupported(const Config &config)
+{
+    if (config.databaseReplicaUrl.isEmpty())
+        return {};
+    const QString source = config.sources.value(u"INKWELL_DATABASE_REPLICA_URL"_s);
+    const QString where = source == u"command line"_s ? u"on the command line"_s
+                          : source == u"file"_s       ? u"in the config file"_s
+                                                      : u"in the "_s + source;
+    return std::unexpected(u"INKWELL_DATABASE_REPLICA_URL: read replicas are not supported yet, and every query "
+                           "would go to the primary database; remove this setting (set %1) to start"_s.arg(where));
+}
+
 QString Config::printable() const
 {
     QString out;
     for (const SettingSpec &spec : settingSpecs()) {
         QString value = raw.value(spec.env);
-        if (spec.secret && !value.isEmpty())
-            value = spec.env.endsWith(u"_URL"_s) ? redactUrl(value) : u"***"_s;
-        out += u"%1=%2  # %3\n"_s.arg(spec.env, value, sources.value(spec.env));
+        QString note = sources.value(spec.env);
+        // Every URL setting, secret or not: an operator may write credentials into any of them.
+        if (spec.env.endsWith(u"_URL"_s))
+            value = redactUrl(value);
+        else if (spec.secret && !value.isEmpty())
+            value = u"***"_s;
+        if (spec.env == u"INKWELL_DATABASE_REPLICA_URL"_s && !value.isEmpty())
+            note += u"; not supported yet, inkwelld refuses to start while it is set"_s;
+        out += u"%1=%2  # %3\n"_s.arg(spec.env, value, note);
     }
     return out;
 }

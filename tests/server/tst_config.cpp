@@ -41,6 +41,10 @@ private Q_SLOTS:
     void configFileErrors();
     void spellings();
     void printableRedactsSecrets();
+    void redactUrl_data();
+    void redactUrl();
+    void unsupportedSettingsAreRefused_data();
+    void unsupportedSettingsAreRefused();
     void pathIdsAreParsedStrictly_data();
     void pathIdsAreParsedStrictly();
 };
@@ -131,13 +135,15 @@ void TestConfig::invalidValuesNameTheSetting_data()
                                     << u"INKWELL_DATABASE_URL: names no user"_s;
     QTest::newRow("db url bad param") << u"INKWELL_DATABASE_URL"_s << u"postgres://u@h/db?password=x"_s
                                       << u"INKWELL_DATABASE_URL: unsupported parameter \"password\""_s;
-    QTest::newRow("replica url") << u"INKWELL_DATABASE_REPLICA_URL"_s << u"http://h/db"_s
-                                 << u"INKWELL_DATABASE_REPLICA_URL: must start with postgres://"_s;
     QTest::newRow("quota role") << u"INKWELL_AI_TOKENS_PER_DAY"_s << u"guest=5"_s
                                 << u"INKWELL_AI_TOKENS_PER_DAY: expected role=tokens"_s;
     QTest::newRow("quota amount") << u"INKWELL_AI_TOKENS_PER_DAY"_s << u"viewer=lots"_s
                                   << u"INKWELL_AI_TOKENS_PER_DAY: viewer: must be a whole number"_s;
     QTest::newRow("ai base url") << u"INKWELL_AI_BASE_URL"_s << u"ftp://x"_s << u"INKWELL_AI_BASE_URL: must be an http(s) URL"_s;
+    // The refused value is echoed to help the operator, but never its credentials.
+    QTest::newRow("ai base url with secrets")
+        << u"INKWELL_AI_BASE_URL"_s << u"ftp://u:secret@x/?token=secret"_s
+        << u"INKWELL_AI_BASE_URL: must be an http(s) URL (got \"ftp://***:***@x/?token=***\")"_s;
     QTest::newRow("access ttl") << u"INKWELL_ACCESS_TOKEN_TTL_S"_s << u"5"_s << u"INKWELL_ACCESS_TOKEN_TTL_S: must be between"_s;
 }
 
@@ -245,16 +251,118 @@ void TestConfig::printableRedactsSecrets()
     auto config = loadConfig(sourcesFrom({{u"INKWELL_AI_PROVIDER"_s, u"openai"_s},
                                           {u"INKWELL_AI_MODEL"_s, u"m"_s},
                                           {u"INKWELL_AI_API_KEY"_s, u"sk-not-really-a-key"_s},
+                                          {u"INKWELL_AI_BASE_URL"_s, u"http://u:secret@host/v1?key=secret&x=1"_s},
                                           {u"INKWELL_DATABASE_URL"_s, u"postgres://u:pa55word@h/db"_s},
+                                          {u"INKWELL_DATABASE_REPLICA_URL"_s, u"postgres://r:rep1ica@r/db"_s},
                                           {u"XDG_CONFIG_HOME"_s, u"/nonexistent"_s}}));
-    QVERIFY(config.has_value());
+    QVERIFY2(config.has_value(), config ? "" : qPrintable(config.error()));
     const QString text = config->printable();
-    QVERIFY(!text.contains(u"sk-not-really-a-key"_s));
-    QVERIFY(!text.contains(u"pa55word"_s));
-    QVERIFY(text.contains(u"INKWELL_AI_API_KEY=***  # environment\n"_s));
-    QVERIFY(text.contains(u"INKWELL_DATABASE_URL=postgres://u:***@h/db  # environment\n"_s));
+    for (const QString &secret : {u"sk-not-really-a-key"_s, u"pa55word"_s, u"secret"_s, u"rep1ica"_s})
+        QVERIFY2(!text.contains(secret), qPrintable(text));
+    QVERIFY2(text.contains(u"INKWELL_AI_API_KEY=***  # environment\n"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"INKWELL_AI_BASE_URL=http://***:***@host/v1?key=***&x=1  # environment\n"_s),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"INKWELL_DATABASE_URL=postgres://***:***@h/db  # environment\n"_s), qPrintable(text));
+    // Shown, so that an operator whose start was refused sees where the setting comes from.
+    QVERIFY2(text.contains(u"INKWELL_DATABASE_REPLICA_URL=postgres://***:***@r/db  # environment; not supported yet"_s),
+             qPrintable(text));
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
     QCOMPARE(text.count(u'\n'), 24);
+}
+
+void TestConfig::redactUrl_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("shown");
+
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("no secrets") << u"https://api.openai.com"_s << u"https://api.openai.com"_s;
+    QTest::newRow("no secrets, port path query")
+        << u"http://127.0.0.1:11434/v1?x=1&model=a"_s << u"http://127.0.0.1:11434/v1?x=1&model=a"_s;
+    QTest::newRow("postgres without secrets") << u"postgres://db.internal:5433/inkwell?sslmode=require"_s
+                                              << u"postgres://db.internal:5433/inkwell?sslmode=require"_s;
+    QTest::newRow("user only") << u"http://alice@host/v1"_s << u"http://***@host/v1"_s;
+    QTest::newRow("user and password") << u"postgres://app:hunter2@db:5433/inkwell"_s
+                                       << u"postgres://***:***@db:5433/inkwell"_s;
+    QTest::newRow("password only") << u"http://:hunter2@host/"_s << u"http://***:***@host/"_s;
+    QTest::newRow("key parameter") << u"http://host/v1?key=s3cr3t"_s << u"http://host/v1?key=***"_s;
+    QTest::newRow("token among others") << u"http://host/?a=1&token=s3cr3t&b=2"_s
+                                        << u"http://host/?a=1&token=***&b=2"_s;
+    QTest::newRow("every credential name, any case")
+        << u"http://host/?API_KEY=a&Access_Token=b&apiKey=c&KEY=d&Token=e&password=f"_s
+        << u"http://host/?API_KEY=***&Access_Token=***&apiKey=***&KEY=***&Token=***&password=***"_s;
+    QTest::newRow("names that only contain a credential name")
+        << u"http://host/?monkey=1&keys=2&tokenizer=3&key_id=4"_s
+        << u"http://host/?monkey=1&keys=2&tokenizer=3&key_id=4"_s;
+    QTest::newRow("percent-encoded name") << u"http://host/?api%5Fkey=s3cr3t"_s << u"http://host/?api_key=***"_s;
+    QTest::newRow("semicolon separator") << u"http://host/?x=1;key=s3cr3t"_s << u"http://host/?x=1;key=***"_s;
+    QTest::newRow("empty key value stays empty") << u"http://host/?key=&x=1"_s << u"http://host/?key=&x=1"_s;
+    QTest::newRow("token in the fragment") << u"https://app.example/cb#access_token=s3cr3t&state=x"_s
+                                           << u"https://app.example/cb#access_token=***&state=x"_s;
+    QTest::newRow("everything at once") << u"http://u:secret@host/v1?key=secret&x=1"_s
+                                        << u"http://***:***@host/v1?key=***&x=1"_s;
+    // Where the secrets of text that is not a URL are cannot be known: nothing of it is shown.
+    QTest::newRow("invalid host") << u"http://u:secret@exa mple.com/"_s << u"***"_s;
+    QTest::newRow("unclosed IPv6 bracket") << u"http://u:secret@[::1/v1"_s << u"***"_s;
+}
+
+void TestConfig::redactUrl()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, shown);
+    QCOMPARE(inkwell::server::redactUrl(url), shown);
+}
+
+void TestConfig::unsupportedSettingsAreRefused_data()
+{
+    QTest::addColumn<QString>("where"); // env, cli, file, or none
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message"); // empty: accepted
+
+    const QString url = u"postgres://reader:rep1ica@replica.internal/inkwell"_s;
+    QTest::newRow("environment") << u"env"_s << url << u"set in the environment"_s;
+    QTest::newRow("command line") << u"cli"_s << url << u"set on the command line"_s;
+    QTest::newRow("config file") << u"file"_s << url << u"set in the config file"_s;
+    QTest::newRow("not a URL is refused all the same") << u"env"_s << u"replica"_s << u"set in the environment"_s;
+    QTest::newRow("unset") << u"none"_s << QString() << QString();
+    QTest::newRow("empty") << u"env"_s << QString() << QString();
+    QTest::newRow("blank") << u"env"_s << u"  "_s << QString();
+}
+
+void TestConfig::unsupportedSettingsAreRefused()
+{
+    QFETCH(QString, where);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    const QString name = u"INKWELL_DATABASE_REPLICA_URL"_s;
+    Values env{{u"XDG_CONFIG_HOME"_s, u"/nonexistent"_s}}, cli;
+    QTemporaryDir dir;
+    QString file;
+    if (where == u"env"_s)
+        env.insert(name, value);
+    else if (where == u"cli"_s)
+        cli.insert(name, value);
+    else if (where == u"file"_s) {
+        file = dir.filePath(u"inkwelld.conf"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("database_replica_url = " + value.toUtf8() + '\n');
+    }
+    // Loading succeeds (so --print-config can show where the setting comes from); starting does not.
+    auto config = loadConfig(sourcesFrom(env, cli, file));
+    QVERIFY2(config.has_value(), config ? "" : qPrintable(config.error()));
+    const auto supported = checkSupported(*config);
+    if (message.isEmpty()) {
+        QVERIFY2(supported.has_value(), supported ? "" : qPrintable(supported.error()));
+        return;
+    }
+    QVERIFY(!supported.has_value());
+    const QString error = supported.error();
+    QVERIFY2(error.startsWith(name + u": "_s), qPrintable(error));
+    QVERIFY2(error.contains(u"not supported yet"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"remove"_s), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY2(!error.contains(u"rep1ica"_s) && !error.contains(u"reader"_s), qPrintable(error));
 }
 
 void TestConfig::pathIdsAreParsedStrictly_data()

@@ -174,6 +174,9 @@ private Q_SLOTS:
     void badSettingsStopTheStart_data();
     void badSettingsStopTheStart();
     void printConfigRedactsSecrets();
+    void replicaUrlStopsTheStart_data();
+    void replicaUrlStopsTheStart();
+    void startLogShowsUrlsRedacted();
     void sigtermDuringInFlightRequests();
     void oversizedBodiesDoNotGrowMemory();
     void concurrentStartsApplyMigrationsOnce();
@@ -382,18 +385,110 @@ void TestInkwelld::printConfigRedactsSecrets()
     QProcessEnvironment env = cleanEnvironment();
     env.insert(u"INKWELL_AI_PROVIDER"_s, u"gemini"_s);
     env.insert(u"INKWELL_AI_API_KEY"_s, u"very-secret-key-value"_s);
+    env.insert(u"INKWELL_AI_BASE_URL"_s, u"http://u:secret@host/v1?key=secret&x=1"_s);
     env.insert(u"INKWELL_DATABASE_URL"_s, u"postgres://app:hunter2hunter2@db.internal:5433/inkwell"_s);
+    env.insert(u"INKWELL_DATABASE_REPLICA_URL"_s, u"postgres://reader:secret@replica.internal/inkwell"_s);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(INKWELLD_BINARY), {u"--print-config"_s, u"--port"_s, u"9999"_s});
     QVERIFY(process.waitForFinished(30000));
-    QCOMPARE(process.exitCode(), 0);
     const QString out = QString::fromUtf8(process.readAllStandardOutput());
-    QVERIFY(!out.contains(u"very-secret-key-value"_s));
-    QVERIFY(!out.contains(u"hunter2"_s));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    // --print-config still answers with the unsupported replica set: it is how an operator finds where it comes from.
+    QVERIFY2(process.exitCode() == 0, qPrintable(err));
+    for (const QString &secret : {u"very-secret-key-value"_s, u"hunter2"_s, u"secret"_s, u"app:"_s, u"reader"_s})
+        QVERIFY2(!out.contains(secret) && !err.contains(secret), qPrintable(out + err));
     QVERIFY2(out.contains(u"INKWELL_AI_API_KEY=***  # environment"_s), qPrintable(out));
-    QVERIFY2(out.contains(u"INKWELL_DATABASE_URL=postgres://app:***@db.internal:5433/inkwell"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"INKWELL_AI_BASE_URL=http://***:***@host/v1?key=***&x=1  # environment"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"INKWELL_DATABASE_URL=postgres://***:***@db.internal:5433/inkwell  # environment"_s),
+             qPrintable(out));
+    QVERIFY2(out.contains(u"INKWELL_DATABASE_REPLICA_URL=postgres://***:***@replica.internal/inkwell  # environment"_s),
+             qPrintable(out));
     QVERIFY2(out.contains(u"INKWELL_PORT=9999  # command line"_s), qPrintable(out));
     QVERIFY2(out.contains(u"INKWELL_AI_MODEL=gemini-2.5-flash"_s), qPrintable(out));
+}
+
+void TestInkwelld::replicaUrlStopsTheStart_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QString>("source");
+    QTest::newRow("environment") << u"env"_s << u"set in the environment"_s;
+    QTest::newRow("command line") << u"cli"_s << u"set on the command line"_s;
+    QTest::newRow("config file") << u"file"_s << u"set in the config file"_s;
+}
+
+void TestInkwelld::replicaUrlStopsTheStart()
+{
+    QFETCH(QString, where);
+    QFETCH(QString, source);
+    // Accepted and then ignored, a replica setting would leave the operator believing reads were offloaded.
+    const QString replica = u"postgres://reader:rep1ica@replica.internal:5432/inkwell"_s;
+    QTemporaryDir dataDir;
+    QStringList arguments{u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"1"_s};
+    QProcessEnvironment env = cleanEnvironment();
+    QStringList withReplica = arguments;
+    if (where == u"env"_s) {
+        env.insert(u"INKWELL_DATABASE_REPLICA_URL"_s, replica);
+    } else if (where == u"cli"_s) {
+        withReplica << u"--database-replica-url"_s << replica;
+    } else {
+        const QString file = dataDir.filePath(u"inkwelld.conf"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("database_replica_url = " + replica.toUtf8() + '\n');
+        f.close();
+        withReplica << u"--config"_s << file;
+    }
+    for (const QStringList &command : {QStringList{}, QStringList{u"migrate"_s}}) {
+        Inkwelld refused(command + withReplica, env);
+        QCOMPARE(refused.waitForExit(), 2);
+        const QString err = refused.stderrText();
+        QVERIFY2(err.contains(u"INKWELL_DATABASE_REPLICA_URL: read replicas are not supported yet"_s), qPrintable(err));
+        QVERIFY2(err.contains(u"remove"_s) && err.contains(source), qPrintable(err));
+        QVERIFY2(!err.contains(u"rep1ica"_s), qPrintable(err));
+        QVERIFY2(refused.stdoutText().isEmpty(), qPrintable(refused.stdoutText()));
+        // Refused before anything was set up.
+        QVERIFY(!QDir(dataDir.path() + u"/postgres"_s).exists());
+        QVERIFY(!QFile::exists(dataDir.path() + u"/jwt.key"_s));
+    }
+    if (where != u"env"_s)
+        return; // one start without the setting is enough
+    Inkwelld started(arguments, cleanEnvironment());
+    const QUrl url = started.waitUntilListening();
+    QVERIFY2(url.isValid(), qPrintable(started.stderrText()));
+    QCOMPARE(started.signalAndWait(SIGTERM), 0);
+}
+
+void TestInkwelld::startLogShowsUrlsRedacted()
+{
+    TestPostgres postgres;
+    QVERIFY2(postgres.error().isEmpty(), qPrintable(postgres.error()));
+    const QString dbPassword = QUrl(postgres.url()).password();
+    QVERIFY(dbPassword.size() >= 16);
+    QTemporaryDir dataDir;
+    QProcessEnvironment env = cleanEnvironment();
+    env.insert(u"INKWELL_DATABASE_URL"_s, postgres.url());
+    env.insert(u"INKWELL_AI_PROVIDER"_s, u"openai"_s);
+    env.insert(u"INKWELL_AI_MODEL"_s, u"llama3.1"_s);
+    // Port 9 (discard) is closed here: the health check's upstream call fails and is logged too.
+    env.insert(u"INKWELL_AI_BASE_URL"_s, u"http://u:secret@127.0.0.1:9/v1?key=secret&x=1"_s);
+    env.insert(u"INKWELL_LOG_LEVEL"_s, u"debug"_s);
+    Inkwelld server({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"1"_s}, env);
+    const QUrl url = server.waitUntilListening();
+    QVERIFY2(url.isValid(), qPrintable(server.stderrText()));
+    QCOMPARE(HttpClient(url).get(u"/health/ai"_s).status, 503);
+    QCOMPARE(server.signalAndWait(SIGTERM), 0);
+
+    const QString logs = server.stderrText() + server.stdoutText();
+    QVERIFY2(logs.contains(u"AI provider check failed"_s), qPrintable(logs));
+    // The start says where the upstream and the database are, without their credentials.
+    QVERIFY2(logs.contains(u"AI provider openai, model llama3.1, upstream http://***:***@127.0.0.1:9/v1?key=***&x=1"_s),
+             qPrintable(logs));
+    const QUrl database(postgres.url());
+    const QString shownDatabase =
+        u"postgres://***:***@%1:%2%3"_s.arg(database.host()).arg(database.port()).arg(database.path());
+    QVERIFY2(logs.contains(u"using the external database "_s + shownDatabase), qPrintable(logs));
+    QVERIFY2(!logs.contains(u"secret"_s), qPrintable(logs));
+    QVERIFY2(!logs.contains(dbPassword), qPrintable(logs));
 }
 
 void TestInkwelld::sigtermDuringInFlightRequests()
