@@ -36,6 +36,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -274,6 +275,7 @@ private Q_SLOTS:
     void searchSnippetIsEscaped();
     void searchQueryIsValidated_data();
     void searchQueryIsValidated();
+    void queryStringsAreFormEncoded();
     // Markdown XSS
     void htmlCheckCatchesUnsafeHtml_data();
     void htmlCheckCatchesUnsafeHtml();
@@ -310,6 +312,9 @@ private:
     /// Every item of a list route, page by page (empty and m_error set when a page fails).
     QJsonArray walkList(const User *who, const QString &path, int limit, int *pages = nullptr);
     User registerUser(const QString &name);
+    /// The search hits for `query` (already percent-encoded) as [article id, snippet, rank], best first
+    /// (empty and m_error set when not 200).
+    QList<std::tuple<QString, QString, double>> searchHits(const QString &query, const User *who = nullptr);
     std::expected<QVariant, QString> sql(const QString &statement, const QVariantList &binds = {});
     bool healthy() { return m_client->get(u"/health"_s).status == 200; }
 
@@ -1952,6 +1957,69 @@ void TestArticles::searchQueryIsValidated()
     CHECK_PROBLEM(get(u"/api/v1/search?"_s + query), 400);
     CHECK_PROBLEM(get(u"/api/v1/search?"_s + query, &m_alice), 400);
     QVERIFY(healthy());
+}
+
+QList<std::tuple<QString, QString, double>> TestArticles::searchHits(const QString &query, const User *who)
+{
+    m_error.clear();
+    const HttpResponse answer = get(u"/api/v1/search?limit=100&q="_s + query, who);
+    QList<std::tuple<QString, QString, double>> hits;
+    if (answer.status != 200) {
+        m_error = u"searching %1: %2"_s.arg(query, QString::fromUtf8(describe(answer)));
+        return hits;
+    }
+    for (const QJsonValue &item : answer.json().value(u"items"_s).toArray()) {
+        const QJsonObject hit = item.toObject();
+        hits.append({hit.value(u"article"_s).toObject().value(u"id"_s).toString(), hit.value(u"snippet"_s).toString(),
+                     hit.value(u"rank"_s).toDouble()});
+    }
+    return hits;
+}
+
+void TestArticles::queryStringsAreFormEncoded()
+{
+    // api.md: query strings are application/x-www-form-urlencoded, the way HTML forms send them: '+' is a
+    // space like %20, and a plus sign is %2B. On every route: search, and the list's q and tag filters.
+    const QString zork = u"zorkmid%1"_s.arg(++g_serial);
+    const QString alpha = u"alphanor%1"_s.arg(g_serial);
+    const QString serial = QString::number(g_serial);
+    const QJsonObject alone = createPublished(m_bob, unique(u"Form Alone"_s), u"About "_s + zork + u" alone."_s,
+                                              {{u"tags"_s, QJsonArray{QString(u"x+y "_s + serial)}}});
+    const QJsonObject both = createPublished(m_bob, unique(u"Form Both"_s), zork + u" meets "_s + alpha + u"."_s,
+                                             {{u"tags"_s, QJsonArray{QString(u"x y "_s + serial)}}});
+    QVERIFY2(!alone.isEmpty() && !both.isEmpty(), qPrintable(m_error));
+    const QString aloneId = alone.value(u"id"_s).toString();
+    const QString bothId = both.value(u"id"_s).toString();
+    const auto searched = [this](const QString &query) {
+        QStringList ids;
+        for (const auto &[id, snippet, rank] : searchHits(query))
+            ids << id;
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    const auto listed = [this](const QString &query) {
+        QStringList ids = idsOf(walkList(nullptr, u"/api/v1/articles?"_s + query, 100));
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+
+    QCOMPARE(searched(zork + u"%20-"_s + alpha), QStringList{aloneId});
+    QCOMPARE(searched(zork + u"+-"_s + alpha), QStringList{aloneId});
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    QStringList bothIds{aloneId, bothId};
+    std::sort(bothIds.begin(), bothIds.end());
+    QCOMPARE(searched(zork + u"+or+"_s + alpha), bothIds);
+    QCOMPARE(listed(u"q="_s + zork + u"+-"_s + alpha), QStringList{aloneId});
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    // '+' is a space: the tag "x y N"; %2B is a plus sign: the tag "x+y N".
+    QCOMPARE(listed(u"tag=x+y+"_s + serial), QStringList{bothId});
+    QCOMPARE(listed(u"tag=x%2By+"_s + serial), QStringList{aloneId});
+    QCOMPARE(listed(u"tag=x%2by%20"_s + serial), QStringList{aloneId});
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    // A '+' in a parameter's name reads the same way: "li+mit" is an unknown parameter "li mit".
+    const HttpResponse unknown = get(u"/api/v1/articles?li+mit=5"_s);
+    CHECK_PROBLEM(unknown, 400);
+    QVERIFY2(unknown.json().value(u"detail"_s).toString().contains(u"'li mit'"_s), unknown.body.constData());
 }
 
 // ---------------------------------------------------------------------------------------------
