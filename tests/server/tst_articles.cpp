@@ -1704,6 +1704,11 @@ void TestArticles::listQueryIsValidated_data()
     QTest::newRow("limit word") << u"limit=ten"_s;
     QTest::newRow("limit fraction") << u"limit=1.5"_s;
     QTest::newRow("limit huge") << u"limit=99999999999999999999"_s;
+    QTest::newRow("limit with a plus sign") << u"limit=%2B10"_s;
+    QTest::newRow("limit after a space") << u"limit=%2010"_s;
+    QTest::newRow("limit after a form's space") << u"limit=+10"_s;
+    QTest::newRow("limit before a space") << u"limit=10+"_s;
+    QTest::newRow("limit with a leading zero") << u"limit=010"_s;
     QTest::newRow("cursor made up") << u"cursor=abc"_s;
     QTest::newRow("cursor empty") << u"cursor="_s;
     QTest::newRow("cursor base64 junk") << u"cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s;
@@ -2598,6 +2603,8 @@ void TestArticles::changeFeedQueryIsValidated_data()
     QTest::newRow("limit 1001") << u"limit=1001"_s;
     QTest::newRow("limit negative") << u"limit=-5"_s;
     QTest::newRow("limit word") << u"limit=many"_s;
+    QTest::newRow("limit after a form's space") << u"limit=+10"_s;
+    QTest::newRow("limit with a plus sign") << u"limit=%2B10"_s;
     QTest::newRow("unknown parameter") << u"cursor=0"_s;
     QTest::newRow("unknown parameter, kind") << u"kind=article"_s;
 }
