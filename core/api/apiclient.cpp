@@ -48,6 +48,14 @@ QByteArray encodeQuery(const QUrlQuery &query)
     return out;
 }
 
+/// Adds text the user typed to a query. QUrlQuery::addQueryItem() reads its value as partly encoded, so a typed
+/// "%20" or "%2B" would reach the server as a space or a plus sign; percent-encoded first, the text comes out of
+/// encodeQuery() exactly as typed.
+void addTypedText(QUrlQuery &query, const QString &key, const QString &text)
+{
+    query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(text)));
+}
+
 QString pathId(const QUuid &id)
 {
     return id.toString(QUuid::WithoutBraces);
@@ -686,7 +694,7 @@ ApiCall *ApiClient::tags(const QString &cursor, QObject *context, Callback<Page<
 ApiCall *ApiClient::search(const QString &query, int limit, QObject *context, Callback<QList<SearchHit>> done)
 {
     ApiRequest request{.path = u"/api/v1/search"_s};
-    request.query.addQueryItem(u"q"_s, query);
+    addTypedText(request.query, u"q"_s, query);
     request.query.addQueryItem(u"limit"_s, QString::number(limit));
     return json<QList<SearchHit>>(request, context, std::move(done),
                                   [](const QJsonObject &object) -> Parsed<QList<SearchHit>> {
@@ -875,7 +883,7 @@ ApiCall *ApiClient::adminUsers(const QString &query, std::optional<Role> role, c
 {
     ApiRequest request{.path = u"/api/v1/admin/users"_s};
     if (!query.isEmpty())
-        request.query.addQueryItem(u"q"_s, query);
+        addTypedText(request.query, u"q"_s, query);
     if (role)
         request.query.addQueryItem(u"role"_s, roleToString(*role));
     if (!cursor.isEmpty())

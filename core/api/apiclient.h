@@ -28,7 +28,7 @@ class ApiClient;
 struct ApiRequest {
     QByteArray method = QByteArrayLiteral("GET");
     QString path = {};
-    QUrlQuery query = {};
+    QUrlQuery query = {}; ///< as QUrlQuery holds values: add typed text percent-encoded (a typed "%20" is no space)
     std::optional<QJsonObject> body = {}; ///< sent as application/json
     QList<std::pair<QByteArray, QByteArray>> headers = {};
     bool authenticated = true; ///< send the access token (and refresh it on 401)

@@ -2,10 +2,9 @@
 
 #include "accounts/accountservice.h"
 #include "http/answers.h"
+#include "http/formquery.h"
 #include "http/jsonbody.h"
 #include "http/pathids.h"
-
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -209,7 +208,7 @@ RouteRegistrar accountRoutes()
                 const auto uuid = parseUuidPath(id);
                 if (!uuid)
                     return problemResponse(Problem::notFound(), context);
-                return answer(service->followers(*uuid, QUrlQuery(request.url())), context,
+                return answer(service->followers(*uuid, formQuery(request)), context,
                               [](const QJsonObject &page) { return jsonResponse(page); });
             },
             {u"Who follows a user, newest first"_s, {u"id"_s}, {200, 400, 404}, true, u"users"_s});
@@ -222,7 +221,7 @@ RouteRegistrar accountRoutes()
                 auto who = caller(request, context);
                 if (!who)
                     return problemResponse(who.error(), context);
-                return answer(service->listUsers(*who, QUrlQuery(request.url())), context,
+                return answer(service->listUsers(*who, formQuery(request)), context,
                               [](const QJsonObject &page) { return jsonResponse(page); });
             },
             {u"Users, with search, role filter and paging (admin)"_s, {}, {200, 400, 401, 403}, true, u"admin"_s});
@@ -254,7 +253,7 @@ RouteRegistrar accountRoutes()
                 auto who = caller(request, context);
                 if (!who)
                     return problemResponse(who.error(), context);
-                return answer(service->auditLog(*who, QUrlQuery(request.url())), context,
+                return answer(service->auditLog(*who, formQuery(request)), context,
                               [](const QJsonObject &page) { return jsonResponse(page); });
             },
             {u"Security-relevant actions, newest first (admin)"_s, {}, {200, 400, 401, 403}, true, u"admin"_s});

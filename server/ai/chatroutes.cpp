@@ -5,11 +5,11 @@
 #include "ai/chatservice.h"
 #include "ai/chatstream.h"
 #include "http/answers.h"
+#include "http/formquery.h"
 #include "http/jsonbody.h"
 #include "http/pathids.h"
 #include "json/jsonreader.h"
 
-#include <QUrlQuery>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -109,7 +109,7 @@ RouteRegistrar chatRoutes()
                          auto who = caller(request, requestContext);
                          if (!who)
                              return problemResponse(who.error(), requestContext);
-                         return answer(service->list(*who, QUrlQuery(request.url())), requestContext,
+                         return answer(service->list(*who, formQuery(request)), requestContext,
                                        [](const QJsonObject &page) { return jsonResponse(page); });
                      },
                      {u"Your conversations, most recently updated first"_s, {}, {200, 400, 401}, true, u"chat"_s});

@@ -3,9 +3,8 @@
 #include "accounts/accountservice.h"
 #include "ai/aiusagestore.h"
 #include "http/answers.h"
+#include "http/formquery.h"
 #include "http/jsonbody.h"
-
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +46,7 @@ RouteRegistrar statsRoutes()
                     return problemResponse(who.error(), context);
                 if (!hasPermission(who->user().role, Permission::ViewStats))
                     return problemResponse(Problem::forbidden(u"Only administrators see the statistics."_s), context);
-                const auto days = parseDays(QUrlQuery(request.url()));
+                const auto days = parseDays(formQuery(request));
                 if (!days)
                     return problemResponse(days.error(), context);
                 return answer(store->stats(*days), context, [](const QJsonObject &stats) { return jsonResponse(stats); });

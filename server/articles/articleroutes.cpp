@@ -2,6 +2,7 @@
 
 #include "articles/articleservice.h"
 #include "http/answers.h"
+#include "http/formquery.h"
 #include "http/jsonbody.h"
 #include "db/pgnotifier.h"
 #include "http/pathids.h"
@@ -10,7 +11,6 @@
 #include <QMutex>
 
 #include <mutex>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -140,7 +140,7 @@ RouteRegistrar articleRoutes()
             Method::Get, u"/api/v1/articles"_s,
             [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
                 return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->list(caller, QUrlQuery(request.url())), context,
+                    return answer(service->list(caller, formQuery(request)), context,
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
@@ -254,7 +254,7 @@ RouteRegistrar articleRoutes()
             Method::Get, u"/api/v1/articles/<arg>/revisions"_s,
             [service, withId](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
                 return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
-                    return answer(service->revisions(caller, uuid, QUrlQuery(request.url())), context,
+                    return answer(service->revisions(caller, uuid, formQuery(request)), context,
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
@@ -290,7 +290,7 @@ RouteRegistrar articleRoutes()
             [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
                 // Like every article route: a stale token is told so (401), even where none is needed.
                 return withCaller(request, context, [&](const Caller *) {
-                    return answer(service->tags(QUrlQuery(request.url())), context,
+                    return answer(service->tags(formQuery(request)), context,
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
@@ -300,7 +300,7 @@ RouteRegistrar articleRoutes()
             Method::Get, u"/api/v1/search"_s,
             [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
                 return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->search(caller, QUrlQuery(request.url())), context,
+                    return answer(service->search(caller, formQuery(request)), context,
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
@@ -310,7 +310,7 @@ RouteRegistrar articleRoutes()
             Method::Get, u"/api/v1/sync/changes"_s,
             [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
                 return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->changes(caller, QUrlQuery(request.url())), context,
+                    return answer(service->changes(caller, formQuery(request)), context,
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },

@@ -696,7 +696,7 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
         } else if (name == u"limit") {
             bool ok = false;
             limit = value.toInt(&ok);
-            if (!ok || limit < 1 || limit > kMaxFeedLimit || value.startsWith(u'+') || value.startsWith(u'0'))
+            if (!ok || limit < 1 || limit > kMaxFeedLimit || !isPlainCount(value))
                 return std::unexpected(
                     Problem::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxFeedLimit)));
         } else {

@@ -1,6 +1,7 @@
 #include "articlestore.h"
 
 #include "json/jsonreader.h"
+#include "markdown/markdown.h"
 #include "markdown/slug.h"
 
 #include <QCryptographicHash>
@@ -123,6 +124,14 @@ QList<int> tagCreationOrder(const QStringList &names)
     return order;
 }
 
+/// Whether the excerpt is the one the server derives from the body (its opening): search then reads that
+/// text once, in the body (migration 0007). Decided from the text, so an excerpt written the same counts
+/// alike, and one that follows a changed body stays derived.
+bool excerptIsDerived(const Article &a)
+{
+    return a.excerpt == markdown::excerpt(a.content);
+}
+
 QString compactJson(const QJsonValue &value)
 {
     return QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
@@ -213,10 +222,10 @@ Result<ArticleStore::InsertVerdict> ArticleStore::create(StoredArticle &stored, 
     const bool published = a.status == ArticleStatus::Published;
     auto query = run(u"SELECT o_slug, o_created_at, o_updated_at, o_published_at, o_change_xid "
                      u"FROM inkwell_create_article(?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, "
-                     u"?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)"_s,
+                     u"?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)"_s,
                      {idText(a.id), idText(a.authorId), a.title, baseSlug, a.content, a.contentHtml, a.excerpt,
-                      articleStatusToString(a.status), a.readingTime, a.wordCount, compactJson(tagSpecs),
-                      compactJson(QJsonArray::fromStringList(a.tags)),
+                      excerptIsDerived(a), articleStatusToString(a.status), a.readingTime, a.wordCount,
+                      compactJson(tagSpecs), compactJson(QJsonArray::fromStringList(a.tags)),
                       event ? QVariant(compactJson(QJsonObject{{u"topic"_s, event->first},
                                                                {u"payload"_s, event->second}}))
                             : QVariant(QMetaType::fromType<QString>()),
@@ -245,14 +254,14 @@ Result<ArticleStore::InsertVerdict> ArticleStore::update(const Article &a, const
                                                          const QUuid &by)
 {
     auto query = run(u"UPDATE articles SET title = ?, slug = ?, content = coalesce(?, ''), "
-                     u"content_html = coalesce(?, ''), excerpt = coalesce(?, ''), status = ?, "
+                     u"content_html = coalesce(?, ''), excerpt = coalesce(?, ''), excerpt_derived = ?, status = ?, "
                      u"reading_time = ?, word_count = ?, revision = ?, "
                      u"published_at = CASE WHEN ? THEN coalesce(published_at, now()) ELSE published_at END, "
                      u"deleted_at = ?::timestamptz, updated_by = ?, updated_at = now(), "
                      u"change_xid = pg_current_xact_id() WHERE id = ?"_s,
-                     {a.title, a.slug, a.content, a.contentHtml, a.excerpt, articleStatusToString(a.status),
-                      a.readingTime, a.wordCount, a.revision, a.status == ArticleStatus::Published,
-                      nullableTime(deletedAt), idText(by), idText(a.id)});
+                     {a.title, a.slug, a.content, a.contentHtml, a.excerpt, excerptIsDerived(a),
+                      articleStatusToString(a.status), a.readingTime, a.wordCount, a.revision,
+                      a.status == ArticleStatus::Published, nullableTime(deletedAt), idText(by), idText(a.id)});
     if (!query) {
         if (isUniqueViolation(query.error()))
             return InsertVerdict::SlugTaken;
@@ -384,13 +393,15 @@ Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text,
 {
     // Rank first, then make headlines only for the page: ts_headline over whole bodies is the
     // expensive part, so it runs on `limit` rows, over the first 4,000 characters of each body.
+    // A derived excerpt is the body's opening: it is left out, or the snippet would show it twice.
     auto query = run(
         u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), "
         u"hits AS (SELECT a.id, ts_rank(a.search, q.query) AS rank FROM articles a, q "
         u"WHERE a.search @@ q.query AND a.deleted_at IS NULL AND %2 "
         u"ORDER BY rank DESC, a.id LIMIT ?) "
-        u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || a.excerpt || E'\\n' || "
-        u"left(a.content, 4000), E'\\x01\\x02', ''), "
+        u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || "
+        u"CASE WHEN a.excerpt_derived THEN '' ELSE a.excerpt || E'\\n' END || left(a.content, 4000), "
+        u"E'\\x01\\x02', ''), "
         u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
         u"FragmentDelimiter=\" … \"') "
         u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "

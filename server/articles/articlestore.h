@@ -75,7 +75,7 @@ public:
     enum class InsertVerdict { Inserted, IdTaken, SlugTaken };
     /// @brief A new article with a free slug from `baseSlug`, its tags, the `event` (topic and payload,
     /// when given) and, for a published one, the announcement to other instances: one statement
-    /// (inkwell_create_article, migration 0006). Fills in `article`'s slug, times, revision and feed
+    /// (inkwell_create_article, migrations 0006 and 0007). Fills in `article`'s slug, times, revision and feed
     /// stamp when Inserted.
     Result<InsertVerdict> create(StoredArticle &article, const QString &baseSlug,
                                  const std::optional<std::pair<QString, QJsonObject>> &event);

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +66,12 @@ std::optional<QJsonArray> CursorCodec::decode(QStringView scope, QStringView cur
     return document.array();
 }
 
+bool isPlainCount(QStringView text)
+{
+    return !text.isEmpty() && text.front() != u'0' &&
+           std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
 std::expected<ListQuery, Problem> parseListQuery(const QUrlQuery &query, const QStringList &filters,
                                                  const CursorCodec &cursors, QStringView scope)
 {
@@ -76,7 +84,7 @@ std::expected<ListQuery, Problem> parseListQuery(const QUrlQuery &query, const Q
         if (name == u"limit") {
             bool ok = false;
             const int limit = value.toInt(&ok);
-            if (!ok || limit < 1 || limit > kMaxLimit || value.startsWith(u'+') || value.startsWith(u'0'))
+            if (!ok || limit < 1 || limit > kMaxLimit || !isPlainCount(value))
                 return std::unexpected(Problem::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxLimit)));
             out.limit = limit;
         } else if (name == u"cursor") {

@@ -36,6 +36,10 @@ struct ListQuery {
     QHash<QString, QString> filters;  ///< the other documented parameters that were given
 };
 
+/// @brief Whether `text` is a count in its one spelling: decimal digits only, without a sign, white space
+/// (a form's '+' reads as one) or leading zeros. QString::toInt() takes all of those.
+bool isPlainCount(QStringView text);
+
 /// @brief Reads `limit` (1..100, default 20), `cursor` and the parameters named in `filters`;
 /// anything else, a repeated parameter, a bad limit or a cursor not issued for `scope` is 400.
 std::expected<ListQuery, Problem> parseListQuery(const QUrlQuery &query, const QStringList &filters,

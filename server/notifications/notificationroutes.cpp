@@ -2,13 +2,12 @@
 
 #include "accounts/accountservice.h"
 #include "http/answers.h"
+#include "http/formquery.h"
 #include "http/jsonbody.h"
 #include "http/pathids.h"
 #include "http/ssestream.h"
 #include "notifications/notificationservice.h"
 #include "notifications/notificationstreams.h"
-
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +38,7 @@ RouteRegistrar notificationRoutes()
                          auto who = caller(request, context);
                          if (!who)
                              return problemResponse(who.error(), context);
-                         auto page = service->list(who->user().id, QUrlQuery(request.url()));
+                         auto page = service->list(who->user().id, formQuery(request));
                          return page ? jsonResponse(*page) : problemResponse(page.error(), context);
                      },
                      {u"Your notifications, newest first; ?unread=true for unread ones only"_s,
@@ -53,7 +52,7 @@ RouteRegistrar notificationRoutes()
                          auto who = caller(request, context);
                          if (!who)
                              return problemResponse(who.error(), context);
-                         if (!QUrlQuery(request.url()).isEmpty())
+                         if (!formQuery(request).isEmpty())
                              return problemResponse(Problem::badRequest(u"This address takes no query parameters."_s),
                                                     context);
                          auto count = service->unreadCount(who->user().id);
@@ -101,7 +100,7 @@ RouteRegistrar notificationRoutes()
                                if (!who)
                                    return problemResponse(who.error(), context);
                                const QUuid userId = who->user().id;
-                               auto cursor = service->streamCursor(userId, QUrlQuery(request.url()),
+                               auto cursor = service->streamCursor(userId, formQuery(request),
                                                                    request.value(QByteArrayLiteral("last-event-id")));
                                if (!cursor)
                                    return problemResponse(cursor.error(), context);

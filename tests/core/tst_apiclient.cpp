@@ -55,6 +55,7 @@ public:
                     m_received += socket->readAll();
                     if (!m_received.contains("\r\n\r\n"))
                         return;
+                    m_requestLines.append(m_received.left(m_received.indexOf("\r\n")));
                     m_received.clear();
                     m_socket = socket;
                     if (!m_answers.isEmpty())
@@ -72,11 +73,14 @@ public:
     }
     void answerRaw(const QByteArray &bytes) { m_answers.append(bytes); }
     QTcpSocket *socket() const { return m_socket; }
+    /// The request lines received so far ("GET /path?query HTTP/1.1").
+    QList<QByteArray> requestLines() const { return m_requestLines; }
 
 private:
     QTcpServer m_server;
     QList<QByteArray> m_answers;
     QByteArray m_received;
+    QList<QByteArray> m_requestLines;
     QPointer<QTcpSocket> m_socket;
 };
 
@@ -88,6 +92,20 @@ QByteArray meJson(const QString &extraMember = {})
     if (!extraMember.isEmpty())
         json += ',' + extraMember.toUtf8();
     return json + '}';
+}
+
+/// The value of `name` in a request target's query, decoded as application/x-www-form-urlencoded (api.md: '+' is
+/// a space, %XX a byte of UTF-8); a null string when the parameter is missing.
+QString formValue(const QByteArray &target, const QByteArray &name)
+{
+    const QByteArray query = target.mid(target.indexOf('?') + 1);
+    for (QByteArray item : query.split('&')) {
+        if (!item.startsWith(QByteArray(name + '=')))
+            continue;
+        item = item.mid(name.size() + 1).replace('+', ' ');
+        return QString::fromUtf8(QByteArray::fromPercentEncoding(item));
+    }
+    return {};
 }
 
 } // namespace
@@ -114,6 +132,8 @@ private Q_SLOTS:
     void abortedCallNeverCallsBack();
 
     void unknownMembersAreIgnored();
+    void typedTextIsSentAsTyped_data();
+    void typedTextIsSentAsTyped();
     void badAnswersAreErrors_data();
     void badAnswersAreErrors();
     void rateLimitSaysWhenToRetry();
@@ -460,6 +480,46 @@ void TestApiClient::unknownMembersAreIgnored()
     QVERIFY2(*me, qPrintable(why(me)));
     QCOMPARE((*me)->fullName, u"Ada"_s);
     QCOMPARE((*me)->role, Role::Creator);
+}
+
+void TestApiClient::typedTextIsSentAsTyped_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plus signs") << u"C++ +alpha"_s;
+    QTest::newRow("what looks like an escape") << u"100%20 off"_s;
+    QTest::newRow("what looks like an escaped plus") << u"a%2Bb"_s;
+    QTest::newRow("lone percent signs") << u"%zz 50%"_s;
+    QTest::newRow("query delimiters") << u"a&b=c#d?e/f;g"_s;
+    QTest::newRow("not ASCII") << u"café Ünïcode 日本"_s;
+}
+
+void TestApiClient::typedTextIsSentAsTyped()
+{
+    // What the user typed into a search box reaches the server as exactly that text, read the way the server
+    // reads every query string (application/x-www-form-urlencoded).
+    QFETCH(QString, text);
+    CannedServer server;
+    server.answerJson(200, R"({"items": [], "next_cursor": null})");
+    server.answerJson(200, R"({"items": [], "next_cursor": null})");
+    ApiClient client(server.url());
+    client.setSession(u"access"_s, u"refresh"_s, 900);
+    Outcome<QList<api::SearchHit>> hits;
+    client.search(text, 10, this, hits.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(hits.arrived(), 10000);
+    QVERIFY2(*hits, qPrintable(why(hits)));
+    Outcome<api::Page<api::AdminUser>> users;
+    client.adminUsers(text, std::nullopt, {}, 20, this, users.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(users.arrived(), 10000);
+    QVERIFY2(*users, qPrintable(why(users)));
+    const QList<QByteArray> lines = server.requestLines();
+    QCOMPARE(lines.size(), 2);
+    const QByteArray search = lines.at(0).split(' ').value(1);
+    const QByteArray admin = lines.at(1).split(' ').value(1);
+    QVERIFY2(search.startsWith("/api/v1/search?"), search.constData());
+    QCOMPARE(formValue(search, "q"), text);
+    QCOMPARE(formValue(search, "limit"), u"10"_s);
+    QVERIFY2(admin.startsWith("/api/v1/admin/users?"), admin.constData());
+    QCOMPARE(formValue(admin, "q"), text);
 }
 
 void TestApiClient::badAnswersAreErrors_data()

@@ -12,7 +12,9 @@
 // with titles, tags and words that no other test uses.
 #include "accounts/accountroutes.h"
 #include "articles/articleroutes.h"
+#include "db/migrator.h"
 #include "httpclient.h"
+#include "markdown/markdown.h"
 #include "testpostgres.h"
 #include "htmlsafety.h"
 #include "testserver.h"
@@ -36,6 +38,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -274,6 +277,11 @@ private Q_SLOTS:
     void searchSnippetIsEscaped();
     void searchQueryIsValidated_data();
     void searchQueryIsValidated();
+    void queryStringsAreFormEncoded();
+    void searchPhraseStaysInOneField_data();
+    void searchPhraseStaysInOneField();
+    void searchReadsADerivedExcerptOnce();
+    void searchOfArticlesStoredBeforeTheFieldsWereApart();
     // Markdown XSS
     void htmlCheckCatchesUnsafeHtml_data();
     void htmlCheckCatchesUnsafeHtml();
@@ -310,6 +318,9 @@ private:
     /// Every item of a list route, page by page (empty and m_error set when a page fails).
     QJsonArray walkList(const User *who, const QString &path, int limit, int *pages = nullptr);
     User registerUser(const QString &name);
+    /// The search hits for `query` (already percent-encoded) as [article id, snippet, rank], best first
+    /// (empty and m_error set when not 200).
+    QList<std::tuple<QString, QString, double>> searchHits(const QString &query, const User *who = nullptr);
     std::expected<QVariant, QString> sql(const QString &statement, const QVariantList &binds = {});
     bool healthy() { return m_client->get(u"/health"_s).status == 200; }
 
@@ -1693,6 +1704,11 @@ void TestArticles::listQueryIsValidated_data()
     QTest::newRow("limit word") << u"limit=ten"_s;
     QTest::newRow("limit fraction") << u"limit=1.5"_s;
     QTest::newRow("limit huge") << u"limit=99999999999999999999"_s;
+    QTest::newRow("limit with a plus sign") << u"limit=%2B10"_s;
+    QTest::newRow("limit after a space") << u"limit=%2010"_s;
+    QTest::newRow("limit after a form's space") << u"limit=+10"_s;
+    QTest::newRow("limit before a space") << u"limit=10+"_s;
+    QTest::newRow("limit with a leading zero") << u"limit=010"_s;
     QTest::newRow("cursor made up") << u"cursor=abc"_s;
     QTest::newRow("cursor empty") << u"cursor="_s;
     QTest::newRow("cursor base64 junk") << u"cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s;
@@ -1952,6 +1968,276 @@ void TestArticles::searchQueryIsValidated()
     CHECK_PROBLEM(get(u"/api/v1/search?"_s + query), 400);
     CHECK_PROBLEM(get(u"/api/v1/search?"_s + query, &m_alice), 400);
     QVERIFY(healthy());
+}
+
+QList<std::tuple<QString, QString, double>> TestArticles::searchHits(const QString &query, const User *who)
+{
+    m_error.clear();
+    const HttpResponse answer = get(u"/api/v1/search?limit=100&q="_s + query, who);
+    QList<std::tuple<QString, QString, double>> hits;
+    if (answer.status != 200) {
+        m_error = u"searching %1: %2"_s.arg(query, QString::fromUtf8(describe(answer)));
+        return hits;
+    }
+    for (const QJsonValue &item : answer.json().value(u"items"_s).toArray()) {
+        const QJsonObject hit = item.toObject();
+        hits.append({hit.value(u"article"_s).toObject().value(u"id"_s).toString(), hit.value(u"snippet"_s).toString(),
+                     hit.value(u"rank"_s).toDouble()});
+    }
+    return hits;
+}
+
+void TestArticles::queryStringsAreFormEncoded()
+{
+    // api.md: query strings are application/x-www-form-urlencoded, the way HTML forms send them: '+' is a
+    // space like %20, and a plus sign is %2B. On every route: search, and the list's q and tag filters.
+    const QString zork = u"zorkmid%1"_s.arg(++g_serial);
+    const QString alpha = u"alphanor%1"_s.arg(g_serial);
+    const QString serial = QString::number(g_serial);
+    const QJsonObject alone = createPublished(m_bob, unique(u"Form Alone"_s), u"About "_s + zork + u" alone."_s,
+                                              {{u"tags"_s, QJsonArray{QString(u"x+y "_s + serial)}}});
+    const QJsonObject both = createPublished(m_bob, unique(u"Form Both"_s), zork + u" meets "_s + alpha + u"."_s,
+                                             {{u"tags"_s, QJsonArray{QString(u"x y "_s + serial)}}});
+    QVERIFY2(!alone.isEmpty() && !both.isEmpty(), qPrintable(m_error));
+    const QString aloneId = alone.value(u"id"_s).toString();
+    const QString bothId = both.value(u"id"_s).toString();
+    const auto searched = [this](const QString &query) {
+        QStringList ids;
+        for (const auto &[id, snippet, rank] : searchHits(query))
+            ids << id;
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    const auto listed = [this](const QString &query) {
+        QStringList ids = idsOf(walkList(nullptr, u"/api/v1/articles?"_s + query, 100));
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+
+    QCOMPARE(searched(zork + u"%20-"_s + alpha), QStringList{aloneId});
+    QCOMPARE(searched(zork + u"+-"_s + alpha), QStringList{aloneId});
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    QStringList bothIds{aloneId, bothId};
+    std::sort(bothIds.begin(), bothIds.end());
+    QCOMPARE(searched(zork + u"+or+"_s + alpha), bothIds);
+    QCOMPARE(listed(u"q="_s + zork + u"+-"_s + alpha), QStringList{aloneId});
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    // '+' is a space: the tag "x y N"; %2B is a plus sign: the tag "x+y N".
+    QCOMPARE(listed(u"tag=x+y+"_s + serial), QStringList{bothId});
+    QCOMPARE(listed(u"tag=x%2By+"_s + serial), QStringList{aloneId});
+    QCOMPARE(listed(u"tag=x%2by%20"_s + serial), QStringList{aloneId});
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    // A '+' in a parameter's name reads the same way: "li+mit" is an unknown parameter "li mit".
+    const HttpResponse unknown = get(u"/api/v1/articles?li+mit=5"_s);
+    CHECK_PROBLEM(unknown, 400);
+    QVERIFY2(unknown.json().value(u"detail"_s).toString().contains(u"'li mit'"_s), unknown.body.constData());
+}
+
+void TestArticles::searchPhraseStaysInOneField_data()
+{
+    // {z} and {b} are made-up words; the query is the phrase "{z} {b}". An empty excerpt column means none
+    // is given (the server derives it from the body's opening).
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("excerpt");
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<bool>("found");
+    QTest::newRow("across title and excerpt") << u"Heading {z}"_s << u"{b} opens the summary."_s
+                                              << u"Unrelated body."_s << false;
+    QTest::newRow("across excerpt and body") << u"Plain heading"_s << u"The summary ends with {z}"_s
+                                             << u"{b} opens the body."_s << false;
+    QTest::newRow("across title and body, derived excerpt") << u"Heading {z}"_s << QString()
+                                                            << u"{b} opens the body."_s << false;
+    QTest::newRow("in the title") << u"The {z} {b} story"_s << QString() << u"Unrelated body."_s << true;
+    QTest::newRow("in the excerpt") << u"Plain heading"_s << u"Of {z} {b} and more."_s << u"Unrelated body."_s
+                                    << true;
+    QTest::newRow("in the body, own excerpt") << u"Plain heading"_s << u"Unrelated summary."_s
+                                              << u"Once {z} {b} happened."_s << true;
+    QTest::newRow("in the body, derived excerpt") << u"Plain heading"_s << QString() << u"Once {z} {b} happened."_s
+                                                  << true;
+    QTest::newRow("at the start of the body, derived excerpt")
+        << u"Heading"_s << QString() << u"{z} {b} opens the body."_s << true;
+    QTest::newRow("late in a long body") << u"Plain heading"_s << u"Unrelated summary."_s
+                                         << QStringList(400, u"filler"_s).join(u' ') + u" then {z} {b}."_s << true;
+}
+
+void TestArticles::searchPhraseStaysInOneField()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, excerpt);
+    QFETCH(QString, content);
+    QFETCH(bool, found);
+    const QString z = u"zorbulon%1"_s.arg(++g_serial);
+    const QString b = u"blipstar%1"_s.arg(g_serial);
+    const auto fill = [&](QString text) { return text.replace(u"{z}"_s, z).replace(u"{b}"_s, b); };
+    QJsonObject extra;
+    if (!excerpt.isEmpty())
+        extra.insert(u"excerpt"_s, fill(excerpt));
+    const QJsonObject article = createPublished(m_bob, fill(title), fill(content), extra);
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const QStringList wanted = found ? QStringList{article.value(u"id"_s).toString()} : QStringList();
+    for (const QString &phrase : QStringList{u"%22"_s + z + u"%20"_s + b + u"%22"_s, u"%22"_s + z + u"+"_s + b + u"%22"_s}) {
+        QStringList ids;
+        for (const auto &[id, snippet, rank] : searchHits(phrase))
+            ids << id;
+        QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+        QCOMPARE(ids, wanted);
+        // The list's q filter reads the same vector.
+        QCOMPARE(idsOf(walkList(nullptr, u"/api/v1/articles?q="_s + phrase, 100)), wanted);
+    }
+    // Each word alone is found wherever it is.
+    QCOMPARE(searchHits(z).size(), 1);
+    QCOMPARE(searchHits(b).size(), 1);
+}
+
+void TestArticles::searchReadsADerivedExcerptOnce()
+{
+    const QString word = u"glimmerax%1"_s.arg(++g_serial);
+    // No excerpt given: the server makes it from the body's opening, which is all of this short body.
+    const QJsonObject derived =
+        createPublished(m_bob, unique(u"Derived Excerpt"_s), u"alpha "_s + word + u" blip omega"_s);
+    QVERIFY2(!derived.isEmpty(), qPrintable(m_error));
+    QCOMPARE(derived.value(u"excerpt"_s).toString(), u"alpha "_s + word + u" blip omega"_s);
+    const auto snippetOf = [this](const QString &query, const QJsonObject &article) {
+        for (const auto &[id, snippet, rank] : searchHits(query)) {
+            if (id == article.value(u"id"_s).toString())
+                return snippet;
+        }
+        return u"(not found)"_s;
+    };
+    QString snippet = snippetOf(word, derived);
+    QCOMPARE(snippet.count(u"<mark>"_s + word + u"</mark>"_s), 1);
+    QVERIFY2(snippet.count(u"omega"_s) == 1, qPrintable(snippet));
+    // A new body: the derived excerpt follows it, and is still read once.
+    const QJsonObject patched = patch(m_bob, derived.value(u"id"_s).toString(),
+                                      {{u"content"_s, QString(u"alpha "_s + word + u" blip omega, revised"_s)}}, 1)
+                                    .json();
+    QCOMPARE(patched.value(u"excerpt"_s).toString(), u"alpha "_s + word + u" blip omega, revised"_s);
+    snippet = snippetOf(word, derived);
+    QCOMPARE(snippet.count(u"<mark>"_s + word + u"</mark>"_s), 1);
+    QVERIFY2(snippet.contains(u"revised"_s), qPrintable(snippet));
+    // An excerpt the writer gave is its own passage: both show.
+    const QJsonObject written = createPublished(m_bob, unique(u"Written Excerpt"_s), u"The body has "_s + word + u"."_s,
+                                                {{u"excerpt"_s, QString(u"The summary has "_s + word + u"."_s)}});
+    QVERIFY2(!written.isEmpty(), qPrintable(m_error));
+    snippet = snippetOf(word, written);
+    QVERIFY2(snippet.contains(u"summary"_s) && snippet.contains(u"body"_s), qPrintable(snippet));
+
+    // Rank follows the real occurrences: once at the body's opening (derived excerpt) ranks below twice in
+    // the body, which ranks below once in a written excerpt and once in the body.
+    const QString term = u"quillipod%1"_s.arg(++g_serial);
+    const QString filler = QStringList(40, u"filler"_s).join(u' '); // longer than an excerpt
+    const QJsonObject opening = createPublished(m_bob, unique(u"Rank Opening"_s), term + u" opens this. "_s + filler);
+    const QJsonObject twice =
+        createPublished(m_bob, unique(u"Rank Twice"_s), filler + u" then "_s + term + u" and "_s + term + u"."_s);
+    const QJsonObject summary = createPublished(m_bob, unique(u"Rank Summary"_s), term + u" opens this. "_s + filler,
+                                                {{u"excerpt"_s, QString(u"About "_s + term + u"."_s)}});
+    QVERIFY2(!opening.isEmpty() && !twice.isEmpty() && !summary.isEmpty(), qPrintable(m_error));
+    QVERIFY(opening.value(u"excerpt"_s).toString().contains(term));
+    QVERIFY(!twice.value(u"excerpt"_s).toString().contains(term));
+    const auto hits = searchHits(term);
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    QStringList order;
+    for (const auto &[id, text, rank] : hits)
+        order << id;
+    QCOMPARE(order, (QStringList{summary.value(u"id"_s).toString(), twice.value(u"id"_s).toString(),
+                                 opening.value(u"id"_s).toString()}));
+    QVERIFY(std::get<2>(hits.at(0)) > std::get<2>(hits.at(1)) && std::get<2>(hits.at(1)) > std::get<2>(hits.at(2)));
+}
+
+void TestArticles::searchOfArticlesStoredBeforeTheFieldsWereApart()
+{
+    // A database at the schema before search kept fields apart, with articles as that server stored them;
+    // then the server starts (and migrates). Existing rows are searched like new ones.
+    const QString name = u"before_fields_%1"_s.arg(++g_serial);
+    auto made = m_postgres->params().withConnection([&name](QSqlDatabase &db) -> std::expected<bool, QString> {
+        QSqlQuery query(db);
+        if (!query.exec(u"CREATE DATABASE "_s + name))
+            return std::unexpected(query.lastError().text());
+        return true;
+    });
+    QVERIFY2(made, made ? "" : qPrintable(made.error()));
+    ConnectionParams params = m_postgres->params();
+    params.database = name;
+    QList<Migrator::Migration> before = Migrator::bundled();
+    before.removeIf([](const Migrator::Migration &migration) { return migration.version >= 7; });
+    QCOMPARE(before.size(), 6);
+    auto migrated = params.withConnection([&before](QSqlDatabase &db) { return Migrator(db, before).migrate(); });
+    QVERIFY2(migrated, migrated ? "" : qPrintable(migrated.error()));
+
+    const QString z = u"zorbex%1"_s.arg(g_serial);
+    const QString b = u"blipper%1"_s.arg(g_serial);
+    const QString w = u"wendigo%1"_s.arg(g_serial);
+    const QString m = u"marrowfin%1"_s.arg(g_serial);
+    const QString markdownBody = u"1. First [%1 link](http://example.com/x) item\n2. Second **bold** one, "_s.arg(m) +
+                                 QStringList(40, u"and more"_s).join(u' ');
+    struct Legacy {
+        QString id;
+        QString title;
+        QString excerpt;
+        QString content;
+    };
+    const QList<Legacy> rows{
+        {newId(), u"Across"_s, u"The summary ends with "_s + z, b + u" begins the body."_s},
+        {newId(), u"Inside"_s, u"Unrelated summary."_s, u"Once "_s + z + u" "_s + b + u" happened."_s},
+        {newId(), u"Derived"_s, {}, u"alpha "_s + w + u" blip omega"_s},
+        {newId(), u"Derived from Markdown"_s, {}, markdownBody},
+        {newId(), u"Written"_s, u"A summary about "_s + w + u"."_s, u"A body about "_s + w + u"."_s},
+    };
+    const auto inLegacy = [&params](const QString &statement, const QVariantList &binds) {
+        return params.withConnection([&](QSqlDatabase &db) -> std::expected<QVariant, QString> {
+            QSqlQuery query(db);
+            query.prepare(statement);
+            for (const QVariant &bind : binds)
+                query.addBindValue(bind);
+            if (!query.exec())
+                return std::unexpected(query.lastError().text());
+            return query.next() ? query.value(0) : QVariant();
+        });
+    };
+    auto author = inLegacy(u"INSERT INTO users (email, password_hash, full_name, role) "
+                           u"VALUES ('old@example.test', 'x', 'Old Writer', 'creator') RETURNING id::text"_s, {});
+    QVERIFY2(author, author ? "" : qPrintable(author.error()));
+    for (const Legacy &row : rows) {
+        // What that server stored: the excerpt given, or the one it derived from the body.
+        const QString excerpt = row.excerpt.isNull() ? inkwell::markdown::excerpt(row.content) : row.excerpt;
+        auto inserted = inLegacy(u"INSERT INTO articles (id, author_id, title, slug, content, content_html, excerpt, "
+                                 u"status, published_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, '', ?, 'published', now()) "
+                                 u"RETURNING id::text"_s,
+                                 {row.id, author->toString(), row.title, row.title.toLower().replace(u' ', u'-'),
+                                  row.content, excerpt});
+        QVERIFY2(inserted, inserted ? "" : qPrintable(inserted.error()));
+    }
+    const QString stampsSql = u"SELECT string_agg(id::text || change_xid::text || updated_at::text, ',' ORDER BY id) "
+                              u"FROM articles"_s;
+    const auto stampsBefore = inLegacy(stampsSql, {});
+    QVERIFY2(stampsBefore, stampsBefore ? "" : qPrintable(stampsBefore.error()));
+
+    TestServer server(params, {articleRoutes()});
+    QVERIFY2(server.error().isEmpty(), qPrintable(server.error()));
+    // The rows read the same: nothing was stamped as changed (the change feed does not resend them).
+    QCOMPARE(inLegacy(stampsSql, {}).value_or(QVariant()).toString(), stampsBefore->toString());
+    HttpClient client(server.url());
+    const auto search = [&client](const QString &query) {
+        QHash<QString, QString> snippets;
+        const HttpResponse answer = client.get(u"/api/v1/search?q="_s + query);
+        if (answer.status != 200)
+            snippets.insert(u"status"_s, QString::fromUtf8(describe(answer)));
+        for (const QJsonValue &item : answer.json().value(u"items"_s).toArray())
+            snippets.insert(item.toObject().value(u"article"_s).toObject().value(u"id"_s).toString(),
+                            item.toObject().value(u"snippet"_s).toString());
+        return snippets;
+    };
+    QCOMPARE(search(u"%22"_s + z + u"+"_s + b + u"%22"_s).keys(), QStringList{rows.at(1).id});
+    QCOMPARE(search(z).size(), 2);
+    const QHash<QString, QString> found = search(w);
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(found.value(rows.at(2).id).count(u"<mark>"_s + w + u"</mark>"_s), 1);
+    QVERIFY2(found.value(rows.at(4).id).contains(u"summary"_s), qPrintable(found.value(rows.at(4).id)));
+    const QHash<QString, QString> markdown = search(m);
+    QCOMPARE(markdown.keys(), QStringList{rows.at(3).id});
+    QVERIFY2(markdown.value(rows.at(3).id).count(u"<mark>"_s + m + u"</mark>"_s) == 1,
+             qPrintable(markdown.value(rows.at(3).id)));
+    server.stop();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2317,6 +2603,8 @@ void TestArticles::changeFeedQueryIsValidated_data()
     QTest::newRow("limit 1001") << u"limit=1001"_s;
     QTest::newRow("limit negative") << u"limit=-5"_s;
     QTest::newRow("limit word") << u"limit=many"_s;
+    QTest::newRow("limit after a form's space") << u"limit=+10"_s;
+    QTest::newRow("limit with a plus sign") << u"limit=%2B10"_s;
     QTest::newRow("unknown parameter") << u"cursor=0"_s;
     QTest::newRow("unknown parameter, kind") << u"kind=article"_s;
 }
