@@ -12,12 +12,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSqlQuery>
 #include <QTemporaryFile>
 #include <QThread>
 #include <QUrlQuery>
 #include <QtTest>
-
+#include <atomic>
 #include <stdexcept>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,22 @@ using inkwell::test::RawResponse;
 using inkwell::test::TestServer;
 
 namespace {
+
+/// What the test routes report and wait for, so that a test waits for the server to reach a point
+/// rather than for time to pass. The counters only grow: a test compares with what it saw before.
+struct RouteProbes {
+    std::atomic<int> dbBlocking{0};  ///< /test/sleep-db handlers that began their blocking query
+    std::atomic<int> dbUnblocked{0}; ///< ... and came out of it
+    std::atomic<int> workerJobs{0};  ///< /test/deferred jobs that began on a password worker
+    std::atomic<int> slowServing{0}; ///< /test/slow handlers that began
+    QSemaphore held;                 ///< what a /test/deferred?hold=1 job waits for
+};
+
+RouteProbes &probes()
+{
+    static RouteProbes instance;
+    return instance;
+}
 
 /// Routes that exist only in this test binary.
 RouteRegistrar testRoutes()
@@ -54,32 +72,46 @@ RouteRegistrar testRoutes()
                      [index, db](const QHttpServerRequest &, RequestContext &) {
                          auto connection = db->connection();
                          QSqlQuery query(*connection);
+                         ++probes().dbBlocking;
                          query.exec(u"SELECT pg_sleep(1.5)"_s); // blocking SQL on this listener's thread
+                         ++probes().dbUnblocked;
                          return QHttpServerResponse(QJsonObject{{u"listener"_s, index}});
                      },
                      {u"Blocks its thread in the database"_s, {}, {200}, false, u"test"_s});
         router.route(QHttpServerRequest::Method::Get, u"/test/slow"_s,
                      [](const QHttpServerRequest &, RequestContext &) {
+                         ++probes().slowServing;
                          QThread::msleep(300);
                          return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArray(10000, 'x'));
                      },
                      {u"Takes a while"_s, {}, {200}, false, u"test"_s});
-        // Answers after `ms` of work on the password workers, like a login does.
+        // Answers after `ms` of work on the password workers, like a login does; with `hold=1`, once
+        // the test releases probes().held instead.
         std::shared_ptr<PasswordWorkers> workers = resources.service.passwordWorkers;
         router.routeDeferred(QHttpServerRequest::Method::Get, u"/test/deferred"_s,
                              [workers, index](const QHttpServerRequest &request, RequestContext &,
                                               const Defer &defer) -> std::optional<QHttpServerResponse> {
-                                 const int ms = QUrlQuery(request.url()).queryItemValue(u"ms"_s).toInt();
+                                 const QUrlQuery query(request.url());
+                                 const int ms = query.queryItemValue(u"ms"_s).toInt();
+                                 const bool hold = query.queryItemValue(u"hold"_s) == u"1"_s;
                                  auto reply = defer();
                                  workers->run(
                                      reply->threadContext(),
-                                     [ms] {
+                                     [ms, hold] {
+                                         ++probes().workerJobs;
+                                         // 10 s at most: a failed test must not leave shutdown waiting.
+                                         if (hold)
+                                             return probes().held.tryAcquire(1, 10000) ? 0 : -1;
                                          QThread::msleep(ms);
                                          return ms;
                                      },
-                                     [reply, index](int slept) {
-                                         reply->send(QHttpServerResponse(
-                                             QJsonObject{{u"slept_ms"_s, slept}, {u"listener"_s, index}}));
+                                     [reply, index, hold](int slept) {
+                                         QJsonObject answer{{u"listener"_s, index}};
+                                         if (hold)
+                                             answer.insert(u"released"_s, slept == 0);
+                                         else
+                                             answer.insert(u"slept_ms"_s, slept);
+                                         reply->send(QHttpServerResponse(answer));
                                      });
                                  return std::nullopt;
                              },
@@ -401,8 +433,11 @@ void TestHttp::connectionsPerAddressAreCapped()
     const QList<RawResponse> refused = RawHttp::parse(fourth.readUntilClosed());
     QCOMPARE(refused.value(0).status, 429);
     QCOMPARE(refused.value(0).header("Retry-After"), QByteArray("1"));
-    open.pop_back(); // one closes: room for another
-    QTest::qWait(200);
+    // The guard's count of open connections (what /metrics exports as inkwell_http_open_connections):
+    // the refused fourth never counted.
+    QCOMPARE(s->context()->connections->total(), 3);
+    open.pop_back(); // one closes: room for another, once the server has let go of it
+    QTRY_COMPARE_WITH_TIMEOUT(s->context()->connections->total(), 2, 5000);
     RawHttp again(s->port());
     again.send(get("/health"));
     QCOMPARE(again.readResponses(1).value(0).status, 200);
@@ -607,18 +642,35 @@ void TestHttp::corsPreflight()
 void TestHttp::blockingDatabaseWorkStallsOnlyItsThread()
 {
     auto s = server({}, 2);
+    RouteProbes &probe = probes();
+    const int blocking = probe.dbBlocking.load();
+    const int unblocked = probe.dbUnblocked.load();
     RawHttp blocker(s->port());
     blocker.send(get("/test/sleep-db")); // 1.5 s of blocking SQL on one listener's thread
-    QTest::qWait(200);
+    QTRY_COMPARE_WITH_TIMEOUT(probe.dbBlocking.load(), blocking + 1, 10000); // that thread is in the query now
     // New connections land on both listeners (the kernel spreads them over the SO_REUSEPORT sockets).
     std::vector<std::unique_ptr<RawHttp>> clients;
     for (int i = 0; i < 16; ++i) {
         clients.push_back(std::make_unique<RawHttp>(s->port()));
         clients.back()->send(get("/test/whoami"));
     }
-    QList<bool> answeredWhileBlocked;
-    for (auto &client : clients)
-        answeredWhileBlocked << !client->readResponses(1, 300).isEmpty();
+    // Which answers arrive while that query still runs. Sockets only take in bytes between two calls
+    // of the predicate, so bytes seen after finding the query still running arrived while it ran.
+    QList<bool> answeredWhileBlocked(qsizetype(clients.size()), false);
+    QList<bool> answered(qsizetype(clients.size()), false);
+    const bool allAnswered = QTest::qWaitFor(
+        [&] {
+            const bool stillBlocked = probe.dbUnblocked.load() == unblocked;
+            for (qsizetype i = 0; i < answered.size(); ++i) {
+                if (!answered.at(i) && clients[size_t(i)]->socket().bytesAvailable() > 0) {
+                    answered[i] = true;
+                    answeredWhileBlocked[i] = stillBlocked;
+                }
+            }
+            return !answered.contains(false);
+        },
+        10000);
+    QVERIFY(allAnswered);
     const QList<RawResponse> blocked = blocker.readResponses(1, 5000);
     QCOMPARE(blocked.value(0).status, 200);
     const int blockedListener = QJsonDocument::fromJson(blocked.first().body).object().value(u"listener"_s).toInt();
@@ -639,23 +691,27 @@ void TestHttp::blockingDatabaseWorkStallsOnlyItsThread()
 
 void TestHttp::deferredWorkDoesNotStallItsThread()
 {
-    // One listener thread: whatever it serves while the worker sleeps proves the thread is free.
+    // One listener thread: whatever it serves while a worker holds the job proves the thread is free.
     auto s = server({}, 1);
+    RouteProbes &probe = probes();
+    probe.held.tryAcquire(probe.held.available()); // nothing left over from a failed test
+    const int jobs = probe.workerJobs.load();
     RawHttp slow(s->port());
-    slow.send(get("/test/deferred?ms=1500"));
-    QTest::qWait(100);
-    QElapsedTimer timer;
-    timer.start();
+    slow.send(get("/test/deferred?hold=1"));
+    auto letGo = qScopeGuard([&probe] { probe.held.release(); });        // a failed check must not leave it held
+    QTRY_COMPARE_WITH_TIMEOUT(probe.workerJobs.load(), jobs + 1, 10000); // the listener handed the job over
+    // The job is held until the test lets it go: every answer here comes while the worker is busy.
     for (int i = 0; i < 5; ++i) {
         RawHttp quick(s->port());
         quick.send(get("/test/whoami"));
-        const QList<RawResponse> answer = quick.readResponses(1, 1000);
-        QCOMPARE(answer.value(0).status, 200);
+        const QList<RawResponse> answer = quick.readResponses(1, 5000);
+        QVERIFY2(answer.value(0).status == 200, "the listener waited for the worker");
     }
-    QVERIFY2(timer.elapsed() < 1000, "the listener waited for the worker");
+    letGo.dismiss();
+    probe.held.release();
     const QList<RawResponse> deferred = slow.readResponses(1, 5000);
     QCOMPARE(deferred.value(0).status, 200);
-    QCOMPARE(QJsonDocument::fromJson(deferred.first().body).object().value(u"slept_ms"_s).toInt(), 1500);
+    QCOMPARE(QJsonDocument::fromJson(deferred.first().body).object().value(u"released"_s), QJsonValue(true));
     QVERIFY(!deferred.first().header("X-Request-Id").isEmpty());
     QCOMPARE(deferred.first().header("X-Content-Type-Options"), QByteArray("nosniff"));
     QCOMPARE(deferred.first().header("Connection").toLower(), QByteArray("close"));
@@ -678,30 +734,42 @@ void TestHttp::requestPipelinedBehindDeferredAnswerIsNotAnsweredFirst()
 void TestHttp::clientLeavingBeforeDeferredAnswerIsHarmless()
 {
     auto s = server({}, 1);
+    RouteProbes &probe = probes();
+    probe.held.tryAcquire(probe.held.available()); // nothing left over from a failed test
+    const int jobs = probe.workerJobs.load();
+    auto letGo = qScopeGuard([&probe] { probe.held.release(); }); // a failed check must not leave it held
     {
         RawHttp leaving(s->port());
-        leaving.send(get("/test/deferred?ms=300"));
-        QTest::qWait(50);
+        leaving.send(get("/test/deferred?hold=1"));
+        QTRY_COMPARE_WITH_TIMEOUT(probe.workerJobs.load(), jobs + 1, 10000); // the job runs: an answer is owed
     } // closed before the answer
-    QTest::qWait(500);
+    // The server has seen the client go and let go of its connection; only then does the job end.
+    QTRY_COMPARE_WITH_TIMEOUT(s->context()->connections->total(), 0, 10000);
+    letGo.dismiss();
+    probe.held.release();
+    // The answer nobody read was still counted (once the worker is done).
+    QByteArray metrics;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (metrics = HttpClient(s->url()).get(u"/metrics"_s).body).contains("route=\"/test/deferred\",status=\"200\"} 1"),
+        metrics.constData(), 10000);
+    // And the server goes on serving.
     RawHttp next(s->port());
     next.send(get("/test/whoami"));
-    QCOMPARE(next.readResponses(1, 2000).value(0).status, 200);
-    // The answer nobody read was still counted.
-    const QByteArray metrics = HttpClient(s->url()).get(u"/metrics"_s).body;
-    QVERIFY2(metrics.contains("route=\"/test/deferred\",status=\"200\"} 1"), metrics.constData());
+    QCOMPARE(next.readResponses(1, 5000).value(0).status, 200);
 }
 
 void TestHttp::gracefulStopCompletesInFlightRequests()
 {
     auto s = server({}, 4);
+    const int serving = probes().slowServing.load();
     std::vector<std::unique_ptr<RawHttp>> clients;
     for (int i = 0; i < 50; ++i) {
         clients.push_back(std::make_unique<RawHttp>(s->port()));
         QVERIFY(clients.back()->connected());
         clients.back()->send(get("/test/slow"));
     }
-    QTest::qWait(100); // the first ones are being served, the rest wait their turn
+    // The first ones are being served, the rest wait their turn.
+    QTRY_VERIFY_WITH_TIMEOUT(probes().slowServing.load() > serving, 10000);
     s->stop();         // what SIGTERM does: drain, then close
     for (auto &client : clients) {
         const QList<RawResponse> responses = RawHttp::parse(client->readUntilClosed(20000));

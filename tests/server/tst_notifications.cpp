@@ -30,6 +30,7 @@
 #include <QUrlQuery>
 #include <QtTest>
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <stdexcept>
 
@@ -85,6 +86,18 @@ EventWorkerOptions fastOptions()
     return options;
 }
 
+/// What every Flood did, for a test to wait on (the counters only grow).
+struct FloodProbes {
+    std::atomic<int> waits{0}; ///< times a producer found its client behind and waited for drained()
+    std::atomic<int> ended{0}; ///< producers whose stream ended under them (the server cut it)
+};
+
+FloodProbes &floodProbes()
+{
+    static FloodProbes instance;
+    return instance;
+}
+
 /// Streams `count` events of `size` bytes; with `respect=1` it waits for drained() whenever the client
 /// falls behind. Ends with `done {sent, max_buffered}`.
 class Flood : public QObject {
@@ -104,11 +117,14 @@ public:
         for (int slice = 0; slice < 16 && m_sent < m_count; ++slice) {
             if (m_respect && !m_stream->writable()) {
                 ++m_waits;
+                ++floodProbes().waits;
                 return; // drained() calls again
             }
             if (!m_stream->send(inkwell::sse::encode(
-                    inkwell::sse::Event{u"flood"_s, QString::fromLatin1(m_payload), {}, std::nullopt})))
+                    inkwell::sse::Event{u"flood"_s, QString::fromLatin1(m_payload), {}, std::nullopt}))) {
+                ++floodProbes().ended;
                 return; // cut
+            }
             ++m_sent;
             m_maxBuffered = std::max(m_maxBuffered, m_stream->buffered());
         }
@@ -569,11 +585,17 @@ void TestNotifications::concurrentWorkersNeverDoARowTwice()
     const EventHandlers standard = standardEventHandlers();
     EventHandlers handlers;
     handlers.add(u"test.concurrent.article.published"_s, *standard.find(u"article.published"_s));
-    EventWorker first(m_postgres->params(), handlers, options, notifier);
-    EventWorker second(m_postgres->params(), handlers, options, notifier);
+    // Each with metrics of its own: a worker exports its backlog once its first batch is done.
+    const auto firstMetrics = std::make_shared<Metrics>(1);
+    const auto secondMetrics = std::make_shared<Metrics>(1);
+    EventWorker first(m_postgres->params(), handlers, options, notifier, firstMetrics);
+    EventWorker second(m_postgres->params(), handlers, options, notifier, secondMetrics);
     first.start();
     second.start();
-    QTest::qWait(300); // both idle and listening
+    // Both idle (their first batch done) and listening (start() connected them to the notifier, which listens).
+    QTRY_VERIFY_WITH_TIMEOUT(firstMetrics->render().contains("inkwell_outbox_pending ") &&
+                                 secondMetrics->render().contains("inkwell_outbox_pending "),
+                             10000);
 
     const QString tag = uniqueTag();
     const int count = 300;
@@ -660,8 +682,8 @@ void TestNotifications::failingEventIsRetriedWithBackoffThenParked()
         QVERIFY(batch.has_value());
         QCOMPARE(batch->claimed, 0);
         QCOMPARE(row(u"attempts"_s).toInt(), attempt);
-        // ... and then again.
-        QTest::qWait(int(dueInMs()) + 20);
+        // ... and then again, once due by the database's clock (the one the claim reads).
+        QTRY_VERIFY_WITH_TIMEOUT(dueInMs() <= 0, 5000);
         batch = processor.runBatch();
         QVERIFY(batch.has_value());
         QCOMPARE(batch->claimed, 1);
@@ -1066,7 +1088,8 @@ void TestNotifications::markReadAndReadAll()
     const QString readAt = notification.value(u"read_at"_s).toString();
     QVERIFY(readAt.endsWith(u'Z'));
     QVERIFY(read.header("Cache-Control").contains("no-store"));
-    // Again: still read, and read when it was first read.
+    // Again: still read, and read when it was first read. Not synchronisation (the answer is in): the
+    // clock moves on, so a second stamp would show in read_at's milliseconds.
     QTest::qWait(20);
     const auto again = client.send("POST", u"/api/v1/notifications/%1/read"_s.arg(id), {}, bearer(reader));
     QCOMPARE(again.status, 200);
@@ -1074,7 +1097,7 @@ void TestNotifications::markReadAndReadAll()
     QCOMPARE(client.get(u"/api/v1/notifications/unread-count"_s, bearer(reader)).json().value(u"count"_s).toInt(),
              unreadAtStart - 1);
 
-    QTest::qWait(20);
+    QTest::qWait(20); // the clock moves on again: read-all's stamps come after the first one
     const auto all = client.send("POST", u"/api/v1/notifications/read-all"_s, {}, bearer(reader));
     QCOMPARE(all.status, 200);
     QCOMPARE(all.json(), (QJsonObject{{u"updated"_s, unreadAtStart - 1}}));
@@ -1299,7 +1322,9 @@ void TestNotifications::articleCacheOfAnotherInstanceIsInvalidatedByNotify()
     const QString path = u"/api/v1/articles/"_s + created.json().value(u"id"_s).toString();
     int revision = created.json().value(u"revision"_s).toInt();
     QCOMPARE(onB.get(path).json().value(u"revision"_s).toInt(), revision);
-    QTest::qWait(1200); // older than the one-second revalidation that applies without a notifier
+    // Not synchronisation: the rule under test is about age, and only time makes the cached entry
+    // older than the one-second revalidation that applies without a notifier.
+    QTest::qWait(1200);
     QCOMPARE(onB.get(path).json().value(u"revision"_s).toInt(), revision);
     for (int round = 0; round < 3; ++round) {
         QHash<QByteArray, QByteArray> write = headers;
@@ -1346,7 +1371,14 @@ void TestNotifications::creatingAPublishedArticleNotifiesEveryFollowerOnce()
     // The event carries the slug the article got in the database.
     QCOMPARE(value(u"SELECT payload->>'slug' FROM outbox WHERE payload->>'article_id' = ?"_s, {id}).toString(),
              created.json().value(u"slug"_s).toString());
-    QTest::qWait(300); // a second delivery, if there were one, would land meanwhile
+    // A second delivery would come from a second event about this article (written with it, in the
+    // same statement) or from this one done again; a settled event is never claimed again. So once
+    // every event about the article is settled, the count is final.
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT count(*) FROM outbox WHERE payload->>'article_id' = ? "
+                                    u"AND processed_at IS NULL AND parked_at IS NULL"_s,
+                                    {id})
+                                  .toInt(),
+                              0, 10000);
     for (const Account &follower : std::as_const(m_followers))
         QCOMPARE(notificationsOf(follower, tag), qint64(1));
 }
@@ -1648,12 +1680,15 @@ void TestNotifications::slowClientGetsBackpressureThenIsCut()
     const QUrl url = server->server->url();
     constexpr int kCount = 400;
     constexpr int kSize = 64 * 1024;
+    const int waitsBefore = floodProbes().waits.load();
+    const int endedBefore = floodProbes().ended.load();
     {
         // A producer that waits for drained(): the client reads nothing for a while, then everything.
         SseClient slow(server->server->port(), {}, {}, "/test/flood?respect=1&count=400&size=65536");
         slow.socket().setReadBufferSize(64 * 1024);
         QVERIFY(slow.waitForHead());
-        QTest::qWait(1000); // not reading: the kernel's buffers fill, then the server's
+        // Not reading until the producer has had to wait: the kernel's buffers filled, then the server's.
+        QTRY_VERIFY_WITH_TIMEOUT(floodProbes().waits.load() > waitsBefore, 30000);
         QVERIFY(slow.waitForClose(120000));
         QVERIFY(!slow.framingError);
         QVERIFY(slow.terminated);
@@ -1674,7 +1709,8 @@ void TestNotifications::slowClientGetsBackpressureThenIsCut()
         SseClient cut(server->server->port(), {}, {}, "/test/flood?respect=0&count=400&size=65536");
         cut.socket().setReadBufferSize(64 * 1024);
         QVERIFY(cut.waitForHead());
-        QTest::qWait(2000); // not reading
+        // Not reading until the server has cut the stream under the producer.
+        QTRY_VERIFY_WITH_TIMEOUT(floodProbes().ended.load() > endedBefore, 30000);
         QVERIFY(cut.waitForClose(60000));
         QVERIFY(!cut.terminated);
         QVERIFY(cut.ofType(u"done"_s).isEmpty());

@@ -32,6 +32,7 @@ QByteArray RawHttp::readUntilClosed(int timeoutMs)
     QElapsedTimer timer;
     timer.start();
     while (!m_closed && timer.elapsed() < timeoutMs) {
+        m_buffer += m_socket.readAll(); // what an event loop (a QTRY_ wait) may already have read in
         if (m_socket.state() != QAbstractSocket::ConnectedState) {
             m_closed = true;
             break;
@@ -51,6 +52,7 @@ QList<RawResponse> RawHttp::readResponses(int count, int timeoutMs)
     timer.start();
     QList<RawResponse> responses;
     while (timer.elapsed() < timeoutMs) {
+        m_buffer += m_socket.readAll(); // what an event loop (a QTRY_ wait) may already have read in
         responses = parse(m_buffer);
         if (responses.size() >= count)
             return responses;

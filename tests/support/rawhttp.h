@@ -15,7 +15,8 @@ struct RawResponse {
 };
 
 /// @brief A blocking raw-socket client, for what QNetworkAccessManager will not send: ambiguous
-/// framing, pipelining, trickling, oversized headers.
+/// framing, pipelining, trickling, oversized headers. A test may wait with QTRY_/qWaitFor between
+/// reads: what the event loop reads in meanwhile is kept for the next read.
 class RawHttp {
 public:
     explicit RawHttp(quint16 port);
