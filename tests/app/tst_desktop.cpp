@@ -7,6 +7,7 @@
 #include "editor/findreplacebar.h"
 #include "editor/markdowneditor.h"
 #include "editor/previewpane.h"
+#include "awaitvalue.h"
 #include "inkwelldprocess.h"
 #include "mainwindow.h"
 #include "translations.h"
@@ -61,15 +62,7 @@ template <typename T> T *topLevel(const QString &name)
     return nullptr;
 }
 
-template <typename T>
-std::optional<T> await(const std::function<void(std::function<void(T)>)> &start, int timeoutMs = 30000)
-{
-    std::optional<T> value;
-    start([&value](T result) { value = std::move(result); });
-    if (!QTest::qWaitFor([&] { return value.has_value(); }, timeoutMs))
-        return std::nullopt;
-    return value;
-}
+using test::await;
 
 /// Types @p text as key presses, Enter for each line break (QTest::keyClicks knows no '\n').
 void type(QWidget *widget, const QString &text)

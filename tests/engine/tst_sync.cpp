@@ -3,7 +3,9 @@
 // a computer holds is what the server holds (Nextcloud's style of sync test). No window anywhere.
 #include "api/apiclient.h"
 #include "draftsession.h"
+#include "awaitvalue.h"
 #include "inkwelldprocess.h"
+#include "syncmachine.h"
 #include "librarymodel.h"
 #include "localstore.h"
 #include "syncengine.h"
@@ -33,23 +35,9 @@ namespace {
 constexpr auto kPassword = "correct horse battery staple";
 
 /// One computer of a writer: its own session, local store and sync engine.
-struct Machine {
-    std::unique_ptr<api::ApiClient> client;
-    std::unique_ptr<LocalStore> store;
-    std::unique_ptr<SyncEngine> engine;
-    User user;
-};
+using Machine = test::SyncMachine;
 
-/// Waits for a callback's value.
-template <typename T>
-std::optional<T> await(const std::function<void(std::function<void(T)>)> &start, int timeoutMs = 20000)
-{
-    std::optional<T> value;
-    start([&value](T result) { value = std::move(result); });
-    if (!QTest::qWaitFor([&] { return value.has_value(); }, timeoutMs))
-        return std::nullopt;
-    return value;
-}
+using test::await;
 
 /// Saves a draft straight into a store; true once committed.
 bool saveInto(LocalStore &store, QObject *context, const QUuid &id, const ArticleText &text, const QUuid &author)
@@ -125,51 +113,23 @@ void TestSync::cleanupTestCase()
 
 std::unique_ptr<Machine> TestSync::machine(const QString &email, bool registerAccount, test::InkwelldProcess *server)
 {
-    auto m = std::make_unique<Machine>();
-    m->client = std::make_unique<api::ApiClient>((server ? server : m_server.get())->url());
-    const QString password = QString::fromLatin1(kPassword);
-    auto grant = await<api::ApiResult<api::AuthGrant>>([&](auto done) {
-        if (registerAccount)
-            m->client->registerAccount({email, password, u"Writer "_s + email.section(u'@', 0, 0)}, this, done);
-        else
-            m->client->login({email, password}, this, done);
-    });
-    if (!grant || !*grant) {
-        qWarning() << "cannot sign in" << email << (grant && !*grant ? grant->error().message() : QString());
-        return nullptr;
-    }
-    m->user = (*grant)->user;
-    auto store = LocalStore::open(m_dir.filePath(u"store-%1/library.sqlite"_s.arg(++m_stores)));
-    if (!store) {
-        qWarning() << store.error();
-        return nullptr;
-    }
-    m->store = std::move(*store);
-    m->engine = std::make_unique<SyncEngine>(m->client.get(), m->store.get());
-    return m;
+    return Machine::open((server ? server : m_server.get())->url(), email, QString::fromLatin1(kPassword),
+                         registerAccount, m_dir.filePath(u"store-%1/library.sqlite"_s.arg(++m_stores)), this);
 }
 
 bool TestSync::sync(Machine &m, int timeoutMs)
 {
-    // Until the engine is idle: a round asked while another runs follows it.
-    QSignalSpy finished(m.engine.get(), &SyncEngine::roundFinished);
-    m.engine->syncNow();
-    if (!QTest::qWaitFor([&] { return !finished.isEmpty() && !m.engine->busy(); }, timeoutMs))
-        return false;
-    return finished.last().first().toBool();
+    return m.sync(timeoutMs);
 }
 
 bool TestSync::save(Machine &m, const QUuid &id, const ArticleText &text)
 {
-    auto saved = await<std::expected<qint64, QString>>(
-        [&](auto done) { m.store->saveDraft(id, text, m.user.id, m.user.fullName, this, done); });
-    return saved && *saved;
+    return m.save(id, text, this);
 }
 
 std::optional<LocalArticle> TestSync::local(Machine &m, const QUuid &id)
 {
-    auto article = await<std::optional<LocalArticle>>([&](auto done) { m.store->article(id, this, done); });
-    return article ? *article : std::nullopt;
+    return m.local(id, this);
 }
 
 QList<engine::LibraryEntry> TestSync::entries(Machine &m)

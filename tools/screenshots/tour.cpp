@@ -9,6 +9,7 @@
 #include "compare/revisionhistoryview.h"
 #include "chat/chatinput.h"
 #include "chat/chatpanel.h"
+#include "awaitvalue.h"
 #include "fakeupstream.h"
 #include "inkwelldprocess.h"
 #include "translations.h"
@@ -41,15 +42,7 @@ namespace {
 
 constexpr auto kPassword = "a long and careful passphrase";
 
-template <typename T>
-std::optional<T> await(const std::function<void(std::function<void(T)>)> &start, int timeoutMs = 60000)
-{
-    std::optional<T> value;
-    start([&value](T result) { value = std::move(result); });
-    if (!QTest::qWaitFor([&] { return value.has_value(); }, timeoutMs))
-        return std::nullopt;
-    return value;
-}
+using test::await;
 
 struct Sample {
     QString title;
