@@ -1,5 +1,6 @@
 // Signing in from the desktop app against the real inkwelld, with the refresh token in a real (private) keyring.
 #include "accountsession.h"
+#include "secretfiles.h"
 #include "api/apiclient.h"
 #include "account/changepassworddialog.h"
 #include "inkwelldprocess.h"
@@ -9,7 +10,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
-#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -85,34 +85,8 @@ QString keyringToken(const QString &key)
     return runTool(u"secret-tool"_s, {u"lookup"_s, u"server"_s, kService, u"user"_s, key}).out;
 }
 
-/// The folders where the app keeps configuration and data, and the (private) home: a token must never be there.
-QStringList appFolders()
-{
-    return {QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
-            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation), QDir::homePath()};
-}
-
-/// Every file under @p folders whose bytes contain @p needle (UTF-8 or UTF-16).
-QStringList filesContaining(const QStringList &folders, const QString &needle)
-{
-    const QByteArray utf8 = needle.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2);
-    QStringList hits;
-    for (const QString &folder : folders) {
-        QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue; // sockets and the like
-            const QByteArray bytes = file.readAll();
-            if ((bytes.contains(utf8) || bytes.contains(utf16)) && !hits.contains(path))
-                hits.append(path);
-        }
-    }
-    return hits;
-}
+using inkwell::test::appFolders;
+using inkwell::test::filesContaining;
 
 /// Waits for a typed API call started by @p start(context, callback).
 template <typename T, typename Start> std::optional<ApiResult<T>> await(Start start)

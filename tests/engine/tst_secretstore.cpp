@@ -1,4 +1,5 @@
 #include "secretstore.h"
+#include "secretfiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,35 +68,8 @@ QString freshToken()
     return u"inkwell-refresh-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces) + u"-ÄÖÜ"_s;
 }
 
-/// The folders where the app keeps configuration and data: a token must never turn up in them.
-QStringList appFolders()
-{
-    return {QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation),
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
-            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation),
-            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation), QDir::homePath()};
-}
-
-/// Every file under @p folders whose bytes contain @p needle (UTF-8 or UTF-16).
-QStringList filesContaining(const QStringList &folders, const QString &needle)
-{
-    const QByteArray utf8 = needle.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char *>(needle.utf16()), needle.size() * 2);
-    QStringList hits;
-    for (const QString &folder : folders) {
-        QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                continue; // sockets and the like
-            const QByteArray bytes = file.readAll();
-            if ((bytes.contains(utf8) || bytes.contains(utf16)) && !hits.contains(path))
-                hits.append(path);
-        }
-    }
-    return hits;
-}
+using inkwell::test::appFolders;
+using inkwell::test::filesContaining;
 
 /// Paths and sizes of every file under @p folders.
 QStringList fileListing(const QStringList &folders)
