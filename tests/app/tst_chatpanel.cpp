@@ -68,6 +68,19 @@ template <typename T> struct Outcome {
     const ApiResult<T> *operator->() const { return &*result; }
 };
 
+/// A signed-in user's panel on a new conversation, ready for a question (openPanel()).
+struct OpenPanel {
+    explicit OpenPanel(std::unique_ptr<ApiClient> client)
+        : api(std::move(client))
+        , list(api.get())
+    {
+    }
+    std::unique_ptr<ApiClient> api;
+    std::optional<Conversation> conversation;
+    ConversationListModel list;
+    std::unique_ptr<ChatPanel> panel;
+};
+
 /// An answer that stops after @p pieces and stays open (no finish, no [DONE]) until FakeUpstream::release().
 FakeUpstream::Reply heldReply(const QStringList &pieces)
 {
@@ -273,6 +286,8 @@ private:
     /// Sends one question through @p session and waits for its answer to end.
     bool exchange(ChatSession &session, const QString &question, const QString &answer);
     std::unique_ptr<ChatPanel> showPanel(ApiClient &api, ConversationListModel &list);
+    /// A new user's panel, shown, on a new conversation whose session is ready; nullptr when a step fails.
+    std::unique_ptr<OpenPanel> openPanel();
 
     FakeUpstream m_upstream;
     std::unique_ptr<test::InkwelldProcess> m_server;
@@ -334,6 +349,25 @@ std::optional<api::ConversationDetail> TestChatPanel::read(ApiClient &api, const
     if (!QTest::qWaitFor([&] { return outcome.arrived(); }, kWaitMs) || !*outcome)
         return std::nullopt;
     return **outcome;
+}
+
+std::unique_ptr<OpenPanel> TestChatPanel::openPanel()
+{
+    std::unique_ptr<ApiClient> api = signIn();
+    if (!api)
+        return nullptr;
+    auto open = std::make_unique<OpenPanel>(std::move(api));
+    open->conversation = create(*open->api);
+    if (!open->conversation)
+        return nullptr;
+    open->panel = showPanel(*open->api, open->list);
+    if (!open->panel)
+        return nullptr;
+    open->panel->openConversation(open->conversation->id);
+    if (!QTest::qWaitFor(
+            [&] { return open->panel->currentSession()->status() == ChatSession::Status::Ready; }, kWaitMs))
+        return nullptr;
+    return open;
 }
 
 bool TestChatPanel::exchange(ChatSession &session, const QString &question, const QString &answer)
@@ -1193,15 +1227,9 @@ void TestChatPanel::panelShowsTextWhileStreamingAndEscStops()
 
 void TestChatPanel::panelEnterSendsShiftEnterBreaksLine()
 {
-    auto api = signIn();
-    QVERIFY(api);
-    const std::optional<Conversation> conversation = create(*api);
-    QVERIFY(conversation);
-    ConversationListModel list(api.get());
-    const auto panel = showPanel(*api, list);
-    QVERIFY(panel);
-    panel->openConversation(conversation->id);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready, kWaitMs);
+    const auto open = openPanel();
+    QVERIFY(open);
+    auto &[api, conversation, list, panel] = *open;
     ChatSession *session = panel->currentSession();
     app::ChatInput *input = panel->input();
     input->setFocus();
@@ -1231,15 +1259,9 @@ void TestChatPanel::panelEnterSendsShiftEnterBreaksLine()
 
 void TestChatPanel::panelEditsTheLastQuestion()
 {
-    auto api = signIn();
-    QVERIFY(api);
-    const std::optional<Conversation> conversation = create(*api);
-    QVERIFY(conversation);
-    ConversationListModel list(api.get());
-    const auto panel = showPanel(*api, list);
-    QVERIFY(panel);
-    panel->openConversation(conversation->id);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready, kWaitMs);
+    const auto open = openPanel();
+    QVERIFY(open);
+    auto &[api, conversation, list, panel] = *open;
     ChatSession *session = panel->currentSession();
     QVERIFY(exchange(*session, u"Is the midpoint earned"_s, u"Mostly."_s));
 
@@ -1377,15 +1399,9 @@ void TestChatPanel::panelSearchFiltersTheList()
 
 void TestChatPanel::panelShowsErrorsInlineWithRetryAndSwitchesAnswers()
 {
-    auto api = signIn();
-    QVERIFY(api);
-    const std::optional<Conversation> conversation = create(*api);
-    QVERIFY(conversation);
-    ConversationListModel list(api.get());
-    const auto panel = showPanel(*api, list);
-    QVERIFY(panel);
-    panel->openConversation(conversation->id);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready, kWaitMs);
+    const auto open = openPanel();
+    QVERIFY(open);
+    auto &[api, conversation, list, panel] = *open;
     ChatSession *session = panel->currentSession();
 
     m_upstream.enqueue(brokenReply({u"Cut "_s}));
@@ -1447,15 +1463,9 @@ void TestChatPanel::panelShowsErrorsInlineWithRetryAndSwitchesAnswers()
 
 void TestChatPanel::panelCopiesMessagesAndCodeBlocks()
 {
-    auto api = signIn();
-    QVERIFY(api);
-    const std::optional<Conversation> conversation = create(*api);
-    QVERIFY(conversation);
-    ConversationListModel list(api.get());
-    const auto panel = showPanel(*api, list);
-    QVERIFY(panel);
-    panel->openConversation(conversation->id);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready, kWaitMs);
+    const auto open = openPanel();
+    QVERIFY(open);
+    auto &[api, conversation, list, panel] = *open;
     const QString answer =
         u"Try this:\n\n```python\nprint(\"<light>\")\n```\n\nAnd this:\n\n```\nsecond block\n```\n"_s;
     QVERIFY(exchange(*panel->currentSession(), u"Show code"_s, answer));
@@ -1499,15 +1509,9 @@ void TestChatPanel::panelCopiesMessagesAndCodeBlocks()
 
 void TestChatPanel::panelSavesTheSystemPrompt()
 {
-    auto api = signIn();
-    QVERIFY(api);
-    const std::optional<Conversation> conversation = create(*api);
-    QVERIFY(conversation);
-    ConversationListModel list(api.get());
-    const auto panel = showPanel(*api, list);
-    QVERIFY(panel);
-    panel->openConversation(conversation->id);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready, kWaitMs);
+    const auto open = openPanel();
+    QVERIFY(open);
+    auto &[api, conversation, list, panel] = *open;
 
     auto *editor = panel->findChild<QPlainTextEdit *>(u"systemPromptEditor"_s);
     QVERIFY(editor && !editor->isVisible());
