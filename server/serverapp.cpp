@@ -14,6 +14,7 @@
 #include "db/migrator.h"
 #include "events/eventworker.h"
 #include "health/healthroutes.h"
+#include "housekeeping/housekeeper.h"
 #include "http/httpservice.h"
 #include "http/operationsroutes.h"
 #include "log/logging.h"
@@ -302,6 +303,8 @@ int inkwelldMain(int argc, char **argv)
     EventSystem events(context->database, context->metrics); // LISTEN/NOTIFY and the outbox worker
     context->notifier = events.notifier();
     events.start();
+    Housekeeper housekeeper(context->database, {config->housekeepingIntervalS * 1000});
+    housekeeper.start();
     {
         // Answers whose server died mid-generation: their rows already say 'failed' (0005_ai.sql).
         ThreadDatabase db(context->database, u"inkwell-ai-recovery"_s);
@@ -326,6 +329,7 @@ int inkwelldMain(int argc, char **argv)
 
     const int code = signals.pending() ? 0 : app.exec();
     http.stop();
+    housekeeper.stop();
     events.stop();
     stopDatabase();
     qInfo("stopped");

@@ -314,7 +314,7 @@ RouteRegistrar articleRoutes()
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
-            {u"The change feed: every article you can see changed after the cursor"_s, {}, {200, 400, 401}, true,
+            {u"The change feed: every article you can see changed after the cursor"_s, {}, {200, 400, 401, 410}, true,
              u"sync"_s});
     };
 }

@@ -79,6 +79,7 @@ ArticleService::ArticleService(const ServiceContext &context, ThreadDatabase &db
                                std::shared_ptr<ViewCounter> views)
     : m_context(context)
     , m_store(db)
+    , m_horizon(db)
     , m_cursors(context.jwtKey)
     , m_cache(std::move(cache))
     , m_searches(std::move(searches))
@@ -677,6 +678,7 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
     if (!caller)
         return std::unexpected(Problem::unauthorized(u"Sign in to sync."_s));
     std::optional<std::pair<qint64, QUuid>> after;
+    qint64 issuedAfterPurges = 0;
     int limit = kDefaultFeedLimit;
     QStringList seen;
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
@@ -687,10 +689,13 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
             if (value.isEmpty() || value == u"0")
                 continue;
             // Cursors are issued signed: a made-up or damaged one would silently skip changes.
+            // [seq, id] or [seq, id, purges]: the purge count when it was issued (none before there were purges).
             const auto position = m_cursors.decode(u"sync", value);
-            const qint64 seq = position && position->size() == 2 ? position->at(0).toInteger() : 0;
-            const auto id = position && position->size() == 2 ? parseId(position->at(1).toString()) : std::nullopt;
-            if (seq < 1 || !id)
+            const bool shaped = position && (position->size() == 2 || position->size() == 3);
+            const qint64 seq = shaped ? position->at(0).toInteger() : 0;
+            const auto id = shaped ? parseId(position->at(1).toString()) : std::nullopt;
+            issuedAfterPurges = shaped && position->size() == 3 ? position->at(2).toInteger(-1) : 0;
+            if (seq < 1 || !id || issuedAfterPurges < 0)
                 return std::unexpected(Problem::badRequest(u"since is not a cursor of this feed."_s));
             after = std::pair{seq, *id};
         } else if (name == u"limit") {
@@ -704,6 +709,18 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
                 Problem::badRequest(u"Unknown query parameter '%1'; this feed takes since, limit."_s.arg(name)));
         }
     }
+    // Tombstones are purged 30 days after the deletion. A cursor issued before a purge and positioned before
+    // its last tombstone may have missed deletions: the client must read the feed from the start, or it would
+    // keep what was deleted. Read before the page, so that a purge racing this request makes the cursor we
+    // issue look old (a needless restart at worst), never new.
+    auto horizon = m_horizon.at(after ? after->first : 0, after ? after->second : QUuid());
+    if (!horizon)
+        return std::unexpected(horizon.error());
+    if (after && horizon->beforePurge && horizon->purges > issuedAfterPurges)
+        return std::unexpected(Problem{410, u"/problems/cursor-expired"_s, u"Gone"_s,
+                                       u"This cursor is older than deletions the server has since forgotten; "
+                                       u"read the feed again from the start (without since)."_s,
+                                       {}, {}, {}});
     auto page = m_store.changes(after, caller->user().id, isAdmin(caller), limit);
     if (!page)
         return std::unexpected(page.error());
@@ -719,7 +736,7 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
     }
     const auto last = page->last ? page->last : after;
     const QString cursor =
-        last ? m_cursors.encode(u"sync", QJsonArray{last->first, formatId(last->second)}) : u"0"_s;
+        last ? m_cursors.encode(u"sync", QJsonArray{last->first, formatId(last->second), horizon->purges}) : u"0"_s;
     return QJsonObject{{u"changes"_s, changes}, {u"cursor"_s, cursor}, {u"has_more"_s, page->hasMore}};
 }
 

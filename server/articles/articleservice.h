@@ -4,6 +4,7 @@
 #include "articles/articlecache.h"
 #include "articles/articlestore.h"
 #include "articles/viewcounter.h"
+#include "housekeeping/housekeepingstore.h"
 #include "http/listquery.h"
 
 #include <QJsonObject>
@@ -83,6 +84,7 @@ private:
 
     const ServiceContext &m_context;
     ArticleStore m_store;
+    FeedHorizonStore m_horizon;
     CursorCodec m_cursors;
     std::shared_ptr<ArticleCache> m_cache;
     std::shared_ptr<SearchCache> m_searches;

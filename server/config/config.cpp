@@ -177,6 +177,8 @@ const QList<SettingSpec> &settingSpecs()
         {u"INKWELL_AI_TIMEOUT_S"_s, u"60"_s, u"upstream idle timeout"_s},
         {u"INKWELL_AI_TOKENS_PER_DAY"_s, kDefaultTokensPerDay, u"daily token quota per role (0 = unlimited)"_s},
         {u"INKWELL_AI_REQUESTS_PER_MIN"_s, u"20"_s, u"AI requests per minute per user"_s},
+        {u"INKWELL_HOUSEKEEPING_INTERVAL_S"_s, u"3600"_s,
+         u"how often expired tokens, old events and long-deleted articles are cleaned up"_s},
         {u"INKWELL_LOG_LEVEL"_s, u"info"_s, u"debug, info, warning or error"_s},
     };
     return specs;
@@ -323,6 +325,8 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
     config.refreshTokenTtlS = static_cast<int>(*refreshTtl);
     INKWELL_TRY(rate, integer(u"INKWELL_RATE_LIMIT_PER_MIN"_s, 0, 10000000));
     config.rateLimitPerMin = static_cast<int>(*rate);
+    INKWELL_TRY(housekeeping, integer(u"INKWELL_HOUSEKEEPING_INTERVAL_S"_s, 1, 86400));
+    config.housekeepingIntervalS = static_cast<int>(*housekeeping);
 
     INKWELL_TRY(provider, choice(u"INKWELL_AI_PROVIDER"_s, {u"gemini"_s, u"openai"_s, u"none"_s}));
     config.aiProvider = *provider;

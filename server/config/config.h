@@ -50,6 +50,7 @@ struct Config {
     int accessTokenTtlS = 900;
     int refreshTokenTtlS = 2592000;
     int rateLimitPerMin = 600;
+    int housekeepingIntervalS = 3600;
     QString aiProvider = QStringLiteral("none");
     QString aiModel;
     QString aiApiKey;

@@ -20,6 +20,7 @@ QString reason(int status)
     case 404: return u"Not found"_s;
     case 405: return u"Method not allowed"_s;
     case 409: return u"Conflict"_s;
+    case 410: return u"Cursor expired: read the feed from the start"_s;
     case 412: return u"Revision is stale"_s;
     case 413: return u"Body too large"_s;
     case 422: return u"Validation failed"_s;

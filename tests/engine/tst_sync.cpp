@@ -79,6 +79,7 @@ private Q_SLOTS:
     void libraryModelFollowsTheStore();
     void openArticleSavesAndFollowsSyncWithoutLosingTyping();
     void serverResetAsksBeforeRemovingTheLibrary();
+    void purgedDeletionsMakeTheClientReadTheWholeFeed();
 
 private:
     std::unique_ptr<Machine> machine(const QString &email, bool registerAccount = false,
@@ -846,6 +847,48 @@ int typeInto(const QString &path, const QUuid &id, const QUuid &author)
     return 3;
 }
 
+void TestSync::purgedDeletionsMakeTheClientReadTheWholeFeed()
+{
+    // A server that cleans up every second; the 30 days after a deletion are made to pass in its database.
+    test::InkwelldProcess server;
+    server.setEnvironment(u"INKWELL_HOUSEKEEPING_INTERVAL_S"_s, u"1"_s);
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    auto a = machine(u"purge@example.com"_s, true, &server);
+    auto b = machine(u"purge@example.com"_s, false, &server);
+    QVERIFY(a && b);
+    QList<QUuid> ids;
+    for (int i = 0; i < 6; ++i) {
+        ids << QUuid::createUuid();
+        QVERIFY(save(*a, ids.last(), {u"Article %1"_s.arg(i), {}, {}, u"text %1\n"_s.arg(i)}));
+    }
+    QVERIFY(sync(*a) && sync(*b));
+    QCOMPARE(own(*b).size(), 6);
+
+    // One computer deletes an article; the other is away until the server has forgotten the deletion.
+    auto deleted = await<std::expected<void, QString>>([&](auto done) { a->engine->deleteArticle(ids[0], this, done); });
+    QVERIFY(deleted && *deleted);
+    QVERIFY(sync(*a));
+    const QString id = ids[0].toString(QUuid::WithoutBraces);
+    const auto aged = server.psql(u"UPDATE articles SET deleted_at = now() - interval '31 days' WHERE id = '%1'"_s.arg(id));
+    QVERIFY2(aged, aged ? "" : qPrintable(aged.error()));
+    QTRY_COMPARE_WITH_TIMEOUT(server.psql(u"SELECT count(*) FROM articles WHERE id = '%1'"_s.arg(id)).value_or(u"?"_s),
+                              u"0"_s, 15000);
+    // Meanwhile the away computer edits another article.
+    QVERIFY(save(*b, ids[1], {u"Article 1"_s, {}, {}, u"edited while away\n"_s}));
+
+    // Its cursor is older than the purge: the server says so (410), and it reads the whole feed instead,
+    // which no longer has the deleted article. Its edit is kept and pushed.
+    QVERIFY(sync(*b));
+    QVERIFY(!local(*b, ids[0]));
+    const auto edited = local(*b, ids[1]);
+    QVERIFY(edited);
+    QCOMPARE(edited->text.content, u"edited while away\n"_s);
+    QCOMPARE(own(*b).size(), 5);
+    const QString diff = compareWithServer(*b);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(serverState(*b).value(ids[1]).content, u"edited while away\n"_s);
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -853,7 +896,7 @@ int main(int argc, char **argv)
         return typeInto(QString::fromLocal8Bit(argv[2]), QUuid::fromString(QLatin1StringView(argv[3])),
                         QUuid::fromString(QLatin1StringView(argv[4])));
     TestSync test;
-    QTEST_SET_MAIN_SOURCE_PATH
+QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
 }
 

@@ -13,6 +13,7 @@
 #include "accounts/accountroutes.h"
 #include "articles/articleroutes.h"
 #include "db/migrator.h"
+#include "housekeeping/housekeeper.h"
 #include "httpclient.h"
 #include "markdown/markdown.h"
 #include "testpostgres.h"
@@ -298,6 +299,12 @@ private Q_SLOTS:
     void secondInstanceServesNewRevisionWithinASecond();
     // Last on purpose: under UBSan a signed overflow aborts the whole process (see the function).
     void revisionNumberAtInt32Max();
+
+    // Housekeeping
+    void housekeepingDeletesOnlyWhatIsNoLongerNeeded();
+    void housekeepingRunsOnOneInstanceAtATime();
+    void changeFeedCursorOlderThanAPurgeIsGone();
+    void housekeeperPassesComeByThemselves();
 
 private:
     HttpResponse call(const QByteArray &method, const QString &path, const User *who, const QByteArray &body = {},
@@ -2856,6 +2863,208 @@ void TestArticles::revisionNumberAtInt32Max()
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
     CHECK_PROBLEM(get(u"/api/v1/articles/%1/revisions/2147483647"_s.arg(article.value(u"id"_s).toString()), &m_alice), 404);
     QVERIFY(healthy());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Housekeeping
+
+void TestArticles::housekeepingDeletesOnlyWhatIsNoLongerNeeded()
+{
+    // What earlier tests left to clean up goes first, so that the counts below are this test's own.
+    ThreadDatabase db(m_postgres->params(), u"test-housekeeping"_s);
+    HousekeepingStore store(db);
+    const auto before = store.runOnce(7);
+    QVERIFY(before && before->ran);
+
+    // Articles: one deleted 31 days ago (purged), one 29 days ago and one live (kept).
+    QStringList ids;
+    for (const QString &title : {u"Long Gone"_s, u"Recently Gone"_s, u"Still Here"_s}) {
+        const QJsonObject article = createPublished(m_alice, unique(title));
+        QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+        ids << article.value(u"id"_s).toString();
+    }
+    for (int i = 0; i < 2; ++i)
+        EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + ids[i], &m_alice, {}, {{"If-Match", etag(1)}}), 204);
+    QVERIFY(sql(u"UPDATE articles SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid"_s, {ids[0]}));
+    QVERIFY(sql(u"UPDATE articles SET deleted_at = now() - interval '29 days' WHERE id = ?::uuid"_s, {ids[1]}));
+
+    // Refresh tokens: the new user's have expired; everyone else's are live.
+    const User expiring = registerUser(u"Ernie Expired"_s);
+    QVERIFY2(!expiring.token.isEmpty(), qPrintable(m_error));
+    QVERIFY(sql(u"UPDATE refresh_tokens SET expires_at = now() - interval '1 minute' WHERE session_id IN "
+                u"(SELECT id FROM auth_sessions WHERE user_id = ?::uuid)"_s,
+                {expiring.id}));
+    const auto liveTokens = sql(u"SELECT count(*) FROM refresh_tokens WHERE expires_at > now()"_s);
+    QVERIFY(liveTokens && liveTokens->toInt() >= 4);
+
+    // Login throttle: an old row that blocks nothing goes; a recent one and a blocking one stay.
+    QVERIFY(sql(u"INSERT INTO login_throttle (key, failures, last_failure_at, blocked_until) VALUES "
+                u"('test:old', 3, now() - interval '2 hours', NULL), "
+                u"('test:recent', 1, now() - interval '5 minutes', NULL), "
+                u"('test:blocked', 9, now() - interval '2 hours', now() + interval '1 hour')"_s));
+    // AI rate windows: older than an hour go.
+    QVERIFY(sql(u"INSERT INTO ai_rate (user_id, minute, count) VALUES (?::uuid, date_trunc('minute', now()) - "
+                u"interval '2 hours', 3), (?::uuid, date_trunc('minute', now()), 1)"_s,
+                {m_bob.id, m_bob.id}));
+    // Outbox: processed 8 days ago goes; processed 6 days ago and never processed stay.
+    QVERIFY(sql(u"INSERT INTO outbox (topic, payload, created_at, processed_at) VALUES "
+                u"('test.old', '{}', now() - interval '9 days', now() - interval '8 days'), "
+                u"('test.recent', '{}', now() - interval '7 days', now() - interval '6 days')"_s));
+    QVERIFY(sql(u"INSERT INTO outbox (topic, payload, created_at, available_at, parked_at) VALUES "
+                u"('test.parked', '{}', now() - interval '40 days', now() - interval '40 days', now())"_s));
+
+    const auto report = store.runOnce(7);
+    QVERIFY(report);
+    QVERIFY(report->ran);
+    QCOMPARE(report->articles, 1);
+    QCOMPARE(report->refreshTokens, 1);
+    QCOMPARE(report->throttleRows, 1);
+    QCOMPARE(report->aiRateRows, 1);
+    QCOMPARE(report->outboxRows, 1);
+
+    const auto count = [this](const QString &statement, const QVariantList &binds = {}) {
+        const auto value = sql(statement, binds);
+        return value ? value->toInt() : -1;
+    };
+    QCOMPARE(count(u"SELECT count(*) FROM articles WHERE id = ?::uuid"_s, {ids[0]}), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM articles WHERE id = ?::uuid"_s, {ids[1]}), 1);
+    QCOMPARE(count(u"SELECT count(*) FROM articles WHERE id = ?::uuid"_s, {ids[2]}), 1);
+    QCOMPARE(count(u"SELECT count(*) FROM article_revisions WHERE article_id = ?::uuid"_s, {ids[0]}), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM refresh_tokens WHERE expires_at > now()"_s), liveTokens->toInt());
+    QCOMPARE(count(u"SELECT count(*) FROM login_throttle WHERE key LIKE 'test:%'"_s), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM login_throttle WHERE key = 'test:old'"_s), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM ai_rate WHERE user_id = ?::uuid"_s, {m_bob.id}), 1);
+    QCOMPARE(count(u"SELECT count(*) FROM outbox WHERE topic LIKE 'test.%'"_s), 2);
+    QCOMPARE(count(u"SELECT count(*) FROM outbox WHERE topic = 'test.old'"_s), 0);
+
+    // The live ones still work: the user whose tokens expired signs in again, the others read on.
+    EXPECT_STATUS(get(u"/api/v1/articles/"_s + ids[2], &m_alice), 200);
+    QVERIFY(sql(u"DELETE FROM login_throttle WHERE key LIKE 'test:%'"_s));
+    QVERIFY(sql(u"DELETE FROM outbox WHERE topic LIKE 'test.%'"_s));
+
+    // A second pass right after finds nothing more to do.
+    const auto again = store.runOnce(7);
+    QVERIFY(again && again->ran);
+    QCOMPARE(again->articles + again->refreshTokens + again->throttleRows + again->aiRateRows + again->outboxRows, 0);
+}
+
+void TestArticles::housekeepingRunsOnOneInstanceAtATime()
+{
+    const QJsonObject article = createPublished(m_bob, unique(u"Locked Out"_s));
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const QString id = article.value(u"id"_s).toString();
+    EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + id, &m_bob, {}, {{"If-Match", etag(1)}}), 204);
+    QVERIFY(sql(u"UPDATE articles SET deleted_at = now() - interval '40 days' WHERE id = ?::uuid"_s, {id}));
+
+    ThreadDatabase db(m_postgres->params(), u"test-housekeeping-lock"_s);
+    HousekeepingStore store(db);
+    // Another instance's pass holds the lock (here: a session of the test's own).
+    const auto blocked = m_postgres->params().withConnection(
+        [&](QSqlDatabase &other) -> std::expected<HousekeepingReport, QString> {
+            QSqlQuery lock(other);
+            if (!lock.exec(u"SELECT pg_advisory_lock(%1)"_s.arg(HousekeepingStore::kLockKey)))
+                return std::unexpected(lock.lastError().text());
+            auto report = store.runOnce(7);
+            QSqlQuery unlock(other);
+            unlock.exec(u"SELECT pg_advisory_unlock(%1)"_s.arg(HousekeepingStore::kLockKey));
+            if (!report)
+                return std::unexpected(report.error().detail);
+            return *report;
+        });
+    QVERIFY2(blocked, blocked ? "" : qPrintable(blocked.error()));
+    QVERIFY(!blocked->ran);
+    QCOMPARE(blocked->articles, 0);
+    QCOMPARE(sql(u"SELECT count(*) FROM articles WHERE id = ?::uuid"_s, {id})->toInt(), 1);
+
+    // Once the lock is free, the next pass does the work.
+    const auto report = store.runOnce(7);
+    QVERIFY(report && report->ran);
+    QCOMPARE(report->articles, 1);
+    QCOMPARE(sql(u"SELECT count(*) FROM articles WHERE id = ?::uuid"_s, {id})->toInt(), 0);
+}
+
+void TestArticles::changeFeedCursorOlderThanAPurgeIsGone()
+{
+    const QJsonObject article = createPublished(m_alice, unique(u"Purged Tombstone"_s));
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const QString id = article.value(u"id"_s).toString();
+    const auto hasEntry = [&id](const FeedWalk &walk) {
+        return std::any_of(walk.changes.cbegin(), walk.changes.cend(),
+                           [&id](const QJsonObject &change) { return change.value(u"id"_s).toString() == id; });
+    };
+    // A client that has read the feed up to the article (the position before its deletion).
+    FeedWalk before;
+    QTRY_VERIFY_WITH_TIMEOUT((before = walkFeed(m_bob, {}, 1000), before.error.isEmpty() && hasEntry(before)), 5000);
+
+    EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + id, &m_alice, {}, {{"If-Match", etag(1)}}), 204);
+    // Another client has seen the tombstone.
+    FeedWalk after;
+    QTRY_VERIFY_WITH_TIMEOUT((after = walkFeed(m_bob, before.cursor, 1000), after.error.isEmpty() && hasEntry(after)),
+                             5000);
+    QVERIFY(after.changes.last().value(u"deleted"_s).toBool());
+
+    QVERIFY(sql(u"UPDATE articles SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid"_s, {id}));
+    ThreadDatabase db(m_postgres->params(), u"test-housekeeping-feed"_s);
+    const auto report = HousekeepingStore(db).runOnce(7);
+    QVERIFY(report && report->ran && report->articles >= 1);
+
+    // The client that never saw the tombstone is told to start again, for every reader of the feed.
+    for (const User *who : {&m_bob, &m_alice, &m_admin}) {
+        const HttpResponse gone = get(u"/api/v1/sync/changes?since="_s + percent(before.cursor), who);
+        CHECK_PROBLEM(gone, 410);
+        QCOMPARE(gone.json().value(u"type"_s).toString(), u"/problems/cursor-expired"_s);
+    }
+    // The one that saw it reads on; and from the start the article is simply not there.
+    EXPECT_STATUS(get(u"/api/v1/sync/changes?since="_s + percent(after.cursor), &m_bob), 200);
+    const FeedWalk fresh = walkFeed(m_bob, {}, 1000);
+    QVERIFY2(fresh.error.isEmpty(), qPrintable(fresh.error));
+    QVERIFY(!hasEntry(fresh));
+    const FeedWalk freshAdmin = walkFeed(m_admin, {}, 1000);
+    QVERIFY2(freshAdmin.error.isEmpty(), qPrintable(freshAdmin.error));
+    QVERIFY(!hasEntry(freshAdmin));
+    // Cursors issued after the purge are not affected by it: a walk from the start in small pages passes the
+    // purged position and goes on, and its last cursor reads on.
+    const FeedWalk paged = walkFeed(m_bob, {}, 3);
+    QVERIFY2(paged.error.isEmpty(), qPrintable(paged.error));
+    QCOMPARE(paged.changes, fresh.changes);
+    EXPECT_STATUS(get(u"/api/v1/sync/changes?since="_s + percent(fresh.cursor), &m_bob), 200);
+
+    // A cursor from before the purge whose position lies beyond the purged tombstone missed nothing.
+    EXPECT_STATUS(get(u"/api/v1/sync/changes?since="_s + percent(after.cursor), &m_alice), 200);
+
+    // A later purge expires the cursors issued before it, when they lie before what it took.
+    const QJsonObject later = createPublished(m_alice, unique(u"Purged Later"_s));
+    QVERIFY2(!later.isEmpty(), qPrintable(m_error));
+    EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + later.value(u"id"_s).toString(), &m_alice, {},
+                       {{"If-Match", etag(1)}}),
+                  204);
+    QVERIFY(sql(u"UPDATE articles SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid"_s,
+                {later.value(u"id"_s).toString()}));
+    const auto second = HousekeepingStore(db).runOnce(7);
+    QVERIFY(second && second->ran && second->articles == 1);
+    CHECK_PROBLEM(get(u"/api/v1/sync/changes?since="_s + percent(fresh.cursor), &m_bob), 410);
+}
+
+void TestArticles::housekeeperPassesComeByThemselves()
+{
+    const QJsonObject article = createPublished(m_bob, unique(u"Swept Away"_s));
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const QString id = article.value(u"id"_s).toString();
+    EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + id, &m_bob, {}, {{"If-Match", etag(1)}}), 204);
+    QVERIFY(sql(u"UPDATE articles SET deleted_at = now() - interval '35 days' WHERE id = ?::uuid"_s, {id}));
+
+    // Nobody asks for a pass: the timer brings one, and another.
+    Housekeeper housekeeper(m_postgres->params(), {200, 7});
+    QList<HousekeepingReport> passes; // filled on this thread (queued from the housekeeper's)
+    connect(&housekeeper, &Housekeeper::passDone, this,
+            [&passes](const HousekeepingReport &report) { passes << report; });
+    housekeeper.start();
+    QTRY_VERIFY_WITH_TIMEOUT(passes.size() >= 2, 5000);
+    housekeeper.stop();
+    QVERIFY(passes.first().ran);
+    QCOMPARE(passes.first().articles, 1);
+    QCOMPARE(passes.at(1).articles, 0);
+    QCOMPARE(sql(u"SELECT count(*) FROM articles WHERE id = ?::uuid"_s, {id})->toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestArticles)

@@ -116,6 +116,10 @@ void TestConfig::invalidValuesNameTheSetting_data()
     QTest::newRow("threads 257") << u"INKWELL_THREADS"_s << u"257"_s << u"INKWELL_THREADS: must be between 1 and 256"_s;
     QTest::newRow("body zero") << u"INKWELL_MAX_BODY_BYTES"_s << u"0"_s << u"INKWELL_MAX_BODY_BYTES: must be between"_s;
     QTest::newRow("idle words") << u"INKWELL_IDLE_TIMEOUT_S"_s << u"30s"_s << u"INKWELL_IDLE_TIMEOUT_S: must be a whole number"_s;
+    QTest::newRow("housekeeping zero") << u"INKWELL_HOUSEKEEPING_INTERVAL_S"_s << u"0"_s
+                                       << u"INKWELL_HOUSEKEEPING_INTERVAL_S: must be between 1 and 86400"_s;
+    QTest::newRow("housekeeping words") << u"INKWELL_HOUSEKEEPING_INTERVAL_S"_s << u"1h"_s
+                                        << u"INKWELL_HOUSEKEEPING_INTERVAL_S: must be a whole number"_s;
     QTest::newRow("host name") << u"INKWELL_HOST"_s << u"example.com"_s << u"INKWELL_HOST: must be an IP address"_s;
     QTest::newRow("signup role admin") << u"INKWELL_SIGNUP_ROLE"_s << u"admin"_s
                                        << u"INKWELL_SIGNUP_ROLE: must be one of: viewer, creator, closed"_s;
@@ -239,7 +243,8 @@ void TestConfig::spellings()
     QStringList flags;
     for (const SettingSpec &spec : settingSpecs())
         flags << spec.flag() + u'/' + spec.fileKey();
-    QCOMPARE(settingSpecs().size(), 24);
+    QCOMPARE(settingSpecs().size(), 25);
+    QVERIFY(flags.contains(u"housekeeping-interval-s/housekeeping_interval_s"_s));
     QVERIFY(flags.contains(u"max-body-bytes/max_body_bytes"_s));
     QVERIFY(flags.contains(u"ai-tokens-per-day/ai_tokens_per_day"_s));
     QVERIFY(flags.contains(u"database-url/database_url"_s));
@@ -267,7 +272,8 @@ void TestConfig::printableRedactsSecrets()
     QVERIFY2(text.contains(u"INKWELL_DATABASE_REPLICA_URL=postgres://***:***@r/db  # environment; not supported yet"_s),
              qPrintable(text));
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
-    QCOMPARE(text.count(u'\n'), 24);
+    QVERIFY(text.contains(u"INKWELL_HOUSEKEEPING_INTERVAL_S=3600  # default\n"_s));
+    QCOMPARE(text.count(u'\n'), 25);
 }
 
 void TestConfig::redactUrl_data()

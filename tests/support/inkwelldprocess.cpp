@@ -119,4 +119,28 @@ void InkwelldProcess::kill()
     output();
 }
 
+std::expected<QString, QString> InkwelldProcess::psql(const QString &statement) const
+{
+    // Where the cluster listens is in its postmaster.pid: line 4 the port, line 5 the socket folder (empty: TCP).
+    QFile pidFile(m_dataDir + u"/postgres/data/postmaster.pid"_s);
+    QFile passwordFile(m_dataDir + u"/db-password"_s);
+    if (!pidFile.open(QIODevice::ReadOnly) || !passwordFile.open(QIODevice::ReadOnly))
+        return std::unexpected(u"the bundled cluster in %1 is not running"_s.arg(m_dataDir));
+    const QList<QByteArray> lines = pidFile.readAll().split('\n');
+    if (lines.size() < 5)
+        return std::unexpected(u"%1 is incomplete"_s.arg(pidFile.fileName()));
+    const QString socketDir = QString::fromLocal8Bit(lines.at(4).trimmed());
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PGPASSWORD"_s, QString::fromUtf8(passwordFile.readAll().trimmed()));
+    child.setProcessEnvironment(env);
+    child.start(u"psql"_s, {u"-X"_s, u"-qAt"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-h"_s,
+                            socketDir.isEmpty() ? u"127.0.0.1"_s : socketDir, u"-p"_s,
+                            QString::fromLatin1(lines.at(3).trimmed()), u"-U"_s, u"inkwell"_s, u"-d"_s, u"inkwell"_s,
+                            u"-c"_s, statement});
+    if (!child.waitForFinished(30000) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
+        return std::unexpected(u"psql failed: %1"_s.arg(QString::fromLocal8Bit(child.readAllStandardError())));
+    return QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+}
+
 } // namespace inkwell::test

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <expected>
 #include <memory>
 
 namespace inkwell::test {
@@ -47,6 +48,10 @@ public:
     QString error() const { return m_error; }
     /// @brief Everything the process printed so far (stdout and stderr).
     QString output();
+
+    /// @brief Runs one SQL statement with psql on the bundled cluster (while it runs) and returns what it printed
+    /// (unaligned, tuples only), or why it failed. For tests that must change what no API changes (a date).
+    std::expected<QString, QString> psql(const QString &statement) const;
 
     /// @brief Path of the inkwelld binary the build made.
     static QString binary();
