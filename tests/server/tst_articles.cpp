@@ -3036,10 +3036,11 @@ void TestArticles::smallCacheEvictsTheLeastRecentlyUsed()
 
 void TestArticles::writeOnAnotherInstanceReplacesACachedArticleAtOnce()
 {
-    const auto instance = cachingInstance();
-    QVERIFY2(instance, qPrintable(m_error));
+    // Made before the instance LISTENs, so that the NOTIFY of its creation cannot empty the cache later.
     const QJsonObject article = createPublished(m_alice, unique(u"Replaced at once"_s));
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const auto instance = cachingInstance();
+    QVERIFY2(instance, qPrintable(m_error));
     const QString id = article.value(u"id"_s).toString();
     const QString path = u"/api/v1/articles/"_s + id;
     const QString slugPath = u"/api/v1/articles/by-slug/"_s + article.value(u"slug"_s).toString();
