@@ -46,8 +46,12 @@ ArticleCache::~ArticleCache() = default;
 
 qint64 ArticleCache::entryCost(const Entry &entry)
 {
-    // The slug kept by the slug index shares the entry's string (implicit sharing): counted once.
-    return entry.json.size() + 2 * (entry.authorName.size() + entry.slug.size()) + kEntryOverheadBytes;
+    // What is allocated, not what is used (put() trims the JSON). The slug kept by the slug index shares
+    // the entry's string (implicit sharing): counted once.
+    return std::max(entry.json.size(), entry.json.capacity()) +
+           2 * (std::max(entry.authorName.size(), entry.authorName.capacity()) +
+                std::max(entry.slug.size(), entry.slug.capacity())) +
+           kEntryOverheadBytes;
 }
 
 ArticleCache::Shard &ArticleCache::shardOf(const QUuid &id) const
@@ -138,6 +142,10 @@ std::optional<ArticleCache::Entry> ArticleCache::bySlug(const QString &slug) con
 
 void ArticleCache::put(Entry entry, qint64 readAt)
 {
+    // Outside the lock. The rendered JSON grew while it was written (its capacity is up to half again
+    // its size): the cache keeps an exact copy (the answer in flight keeps the other until it is sent).
+    entry.json.squeeze();
+    const qint64 cost = entryCost(entry);
     Shard &shard = shardOf(entry.id);
     QMutexLocker locker(&shard.mutex);
     if (const auto removed = shard.removedAt.constFind(entry.id);
@@ -145,7 +153,6 @@ void ArticleCache::put(Entry entry, qint64 readAt)
         return;
     const QUuid id = entry.id;
     const QString slug = entry.slug;
-    const qint64 cost = entryCost(entry);
     if (const auto old = shard.entries.take(id); old && old->value.entry.slug != slug)
         unlinkSlug(old->value.entry.slug, id);
     const bool kept = shard.entries.put(id, Stored{std::move(entry), m_clock.elapsed()}, cost, m_budget / m_shardCount,

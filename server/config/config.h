@@ -29,8 +29,9 @@ struct SettingSpec {
 /// @brief Every setting inkwelld knows, in documentation order.
 const QList<SettingSpec> &settingSpecs();
 
-/// @brief INKWELL_CACHE_MB's default: 560 MiB for articles hold about 45,000 of the benchmark's (about 12 KiB
-/// each as cached: content, its HTML and the rest of the JSON).
+/// @brief INKWELL_CACHE_MB's default: its 560 MiB for articles hold about 47,000 of the benchmark's (12 KB
+/// each as cached: content, its HTML and the rest of the JSON; see ArticleCache::kEntryOverheadBytes), so
+/// all 40,000 published articles of its 50,000.
 inline constexpr int kDefaultCacheMb = 640;
 
 /// @brief How INKWELL_CACHE_MB is shared: 7/8 for the article cache, 1/16 for each of the search and list
