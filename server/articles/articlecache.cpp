@@ -1,126 +1,260 @@
 #include "articlecache.h"
 
+#include <QJsonDocument>
+#include <QMutex>
+#include <algorithm>
+
 namespace inkwell::server {
 
-ArticleCache::ArticleCache(int capacity, qint64 ttlMs)
-    : m_capacity(capacity)
+namespace {
+
+/// Removals are remembered (against racing reads) at least this long; pruned only above this many.
+constexpr qsizetype kRemovalsBeforePruning = 1024;
+
+} // namespace
+
+// A cache line each: the listener threads lock different shards without sharing one.
+struct alignas(64) ArticleCache::Shard {
+    QMutex mutex;
+    LruMap<QUuid, Stored> entries;
+    QHash<QUuid, qint64> removedAt; ///< recent removals, so a racing read cannot put back a stale entry
+    qint64 prunedAt = 0;
+    qint64 hits = 0;
+    qint64 misses = 0;
+    qint64 evictions = 0;
+};
+
+/// Slug → id, sharded by slug. Only a hint: bySlug() checks the entry's own slug, so an index that lags
+/// behind (it is updated after the entry, under another lock) can only cause a miss.
+struct alignas(64) ArticleCache::SlugShard {
+    QMutex mutex;
+    QHash<QString, QUuid> ids;
+    qint64 misses = 0;
+};
+
+ArticleCache::ArticleCache(qint64 budgetBytes, qint64 ttlMs)
+    : m_budget(std::max<qint64>(0, budgetBytes))
     , m_ttlMs(ttlMs)
+    , m_shardCount(int(std::clamp<qint64>(m_budget / kMinShardBytes, 1, kMaxShards)))
+    , m_shards(new Shard[size_t(m_shardCount)])
+    , m_slugShards(new SlugShard[size_t(m_shardCount)])
 {
     m_clock.start();
 }
 
-std::optional<ArticleCache::Entry> ArticleCache::fresh(const Stored *stored) const
+ArticleCache::~ArticleCache() = default;
+
+qint64 ArticleCache::entryCost(const Entry &entry)
+{
+    // What is allocated, not what is used (put() trims the JSON). The slug kept by the slug index shares
+    // the entry's string (implicit sharing): counted once.
+    return std::max(entry.json.size(), entry.json.capacity()) +
+           2 * (std::max(entry.authorName.size(), entry.authorName.capacity()) +
+                std::max(entry.slug.size(), entry.slug.capacity())) +
+           kEntryOverheadBytes;
+}
+
+ArticleCache::Shard &ArticleCache::shardOf(const QUuid &id) const
+{
+    return m_shards[qHash(id) % size_t(m_shardCount)];
+}
+
+ArticleCache::SlugShard &ArticleCache::slugShardOf(const QString &slug) const
+{
+    return m_slugShards[qHash(slug) % size_t(m_shardCount)];
+}
+
+std::optional<ArticleCache::Entry> ArticleCache::hit(Shard &shard, Stored *stored) const
 {
     if (!stored) {
-        m_misses.fetchAndAddRelaxed(1);
+        ++shard.misses;
         return std::nullopt;
     }
-    m_hits.fetchAndAddRelaxed(1);
+    ++shard.hits;
     Entry entry = stored->entry;
-    entry.fresh = (m_live && m_live()) || m_clock.elapsed() - stored->loadedAtMs <= m_ttlMs;
+    entry.fresh = m_clock.elapsed() - stored->loadedAtMs <= m_ttlMs;
     return entry;
+}
+
+void ArticleCache::unlinkSlug(const QString &slug, const QUuid &id) const
+{
+    SlugShard &slugs = slugShardOf(slug);
+    QMutexLocker locker(&slugs.mutex);
+    if (const auto it = slugs.ids.constFind(slug); it != slugs.ids.cend() && *it == id)
+        slugs.ids.erase(it);
+}
+
+void ArticleCache::drop(Shard &shard, const QUuid &id) const
+{
+    if (const auto old = shard.entries.take(id))
+        unlinkSlug(old->value.entry.slug, id);
 }
 
 void ArticleCache::confirm(const QUuid &id, qint64 readAt)
 {
-    QWriteLocker locker(&m_lock);
-    if (const auto removed = m_removedAt.constFind(id); removed != m_removedAt.cend() && *removed >= readAt)
+    Shard &shard = shardOf(id);
+    QMutexLocker locker(&shard.mutex);
+    if (const auto removed = shard.removedAt.constFind(id); removed != shard.removedAt.cend() && *removed >= readAt)
         return;
-    if (const auto it = m_byId.find(id); it != m_byId.end())
-        it->loadedAtMs = std::max(it->loadedAtMs, readAt);
+    if (Stored *stored = shard.entries.peek(id))
+        stored->loadedAtMs = std::max(stored->loadedAtMs, readAt);
 }
 
 std::optional<ArticleCache::Entry> ArticleCache::byId(const QUuid &id) const
 {
-    QReadLocker locker(&m_lock);
-    const auto it = m_byId.constFind(id);
-    return fresh(it == m_byId.cend() ? nullptr : &*it);
+    std::optional<Entry> entry;
+    {
+        Shard &shard = shardOf(id);
+        QMutexLocker locker(&shard.mutex);
+        entry = hit(shard, shard.entries.use(id));
+    }
+    // Outside the lock: asks the notifier.
+    if (entry && !entry->fresh && m_live && m_live())
+        entry->fresh = true;
+    return entry;
 }
 
 std::optional<ArticleCache::Entry> ArticleCache::bySlug(const QString &slug) const
 {
-    QReadLocker locker(&m_lock);
-    const auto slugIt = m_bySlug.constFind(slug);
-    if (slugIt == m_bySlug.cend())
-        return fresh(nullptr);
-    const auto it = m_byId.constFind(*slugIt);
-    return fresh(it == m_byId.cend() ? nullptr : &*it);
+    QUuid id;
+    {
+        SlugShard &slugs = slugShardOf(slug);
+        QMutexLocker locker(&slugs.mutex);
+        const auto it = slugs.ids.constFind(slug);
+        if (it == slugs.ids.cend()) {
+            ++slugs.misses;
+            return std::nullopt;
+        }
+        id = *it;
+    }
+    std::optional<Entry> entry;
+    {
+        Shard &shard = shardOf(id);
+        QMutexLocker locker(&shard.mutex);
+        const Stored *stored = shard.entries.peek(id);
+        // The index may lag behind a rename: the entry's own slug decides.
+        entry = hit(shard, stored && stored->entry.slug == slug ? shard.entries.use(id) : nullptr);
+    }
+    if (entry && !entry->fresh && m_live && m_live())
+        entry->fresh = true;
+    return entry;
 }
 
 void ArticleCache::put(Entry entry, qint64 readAt)
 {
-    QWriteLocker locker(&m_lock);
-    if (const auto removed = m_removedAt.constFind(entry.id); removed != m_removedAt.cend() && *removed >= readAt)
+    // Outside the lock. The rendered JSON grew while it was written (its capacity is up to half again
+    // its size): the cache keeps an exact copy (the answer in flight keeps the other until it is sent).
+    entry.json.squeeze();
+    const qint64 cost = entryCost(entry);
+    Shard &shard = shardOf(entry.id);
+    QMutexLocker locker(&shard.mutex);
+    if (const auto removed = shard.removedAt.constFind(entry.id);
+        removed != shard.removedAt.cend() && *removed >= readAt)
         return;
-    if (m_byId.size() >= m_capacity && !m_byId.contains(entry.id)) {
-        // Full: drop an arbitrary tenth. Entries live a second anyway; this only bounds memory.
-        int drop = std::max(1, m_capacity / 10);
-        for (auto it = m_byId.begin(); it != m_byId.end() && drop > 0; --drop) {
-            m_bySlug.remove(it->entry.slug);
-            it = m_byId.erase(it);
-        }
-    }
-    if (const auto old = m_byId.constFind(entry.id); old != m_byId.cend() && old->entry.slug != entry.slug)
-        m_bySlug.remove(old->entry.slug);
-    m_bySlug.insert(entry.slug, entry.id);
     const QUuid id = entry.id;
-    m_byId.insert(id, Stored{std::move(entry), m_clock.elapsed()});
+    const QString slug = entry.slug;
+    if (const auto old = shard.entries.take(id); old && old->value.entry.slug != slug)
+        unlinkSlug(old->value.entry.slug, id);
+    const bool kept = shard.entries.put(id, Stored{std::move(entry), m_clock.elapsed()}, cost, m_budget / m_shardCount,
+                                        [&](const auto &evicted) {
+                                            ++shard.evictions;
+                                            unlinkSlug(evicted.value.entry.slug, evicted.key);
+                                        });
+    if (!kept) {
+        unlinkSlug(slug, id);
+        return;
+    }
+    SlugShard &slugs = slugShardOf(slug);
+    QMutexLocker slugLocker(&slugs.mutex);
+    slugs.ids.insert(slug, id);
 }
 
 void ArticleCache::clear()
 {
-    QWriteLocker locker(&m_lock);
-    const qint64 now = m_clock.elapsed();
-    // Reads in flight must not put back what they read before this.
-    for (auto it = m_byId.cbegin(); it != m_byId.cend(); ++it)
-        m_removedAt.insert(it.key(), now);
-    m_byId.clear();
-    m_bySlug.clear();
+    for (int i = 0; i < m_shardCount; ++i) {
+        Shard &shard = m_shards[size_t(i)];
+        QMutexLocker locker(&shard.mutex);
+        const qint64 now = m_clock.elapsed();
+        // Reads in flight must not put back what they read before this.
+        shard.entries.forEach([&](const auto &node) { shard.removedAt.insert(node.key, now); });
+        shard.entries.clear();
+    }
+    for (int i = 0; i < m_shardCount; ++i) {
+        SlugShard &slugs = m_slugShards[size_t(i)];
+        QMutexLocker locker(&slugs.mutex);
+        slugs.ids.clear();
+    }
 }
 
 void ArticleCache::remove(const QUuid &id)
 {
-    QWriteLocker locker(&m_lock);
+    Shard &shard = shardOf(id);
+    QMutexLocker locker(&shard.mutex);
     const qint64 now = m_clock.elapsed();
-    if (m_removedAt.size() > m_capacity) {
+    if (shard.removedAt.size() > kRemovalsBeforePruning && now - shard.prunedAt > m_ttlMs) {
         // Only removals younger than any read in flight matter; reads take milliseconds.
-        for (auto it = m_removedAt.begin(); it != m_removedAt.end();)
-            it = now - *it > 10 * m_ttlMs ? m_removedAt.erase(it) : std::next(it);
+        shard.prunedAt = now;
+        for (auto it = shard.removedAt.begin(); it != shard.removedAt.end();)
+            it = now - *it > 10 * m_ttlMs ? shard.removedAt.erase(it) : std::next(it);
     }
-    m_removedAt.insert(id, now);
-    const auto it = m_byId.find(id);
-    if (it == m_byId.end())
-        return;
-    m_bySlug.remove(it->entry.slug);
-    m_byId.erase(it);
+    shard.removedAt.insert(id, now);
+    drop(shard, id);
 }
 
-SearchCache::SearchCache(int capacity, qint64 ttlMs, qint64 liveTtlMs)
-    : m_capacity(capacity)
+ArticleCache::Stats ArticleCache::stats() const
+{
+    Stats out;
+    out.budget = m_budget;
+    for (int i = 0; i < m_shardCount; ++i) {
+        Shard &shard = m_shards[size_t(i)];
+        QMutexLocker locker(&shard.mutex);
+        out.hits += shard.hits;
+        out.misses += shard.misses;
+        out.evictions += shard.evictions;
+        out.bytes += shard.entries.bytes();
+        out.entries += shard.entries.size();
+    }
+    for (int i = 0; i < m_shardCount; ++i) {
+        SlugShard &slugs = m_slugShards[size_t(i)];
+        QMutexLocker locker(&slugs.mutex);
+        out.misses += slugs.misses;
+    }
+    out.databaseReads = m_databaseReads.loadRelaxed();
+    out.revalidations = m_revalidations.loadRelaxed();
+    return out;
+}
+
+SearchCache::SearchCache(qint64 budgetBytes, qint64 ttlMs, qint64 liveTtlMs)
+    : m_budget(std::max<qint64>(0, budgetBytes))
     , m_ttlMs(ttlMs)
     , m_liveTtlMs(liveTtlMs)
 {
     m_clock.start();
 }
 
+qint64 SearchCache::entryCost(const QString &key, const QJsonArray &items)
+{
+    return 2 * key.size() + 2 * QJsonDocument(items).toJson(QJsonDocument::Compact).size() + kEntryOverheadBytes;
+}
+
 std::optional<QJsonArray> SearchCache::get(const QString &key) const
 {
     QReadLocker locker(&m_lock);
-    const auto it = m_entries.constFind(key);
+    const Stored *stored = m_entries.peek(key);
     const qint64 ttl = m_live && m_live() ? m_liveTtlMs : m_ttlMs;
-    if (it == m_entries.cend() || m_clock.elapsed() - it->second > ttl)
+    if (!stored || m_clock.elapsed() - stored->readAt > ttl)
         return std::nullopt;
-    return it->first;
+    return stored->items;
 }
 
 void SearchCache::put(const QString &key, QJsonArray items, qint64 readAt)
 {
+    const qint64 cost = entryCost(key, items); // outside the lock: it serializes
     QWriteLocker locker(&m_lock);
     if (readAt <= m_clearedAt)
         return; // a write happened while this was computed
-    if (m_entries.size() >= m_capacity)
-        m_entries.clear();
-    m_entries.insert(key, {std::move(items), readAt});
+    m_entries.put(key, Stored{std::move(items), readAt}, cost, m_budget,
+                  [this](const auto &) { m_evictions.fetchAndAddRelaxed(1); });
 }
 
 void SearchCache::clear()
@@ -128,6 +262,12 @@ void SearchCache::clear()
     QWriteLocker locker(&m_lock);
     m_entries.clear();
     m_clearedAt = m_clock.elapsed();
+}
+
+qint64 SearchCache::bytes() const
+{
+    QReadLocker locker(&m_lock);
+    return m_entries.bytes();
 }
 
 } // namespace inkwell::server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "articles/lrumap.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
@@ -7,8 +9,8 @@
 #include <QReadWriteLock>
 #include <QString>
 #include <QUuid>
-
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace inkwell::server {
@@ -17,7 +19,13 @@ namespace inkwell::server {
 inline const QString kArticlesChannel = QStringLiteral("inkwell_articles");
 
 /// @brief Published articles as answered (the JSON bytes), shared by every listener thread of one
-/// instance.
+/// instance, within a memory budget.
+///
+/// Capacity: the entries' estimated memory (entryCost()) stays within the budget; to make room, the least
+/// recently used entries are evicted one by one. The entries are spread over shards by id, each with its
+/// own lock, use order and an equal part of the budget, so that reads on many threads rarely wait for one
+/// another; a small budget (under 16 MiB a shard) has fewer shards, down to one (an exact LRU). An entry
+/// that costs more than a shard's budget is not kept.
 ///
 /// Consistency: a write on this instance removes the article before it answers, so the writer
 /// reads its own write. Another instance's write is seen within `ttlMs` (one second by default):
@@ -36,7 +44,36 @@ public:
         bool fresh = true; ///< younger than the time to live; an older one must be revalidated before use
     };
 
-    explicit ArticleCache(int capacity = 20000, qint64 ttlMs = 1000);
+    /// @brief Counts and sizes, summed over the shards (each shard's own are consistent).
+    struct Stats {
+        qint64 hits = 0;
+        qint64 misses = 0;
+        qint64 evictions = 0;
+        qint64 bytes = 0; ///< the entries' estimated memory now (entryCost() summed)
+        qint64 entries = 0;
+        qint64 budget = 0;        ///< the most `bytes` may be
+        qint64 databaseReads = 0; ///< article reads that went to the database (countDatabaseRead())
+        qint64 revalidations = 0; ///< one-row revision checks of old entries (countRevalidation())
+    };
+
+    /// @brief What one entry adds besides its text: the list node and the entry's members, the two hash
+    /// slots (by id, by slug) at their load factor, the heap headers of the JSON and the strings, and
+    /// the allocator's own overhead. Measured: reading 1,580 articles of the benchmark's seed
+    /// (seed-data.py, 10.9 KB of JSON each on average) into the cache grew inkwelld's resident memory
+    /// by 12.1 KB an article; counted with this overhead, 12.0 KB.
+    static constexpr qint64 kEntryOverheadBytes = 1024;
+    /// @brief A shard holds at least this much budget (smaller budgets have fewer shards).
+    static constexpr qint64 kMinShardBytes = qint64(16) << 20;
+    static constexpr int kMaxShards = 16;
+
+    explicit ArticleCache(qint64 budgetBytes = qint64(448) << 20, qint64 ttlMs = 1000);
+    ~ArticleCache();
+    ArticleCache(const ArticleCache &) = delete;
+    ArticleCache &operator=(const ArticleCache &) = delete;
+
+    /// @brief The estimated memory of `entry` in the cache: its JSON bytes, its strings (UTF-16), as
+    /// allocated, and kEntryOverheadBytes.
+    static qint64 entryCost(const Entry &entry);
 
     /// @brief While `live()` says so, other instances' writes arrive as remove() calls (NOTIFY on
     /// kArticlesChannel), and entries need no revalidation however old they are. When it says no
@@ -45,7 +82,7 @@ public:
     void setLiveInvalidation(std::function<bool()> live) { m_live = std::move(live); }
     void clear();
 
-    /// @brief The entry, fresh or not (see Entry::fresh).
+    /// @brief The entry, fresh or not (see Entry::fresh); it becomes the most recently used.
     std::optional<Entry> byId(const QUuid &id) const;
     std::optional<Entry> bySlug(const QString &slug) const;
     /// @brief Marks an entry fresh again after the database confirmed it (same revision) at `readAt`.
@@ -57,34 +94,58 @@ public:
     void put(Entry entry, qint64 readAt);
     void remove(const QUuid &id);
 
-    qint64 hits() const { return m_hits.loadRelaxed(); }
-    qint64 misses() const { return m_misses.loadRelaxed(); }
+    /// @brief For /metrics: the reader read an article from the database (a miss, or an article the
+    /// cache does not keep), or checked an old entry's revision there.
+    void countDatabaseRead() { m_databaseReads.fetchAndAddRelaxed(1); }
+    void countRevalidation() { m_revalidations.fetchAndAddRelaxed(1); }
+
+    qint64 hits() const { return stats().hits; }
+    qint64 misses() const { return stats().misses; }
+    qint64 budget() const { return m_budget; }
+    Stats stats() const;
 
 private:
     struct Stored {
         Entry entry;
         qint64 loadedAtMs = 0;
     };
-    std::optional<Entry> fresh(const Stored *stored) const;
+    struct Shard;
+    struct SlugShard;
+    Shard &shardOf(const QUuid &id) const;
+    SlugShard &slugShardOf(const QString &slug) const;
+    /// The entry as a hit answers it (the shard is locked); nullptr counts a miss.
+    std::optional<Entry> hit(Shard &shard, Stored *stored) const;
+    /// Removes `id`'s entry of `shard` (locked) and its slug, if the slug still names it.
+    void drop(Shard &shard, const QUuid &id) const;
+    void unlinkSlug(const QString &slug, const QUuid &id) const;
 
-    int m_capacity;
+    qint64 m_budget;
     qint64 m_ttlMs;
+    int m_shardCount;
     std::function<bool()> m_live;
     QElapsedTimer m_clock;
-    mutable QReadWriteLock m_lock;
-    QHash<QUuid, Stored> m_byId;
-    QHash<QString, QUuid> m_bySlug;
-    QHash<QUuid, qint64> m_removedAt; ///< recent removals, so a racing read cannot put back a stale entry
-    mutable QAtomicInteger<qint64> m_hits;
-    mutable QAtomicInteger<qint64> m_misses;
+    std::unique_ptr<Shard[]> m_shards;
+    std::unique_ptr<SlugShard[]> m_slugShards;
+    QAtomicInteger<qint64> m_databaseReads;
+    QAtomicInteger<qint64> m_revalidations;
 };
 
 /// @brief Published search results by query and limit, shared by the listener threads of one
 /// instance. Every article write on this instance empties it; entries live at most `ttlMs`, which
 /// bounds how long another instance's write stays unseen.
+///
+/// Capacity: the entries' estimated memory (entryCost()) stays within a budget; to make room, the oldest
+/// entries are evicted one by one (by when they were kept, which is also the order in which they expire).
 class SearchCache {
 public:
-    explicit SearchCache(int capacity = 2000, qint64 ttlMs = 1000, qint64 liveTtlMs = 300000);
+    /// @brief What one entry adds besides its results: the list node, the hash slot and the heap headers.
+    static constexpr qint64 kEntryOverheadBytes = 256;
+
+    explicit SearchCache(qint64 budgetBytes = qint64(32) << 20, qint64 ttlMs = 1000, qint64 liveTtlMs = 300000);
+    /// @brief The estimated memory of an entry: the key (UTF-16), twice the compact JSON of `items` (a
+    /// QJsonArray keeps elements of 16 bytes and strings in Latin-1 or UTF-16, about twice its JSON) and
+    /// kEntryOverheadBytes.
+    static qint64 entryCost(const QString &key, const QJsonArray &items);
     /// @brief As ArticleCache: while writes arrive by NOTIFY (clear() on each), entries live `liveTtlMs`.
     void setLiveInvalidation(std::function<bool()> live) { m_live = std::move(live); }
     std::optional<QJsonArray> get(const QString &key) const;
@@ -93,15 +154,24 @@ public:
     void put(const QString &key, QJsonArray items, qint64 readAt);
     void clear();
 
+    qint64 bytes() const;
+    qint64 budget() const { return m_budget; }
+    qint64 evictions() const { return m_evictions.loadRelaxed(); }
+
 private:
-    int m_capacity;
+    struct Stored {
+        QJsonArray items;
+        qint64 readAt = 0;
+    };
+    qint64 m_budget;
     qint64 m_ttlMs;
     qint64 m_liveTtlMs;
     std::function<bool()> m_live;
     QElapsedTimer m_clock;
     mutable QReadWriteLock m_lock;
-    QHash<QString, std::pair<QJsonArray, qint64>> m_entries;
+    LruMap<QString, Stored> m_entries; ///< only put() changes the order: the oldest is evicted first
     qint64 m_clearedAt = -1;
+    QAtomicInteger<qint64> m_evictions;
 };
 
 } // namespace inkwell::server

@@ -37,21 +37,80 @@ QHttpServerResponse renderedResponse(const ArticleService::Rendered &rendered)
     return response;
 }
 
+/// The caches one instance's listeners share, made from the configuration by the first listener.
+struct SharedCaches {
+    std::once_flag made;
+    std::once_flag wired;
+    std::shared_ptr<ArticleCache> articles;
+    std::shared_ptr<SearchCache> searches;
+    std::shared_ptr<SearchCache> lists; ///< pages of published articles
+};
+
+/// The caches' counters and sizes on /metrics (weak: a scrape after the routes are gone is harmless).
+void addCacheMetrics(Metrics &metrics, const SharedCaches &caches)
+{
+    const std::weak_ptr<ArticleCache> weakArticles = caches.articles;
+    const std::weak_ptr<SearchCache> weakSearches = caches.searches;
+    const std::weak_ptr<SearchCache> weakLists = caches.lists;
+    metrics.addCounters([weakArticles, weakSearches, weakLists] {
+        QList<std::pair<QByteArray, double>> out;
+        if (const auto cache = weakArticles.lock()) {
+            const ArticleCache::Stats stats = cache->stats();
+            out.append({"inkwell_article_cache_hits_total", double(stats.hits)});
+            out.append({"inkwell_article_cache_misses_total", double(stats.misses)});
+            out.append({"inkwell_article_cache_evictions_total", double(stats.evictions)});
+            out.append({"inkwell_article_cache_revalidations_total", double(stats.revalidations)});
+            out.append({"inkwell_article_db_reads_total", double(stats.databaseReads)});
+        }
+        if (const auto cache = weakSearches.lock())
+            out.append({"inkwell_search_cache_evictions_total", double(cache->evictions())});
+        if (const auto cache = weakLists.lock())
+            out.append({"inkwell_list_cache_evictions_total", double(cache->evictions())});
+        return out;
+    });
+    metrics.addGauges([weakArticles, weakSearches, weakLists] {
+        QList<std::pair<QByteArray, double>> out;
+        if (const auto cache = weakArticles.lock()) {
+            const ArticleCache::Stats stats = cache->stats();
+            out.append({"inkwell_article_cache_bytes", double(stats.bytes)});
+            out.append({"inkwell_article_cache_budget_bytes", double(stats.budget)});
+            out.append({"inkwell_article_cache_entries", double(stats.entries)});
+        }
+        if (const auto cache = weakSearches.lock()) {
+            out.append({"inkwell_search_cache_bytes", double(cache->bytes())});
+            out.append({"inkwell_search_cache_budget_bytes", double(cache->budget())});
+        }
+        if (const auto cache = weakLists.lock()) {
+            out.append({"inkwell_list_cache_bytes", double(cache->bytes())});
+            out.append({"inkwell_list_cache_budget_bytes", double(cache->budget())});
+        }
+        return out;
+    });
+}
+
 } // namespace
 
 RouteRegistrar articleRoutes()
 {
-    // One cache for every listener thread of this service.
-    auto cache = std::make_shared<ArticleCache>();
-    auto searches = std::make_shared<SearchCache>();
-    auto lists = std::make_shared<SearchCache>();
-    auto wired = std::make_shared<std::once_flag>();
+    auto caches = std::make_shared<SharedCaches>();
     auto views = std::make_shared<std::shared_ptr<ViewCounter>>();
-    return [cache, searches, lists, wired, views](Router &router, ListenerResources &resources) {
+    return [caches, views](Router &router, ListenerResources &resources) {
+        // One set of caches for every listener thread of this service, sized by INKWELL_CACHE_MB.
+        std::call_once(caches->made, [&] {
+            const Config &config = resources.service.config;
+            caches->articles = std::make_shared<ArticleCache>(config.articleCacheBytes);
+            caches->searches = std::make_shared<SearchCache>(config.searchCacheBytes);
+            caches->lists = std::make_shared<SearchCache>(config.searchCacheBytes);
+            if (resources.service.metrics)
+                addCacheMetrics(*resources.service.metrics, *caches);
+        });
+        const std::shared_ptr<ArticleCache> cache = caches->articles;
+        const std::shared_ptr<SearchCache> searches = caches->searches;
+        const std::shared_ptr<SearchCache> lists = caches->lists;
         // Other instances' writes arrive by NOTIFY: the caches then keep entries until told.
         if (std::shared_ptr<PgNotifier> notifier = resources.service.notifier;
             notifier && notifier->channels().contains(kArticlesChannel)) {
-            std::call_once(*wired, [&] {
+            std::call_once(caches->wired, [&] {
                 const std::weak_ptr<PgNotifier> weakNotifier = notifier;
                 const auto live = [weakNotifier] {
                     const auto n = weakNotifier.lock();

@@ -115,6 +115,7 @@ bool ArticleService::usable(const ArticleCache::Entry &entry)
     if (entry.fresh)
         return true;
     const qint64 readAt = m_cache->now();
+    m_cache->countRevalidation();
     auto current = m_store.stillCurrent(entry.id, entry.revision, entry.authorName, entry.views);
     if (!current || !*current)
         return false;
@@ -127,6 +128,7 @@ Result<ArticleService::Rendered> ArticleService::getRendered(const Caller *calle
     if (auto hit = m_cache->byId(id); hit && usable(*hit))
         return fromCache(caller, *hit);
     const qint64 readAt = m_cache->now();
+    m_cache->countDatabaseRead();
     return renderRead(caller, m_store.find(id), readAt);
 }
 
@@ -137,6 +139,7 @@ Result<ArticleService::Rendered> ArticleService::getRenderedBySlug(const Caller 
     if (auto hit = m_cache->bySlug(slug); hit && usable(*hit))
         return fromCache(caller, *hit);
     const qint64 readAt = m_cache->now();
+    m_cache->countDatabaseRead();
     return renderRead(caller, m_store.findBySlug(slug), readAt);
 }
 

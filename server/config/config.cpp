@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <tuple>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,11 @@ namespace inkwell::server {
 namespace {
 
 const QString kDefaultTokensPerDay = u"viewer=20000,creator=200000,admin=0"_s;
+
+/// INKWELL_CACHE_MB: 0 would cache nothing (not a configuration to reach by accident); 1 TiB is more than
+/// any machine this runs on, so a typo like 10000000 is refused rather than left to grow without bound.
+constexpr qint64 kMinCacheMb = 1;
+constexpr qint64 kMaxCacheMb = 1 << 20;
 
 QString fromEnvName(const QString &env, QChar separator)
 {
@@ -170,6 +176,8 @@ const QList<SettingSpec> &settingSpecs()
         {u"INKWELL_ACCESS_TOKEN_TTL_S"_s, u"900"_s, u"access token lifetime"_s},
         {u"INKWELL_REFRESH_TOKEN_TTL_S"_s, u"2592000"_s, u"refresh token lifetime"_s},
         {u"INKWELL_RATE_LIMIT_PER_MIN"_s, u"600"_s, u"requests per minute per client IP and user (0: off)"_s},
+        {u"INKWELL_CACHE_MB"_s, QString::number(kDefaultCacheMb),
+         u"memory of the article, search and list caches, in MiB"_s},
         {u"INKWELL_AI_PROVIDER"_s, u"none"_s, u"gemini, openai or none"_s},
         {u"INKWELL_AI_MODEL"_s, {}, u"model name sent upstream"_s},
         {u"INKWELL_AI_API_KEY"_s, {}, u"upstream key; never logged or shown"_s, true},
@@ -327,6 +335,10 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
     config.rateLimitPerMin = static_cast<int>(*rate);
     INKWELL_TRY(housekeeping, integer(u"INKWELL_HOUSEKEEPING_INTERVAL_S"_s, 1, 86400));
     config.housekeepingIntervalS = static_cast<int>(*housekeeping);
+
+    INKWELL_TRY(cacheMb, integer(u"INKWELL_CACHE_MB"_s, kMinCacheMb, kMaxCacheMb));
+    config.cacheMb = static_cast<int>(*cacheMb);
+    std::tie(config.articleCacheBytes, config.searchCacheBytes) = cacheShares(config.cacheMb);
 
     INKWELL_TRY(provider, choice(u"INKWELL_AI_PROVIDER"_s, {u"gemini"_s, u"openai"_s, u"none"_s}));
     config.aiProvider = *provider;

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <expected>
+#include <utility>
 
 namespace inkwell::server {
 
@@ -27,6 +28,19 @@ struct SettingSpec {
 
 /// @brief Every setting inkwelld knows, in documentation order.
 const QList<SettingSpec> &settingSpecs();
+
+/// @brief INKWELL_CACHE_MB's default: its 560 MiB for articles hold about 47,000 of the benchmark's (12 KB
+/// each as cached: content, its HTML and the rest of the JSON; see ArticleCache::kEntryOverheadBytes), so
+/// all 40,000 published articles of its 50,000.
+inline constexpr int kDefaultCacheMb = 640;
+
+/// @brief How INKWELL_CACHE_MB is shared: 7/8 for the article cache, 1/16 for each of the search and list
+/// caches (`{articleBytes, searchBytes}`).
+constexpr std::pair<qint64, qint64> cacheShares(int cacheMb)
+{
+    const qint64 total = qint64(cacheMb) << 20;
+    return {total - 2 * (total / 16), total / 16};
+}
 
 /// @brief The effective, validated configuration of inkwelld.
 ///
@@ -51,6 +65,11 @@ struct Config {
     int refreshTokenTtlS = 2592000;
     int rateLimitPerMin = 600;
     int housekeepingIntervalS = 3600;
+    /// INKWELL_CACHE_MB: the memory of the read caches, split by cacheShares(): published articles (7/8)
+    /// and, each 1/16, search results and list pages.
+    int cacheMb = kDefaultCacheMb;
+    qint64 articleCacheBytes = cacheShares(kDefaultCacheMb).first; ///< from cacheMb (a test may set it alone)
+    qint64 searchCacheBytes = cacheShares(kDefaultCacheMb).second; ///< each of the search and the list cache
     QString aiProvider = QStringLiteral("none");
     QString aiModel;
     QString aiApiKey;

@@ -44,6 +44,12 @@ void Metrics::addGauges(GaugeSource source)
     m_sources.append(std::move(source));
 }
 
+void Metrics::addCounters(GaugeSource source)
+{
+    QMutexLocker lock(&m_sourcesMutex);
+    m_counterSources.append(std::move(source));
+}
+
 void Metrics::recordRefusal(int status)
 {
     if (status >= 400 && status < 600)
@@ -101,15 +107,21 @@ QByteArray Metrics::render() const
            "inkwell_db_connections{state=\"open\"} " + QByteArray::number(dbConnectionsOpen.load()) + '\n' +
            "inkwell_db_connections{state=\"max\"} " + QByteArray::number(dbConnectionsMax) + '\n';
     QList<GaugeSource> sources;
+    QList<GaugeSource> counterSources;
     if (gauges)
         sources.append(gauges);
     {
         QMutexLocker lock(&m_sourcesMutex);
         sources += m_sources;
+        counterSources = m_counterSources;
     }
     for (const GaugeSource &source : std::as_const(sources)) {
         for (const auto &[name, value] : source())
             out += "# TYPE " + name + " gauge\n" + name + ' ' + number(value) + '\n';
+    }
+    for (const GaugeSource &source : std::as_const(counterSources)) {
+        for (const auto &[name, value] : source())
+            out += "# TYPE " + name + " counter\n" + name + ' ' + number(value) + '\n';
     }
     return out;
 }

@@ -33,6 +33,8 @@ public:
     GaugeSource gauges;
     /// @brief Adds more gauges filled at scrape time (the outbox backlog...). Any thread, any time.
     void addGauges(GaugeSource source);
+    /// @brief As addGauges(), for counters (values that only grow; names end in `_total`).
+    void addCounters(GaugeSource source);
 
     /// @brief The Prometheus text exposition (version 0.0.4).
     QByteArray render() const;
@@ -57,6 +59,7 @@ private:
     std::deque<Shard> m_shards;
     mutable QMutex m_sourcesMutex;
     QList<GaugeSource> m_sources;
+    QList<GaugeSource> m_counterSources;
     std::array<std::atomic<quint64>, 200> m_refusals{}; ///< by status - 400
 };
 

@@ -11,9 +11,11 @@
 // (the server reads roles from the database on every request). Tests make their own articles,
 // with titles, tags and words that no other test uses.
 #include "accounts/accountroutes.h"
+#include "articles/articlecache.h"
 #include "articles/articleroutes.h"
 #include "db/migrator.h"
 #include "housekeeping/housekeeper.h"
+#include "db/pgnotifier.h"
 #include "httpclient.h"
 #include "markdown/markdown.h"
 #include "testpostgres.h"
@@ -38,6 +40,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <tuple>
 #include <vector>
@@ -218,6 +221,41 @@ struct User {
 };
 
 /// What walkFeed() read: every change in order, the last cursor, and why it stopped early.
+/// Another instance on the same database with its own caches, told of writes by NOTIFY as inkwelld is.
+struct CachingInstance {
+    std::shared_ptr<PgNotifier> notifier;
+    std::unique_ptr<TestServer> server;
+    std::unique_ptr<HttpClient> client;
+
+    ~CachingInstance()
+    {
+        client.reset();
+        server.reset();
+        if (notifier)
+            notifier->stop();
+    }
+    /// The values of /metrics (series without labels), by name.
+    QHash<QByteArray, double> metrics() const
+    {
+        QHash<QByteArray, double> out;
+        const HttpResponse response = client->get(u"/metrics"_s);
+        for (const QByteArray &line : response.body.split('\n')) {
+            const QList<QByteArray> parts = line.split(' ');
+            if (parts.size() == 2 && !line.startsWith('#') && !parts.first().contains('{'))
+                out.insert(parts.first(), parts.last().toDouble());
+        }
+        return out;
+    }
+    qint64 metric(const QByteArray &name) const { return qint64(metrics().value(name, -1)); }
+    /// How many article reads went to the database while `path` was read (and the answer).
+    std::pair<qint64, HttpResponse> databaseReadsFor(const QString &path) const
+    {
+        const qint64 before = metric("inkwell_article_db_reads_total");
+        HttpResponse response = client->get(path);
+        return {metric("inkwell_article_db_reads_total") - before, response};
+    }
+};
+
 struct FeedWalk {
     QList<QJsonObject> changes;
     QString cursor;
@@ -297,6 +335,10 @@ private Q_SLOTS:
     // Views
     void viewsAreCountedInBatches();
     void secondInstanceServesNewRevisionWithinASecond();
+    // The article cache (sized by memory)
+    void cacheWithRoomForEveryArticleReadsEachOnce();
+    void smallCacheEvictsTheLeastRecentlyUsed();
+    void writeOnAnotherInstanceReplacesACachedArticleAtOnce();
     // Last on purpose: under UBSan a signed overflow aborts the whole process (see the function).
     void revisionNumberAtInt32Max();
 
@@ -330,6 +372,9 @@ private:
     QList<std::tuple<QString, QString, double>> searchHits(const QString &query, const User *who = nullptr);
     std::expected<QVariant, QString> sql(const QString &statement, const QVariantList &binds = {});
     bool healthy() { return m_client->get(u"/health"_s).status == 200; }
+    /// Another instance whose article cache may use `articleCacheBytes`, listening for writes (nullptr
+    /// and m_error set when it cannot start).
+    std::unique_ptr<CachingInstance> cachingInstance(qint64 articleCacheBytes = Config().articleCacheBytes);
 
     std::unique_ptr<TestPostgres> m_postgres;
     std::unique_ptr<TestServer> m_server;
@@ -524,6 +569,35 @@ void TestArticles::initTestCase()
     QCOMPARE(me.json().value(u"role"_s).toString(), u"viewer"_s);
     QCOMPARE(get(u"/api/v1/auth/me"_s, &m_alice).json().value(u"role"_s).toString(), u"creator"_s);
     QCOMPARE(get(u"/api/v1/auth/me"_s, &m_admin).json().value(u"role"_s).toString(), u"admin"_s);
+}
+
+std::unique_ptr<CachingInstance> TestArticles::cachingInstance(qint64 articleCacheBytes)
+{
+    auto made = std::make_unique<CachingInstance>();
+    made->notifier = std::make_shared<PgNotifier>(m_postgres->params(), QStringList{kArticlesChannel});
+    // The first subscription is followed by resync(), which empties the caches: wait for it, so that it
+    // cannot empty them in the middle of a test.
+    auto subscribed = std::make_shared<std::atomic<bool>>(false);
+    QObject::connect(
+        made->notifier.get(), &PgNotifier::resync, made->notifier.get(), [subscribed] { subscribed->store(true); },
+        Qt::DirectConnection);
+    made->notifier->start();
+    std::shared_ptr<PgNotifier> notifier = made->notifier;
+    made->server = std::make_unique<TestServer>(m_postgres->params(), QList<RouteRegistrar>{articleRoutes()}, 2,
+                                                [&](ServiceContext &context) {
+                                                    context.notifier = notifier;
+                                                    context.config.articleCacheBytes = articleCacheBytes;
+                                                });
+    if (!made->server->error().isEmpty()) {
+        m_error = made->server->error();
+        return nullptr;
+    }
+    made->client = std::make_unique<HttpClient>(made->server->url());
+    if (!QTest::qWaitFor([&] { return subscribed->load(); }, 10000)) {
+        m_error = u"the notifier did not LISTEN within 10 s"_s;
+        return nullptr;
+    }
+    return made;
 }
 
 void TestArticles::cleanupTestCase()
@@ -2797,6 +2871,207 @@ void TestArticles::secondInstanceServesNewRevisionWithinASecond()
         QCOMPARE(seen, revision);
         // The bound is one second after the write was acknowledged (plus this loop's step).
         QVERIFY2(sinceAcknowledged.elapsed() <= 1100, qPrintable(QString::number(sinceAcknowledged.elapsed())));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The article cache, counted through /metrics: inkwell_article_db_reads_total counts the article
+// reads (by id or slug) that went to the database, where the service calls the store.
+
+void TestArticles::cacheWithRoomForEveryArticleReadsEachOnce()
+{
+    // A few more, so that the corpus is more than what the other tests left.
+    for (int i = 0; i < 30; ++i)
+        QVERIFY2(!createPublished(m_bob, unique(u"Corpus"_s), u"Words of the corpus.\n\n"_s.repeated(i + 1)).isEmpty(),
+                 qPrintable(m_error));
+    // Every published article, as the public list shows them (and as the database counts them).
+    const QJsonArray published = walkList(nullptr, u"/api/v1/articles"_s, 100);
+    QVERIFY2(m_error.isEmpty(), qPrintable(m_error));
+    const auto counted = sql(u"SELECT count(*) FROM articles WHERE status = 'published' AND deleted_at IS NULL"_s);
+    QVERIFY2(counted, qPrintable(counted.error()));
+    const qint64 n = published.size();
+    QCOMPARE(n, counted->toLongLong());
+    QVERIFY(n >= 30);
+
+    const auto instance = cachingInstance(); // the default budget: hundreds of MiB
+    QVERIFY2(instance, qPrintable(m_error));
+    QCOMPARE(instance->metric("inkwell_article_cache_budget_bytes"), Config().articleCacheBytes);
+    const QHash<QByteArray, double> start = instance->metrics();
+    QCOMPARE(start.value("inkwell_article_db_reads_total", -1), 0.0);
+    QCOMPARE(start.value("inkwell_article_cache_bytes", -1), 0.0);
+
+    // First pass: each article is read from the database once.
+    QHash<QString, QByteArray> bodies;
+    qint64 jsonBytes = 0;
+    for (const QJsonValue &item : published) {
+        const QString id = item.toObject().value(u"id"_s).toString();
+        const HttpResponse response = instance->client->get(u"/api/v1/articles/"_s + id);
+        QVERIFY2(response.status == 200, describe(response).constData());
+        bodies.insert(id, response.body);
+        jsonBytes += response.body.size();
+    }
+    const QHash<QByteArray, double> first = instance->metrics();
+    QCOMPARE(qint64(first.value("inkwell_article_db_reads_total")), n);
+    QCOMPARE(qint64(first.value("inkwell_article_cache_misses_total")), n);
+    QCOMPARE(qint64(first.value("inkwell_article_cache_hits_total")), 0);
+    QCOMPARE(qint64(first.value("inkwell_article_cache_entries")), n);
+    QCOMPARE(qint64(first.value("inkwell_article_cache_evictions_total")), 0);
+    // Each entry counts at least its JSON, and the whole stays within the budget.
+    const qint64 bytes = qint64(first.value("inkwell_article_cache_bytes"));
+    QVERIFY2(bytes >= jsonBytes + n * ArticleCache::kEntryOverheadBytes,
+             qPrintable(u"%1 bytes counted for %2 bytes of JSON"_s.arg(bytes).arg(jsonBytes)));
+    QVERIFY(bytes <= Config().articleCacheBytes);
+
+    // Second pass, by id and then by slug: every answer comes from memory, the same as the first.
+    for (const QJsonValue &item : published) {
+        const QString id = item.toObject().value(u"id"_s).toString();
+        const HttpResponse response = instance->client->get(u"/api/v1/articles/"_s + id);
+        QVERIFY2(response.status == 200, describe(response).constData());
+        QCOMPARE(response.body, bodies.value(id));
+    }
+    for (const QJsonValue &item : published) {
+        const QJsonObject summary = item.toObject();
+        const HttpResponse response =
+            instance->client->get(u"/api/v1/articles/by-slug/"_s + summary.value(u"slug"_s).toString());
+        QVERIFY2(response.status == 200, describe(response).constData());
+        QCOMPARE(response.body, bodies.value(summary.value(u"id"_s).toString()));
+    }
+    const QHash<QByteArray, double> second = instance->metrics();
+    QCOMPARE(qint64(second.value("inkwell_article_db_reads_total")), n);
+    QCOMPARE(qint64(second.value("inkwell_article_cache_revalidations_total")), 0);
+    QCOMPARE(qint64(second.value("inkwell_article_cache_hits_total")), 2 * n);
+    QCOMPARE(qint64(second.value("inkwell_article_cache_misses_total")), n);
+    QCOMPARE(qint64(second.value("inkwell_article_cache_bytes")), bytes);
+}
+
+void TestArticles::smallCacheEvictsTheLeastRecentlyUsed()
+{
+    // Five articles of the same size (about 40 KB of JSON each), and one five times larger.
+    const QString body = u"Evictable words fill this paragraph again and again.\n\n"_s.repeated(360);
+    QStringList ids;
+    QStringList slugs;
+    for (int i = 0; i < 5; ++i) {
+        const QJsonObject article = createPublished(m_alice, u"Evictable %1"_s.arg(QChar(u'A' + i)), body);
+        QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+        ids << u"/api/v1/articles/"_s + article.value(u"id"_s).toString();
+        slugs << u"/api/v1/articles/by-slug/"_s + article.value(u"slug"_s).toString();
+    }
+    const QJsonObject large = createPublished(m_alice, unique(u"Too large to cache"_s), body.repeated(5));
+    QVERIFY2(!large.isEmpty(), qPrintable(m_error));
+    const QString largePath = u"/api/v1/articles/"_s + large.value(u"id"_s).toString();
+
+    // What an entry costs, as an instance with room for all counts it.
+    qint64 smallest = std::numeric_limits<qint64>::max();
+    qint64 firstThree = 0;
+    {
+        const auto roomy = cachingInstance();
+        QVERIFY2(roomy, qPrintable(m_error));
+        for (int i = 0; i < ids.size(); ++i) {
+            const qint64 before = roomy->metric("inkwell_article_cache_bytes");
+            QCOMPARE(roomy->client->get(ids.at(i)).status, 200);
+            const qint64 cost = roomy->metric("inkwell_article_cache_bytes") - before;
+            QVERIFY2(cost > 40000, qPrintable(QString::number(cost)));
+            smallest = std::min(smallest, cost);
+            if (i < 3)
+                firstThree += cost;
+        }
+    }
+    // Room for three of them, not four.
+    const qint64 budget = firstThree + smallest / 2;
+    const auto instance = cachingInstance(budget);
+    QVERIFY2(instance, qPrintable(m_error));
+    QCOMPARE(instance->metric("inkwell_article_cache_budget_bytes"), budget);
+    const auto reads = [&](int i) {
+        const auto [count, response] = instance->databaseReadsFor(ids.at(i));
+        if (response.status != 200)
+            return qint64(-1000);
+        return count;
+    };
+    const auto within = [&] {
+        const qint64 bytes = instance->metric("inkwell_article_cache_bytes");
+        return bytes > 0 && bytes <= budget;
+    };
+    enum { A, B, C, D, E };
+    QCOMPARE(reads(A), 1);
+    QCOMPARE(reads(B), 1);
+    QCOMPARE(reads(C), 1);
+    QCOMPARE(instance->metric("inkwell_article_cache_entries"), 3);
+    QCOMPARE(instance->metric("inkwell_article_cache_evictions_total"), 0);
+    QVERIFY(within());
+    QCOMPARE(reads(A), 0); // A is now the most recently used; B the least
+    QCOMPARE(reads(D), 1); // evicts B, and only B
+    QCOMPARE(instance->metric("inkwell_article_cache_evictions_total"), 1);
+    QCOMPARE(instance->metric("inkwell_article_cache_entries"), 3);
+    QVERIFY(within());
+    QCOMPARE(reads(A), 0);
+    QCOMPARE(reads(C), 0); // order now (least recent first): D, A, C
+    QCOMPARE(reads(B), 1); // B was evicted; reading it evicts D
+    QCOMPARE(reads(A), 0);
+    QCOMPARE(reads(D), 1); // evicts C
+    QCOMPARE(reads(B), 0);
+    QCOMPARE(reads(C), 1); // evicts A
+    QCOMPARE(reads(E), 1); // evicts D
+    QCOMPARE(reads(A), 1); // evicts B
+    QCOMPARE(instance->metric("inkwell_article_cache_evictions_total"), 6);
+    QCOMPARE(instance->metric("inkwell_article_cache_entries"), 3);
+    QVERIFY(within());
+    // By slug, the same entries in the same order: C, E, A are held.
+    const auto slugReads = [&](int i) {
+        const auto [count, response] = instance->databaseReadsFor(slugs.at(i));
+        return response.status == 200 ? count : qint64(-1000);
+    };
+    QCOMPARE(slugReads(E), 0); // order: C, A, E
+    QCOMPARE(slugReads(B), 1); // evicts C
+    QCOMPARE(slugReads(C), 1); // evicts A
+    QCOMPARE(slugReads(E), 0);
+    QCOMPARE(reads(B), 0);
+    QCOMPARE(instance->metric("inkwell_article_cache_evictions_total"), 8);
+    QVERIFY(within());
+
+    // One larger than the whole budget is never kept: each read goes to the database, and the cache
+    // keeps what it had.
+    const qint64 entries = instance->metric("inkwell_article_cache_entries");
+    for (int i = 0; i < 2; ++i) {
+        const auto [count, response] = instance->databaseReadsFor(largePath);
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.json().value(u"content"_s).toString(), body.repeated(5));
+        QCOMPARE(count, 1);
+    }
+    QCOMPARE(instance->metric("inkwell_article_cache_entries"), entries);
+    QVERIFY(within());
+}
+
+void TestArticles::writeOnAnotherInstanceReplacesACachedArticleAtOnce()
+{
+    // Made before the instance LISTENs, so that the NOTIFY of its creation cannot empty the cache later.
+    const QJsonObject article = createPublished(m_alice, unique(u"Replaced at once"_s));
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const auto instance = cachingInstance();
+    QVERIFY2(instance, qPrintable(m_error));
+    const QString id = article.value(u"id"_s).toString();
+    const QString path = u"/api/v1/articles/"_s + id;
+    const QString slugPath = u"/api/v1/articles/by-slug/"_s + article.value(u"slug"_s).toString();
+    QCOMPARE(instance->databaseReadsFor(path).first, 1);
+    for (const QString &p : {path, slugPath}) {
+        const auto [count, response] = instance->databaseReadsFor(p);
+        QCOMPARE(count, 0);
+        QCOMPARE(response.json().value(u"revision"_s).toInt(), 1);
+    }
+    QCOMPARE(instance->metric("inkwell_article_cache_revalidations_total"), 0);
+
+    for (int revision = 2; revision <= 4; ++revision) {
+        // The write goes to the main instance; the caching one hears of it by NOTIFY.
+        const HttpResponse written =
+            patch(m_alice, id, {{u"content"_s, u"Edited elsewhere, round %1."_s.arg(revision)}}, revision - 1);
+        QVERIFY2(written.status == 200, describe(written).constData());
+        const qint64 readsBefore = instance->metric("inkwell_article_db_reads_total");
+        QTRY_COMPARE_WITH_TIMEOUT(instance->client->get(path).json().value(u"revision"_s).toInt(), revision, 3000);
+        const HttpResponse bySlug = instance->client->get(slugPath);
+        QCOMPARE(bySlug.json().value(u"revision"_s).toInt(), revision);
+        QCOMPARE(bySlug.json().value(u"content"_s).toString(), u"Edited elsewhere, round %1."_s.arg(revision));
+        // Replaced by the notification, not by a time to live: one new read, no revalidation.
+        QCOMPARE(instance->metric("inkwell_article_db_reads_total") - readsBefore, 1);
+        QCOMPARE(instance->metric("inkwell_article_cache_revalidations_total"), 0);
     }
 }
 

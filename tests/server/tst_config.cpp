@@ -149,6 +149,21 @@ void TestConfig::invalidValuesNameTheSetting_data()
         << u"INKWELL_AI_BASE_URL"_s << u"ftp://u:secret@x/?token=secret"_s
         << u"INKWELL_AI_BASE_URL: must be an http(s) URL (got \"ftp://***:***@x/?token=***\")"_s;
     QTest::newRow("access ttl") << u"INKWELL_ACCESS_TOKEN_TTL_S"_s << u"5"_s << u"INKWELL_ACCESS_TOKEN_TTL_S: must be between"_s;
+    // The caches' memory: a whole number of MiB, at least 1, at most 1 TiB.
+    QTest::newRow("cache zero") << u"INKWELL_CACHE_MB"_s << u"0"_s
+                                << u"INKWELL_CACHE_MB: must be between 1 and 1048576 (got \"0\")"_s;
+    QTest::newRow("cache negative") << u"INKWELL_CACHE_MB"_s << u"-256"_s
+                                    << u"INKWELL_CACHE_MB: must be a whole number (got \"-256\")"_s;
+    QTest::newRow("cache text") << u"INKWELL_CACHE_MB"_s << u"lots"_s
+                                << u"INKWELL_CACHE_MB: must be a whole number (got \"lots\")"_s;
+    QTest::newRow("cache with unit") << u"INKWELL_CACHE_MB"_s << u"256MB"_s
+                                     << u"INKWELL_CACHE_MB: must be a whole number (got \"256MB\")"_s;
+    QTest::newRow("cache fraction") << u"INKWELL_CACHE_MB"_s << u"0.5"_s
+                                    << u"INKWELL_CACHE_MB: must be a whole number (got \"0.5\")"_s;
+    QTest::newRow("cache huge") << u"INKWELL_CACHE_MB"_s << u"1048577"_s
+                                << u"INKWELL_CACHE_MB: must be between 1 and 1048576 (got \"1048577\")"_s;
+    QTest::newRow("cache far too huge") << u"INKWELL_CACHE_MB"_s << u"99999999999999999999"_s
+                                        << u"INKWELL_CACHE_MB: must be a whole number"_s;
 }
 
 void TestConfig::invalidValuesNameTheSetting()
@@ -182,6 +197,12 @@ void TestConfig::validValues_data()
                                      << u"ai=gemini/gemini-2.5-flash/https://generativelanguage.googleapis.com"_s;
     QTest::newRow("subnet proxy") << Values{{u"INKWELL_TRUSTED_PROXIES"_s, u"10.0.0.0/8,::1"_s}} << u"proxies=2"_s;
     QTest::newRow("relative data dir") << Values{{u"INKWELL_DATA_DIR"_s, u"rel/dir"_s}} << u"datadir-absolute"_s;
+    // 7/8 of the cache memory for articles, 1/16 each for search results and list pages.
+    QTest::newRow("cache default") << Values{} << u"cache=640:587202560/41943040"_s;
+    QTest::newRow("cache smallest") << Values{{u"INKWELL_CACHE_MB"_s, u"1"_s}} << u"cache=1:917504/65536"_s;
+    QTest::newRow("cache 256") << Values{{u"INKWELL_CACHE_MB"_s, u"256"_s}} << u"cache=256:234881024/16777216"_s;
+    QTest::newRow("cache largest") << Values{{u"INKWELL_CACHE_MB"_s, u"1048576"_s}}
+                                   << u"cache=1048576:962072674304/68719476736"_s;
 }
 
 void TestConfig::validValues()
@@ -206,6 +227,8 @@ void TestConfig::validValues()
         actual = u"ai=%1/%2/%3"_s.arg(config->aiProvider, config->aiModel, config->aiBaseUrl);
     else if (check.startsWith(u"proxies="_s))
         actual = u"proxies=%1"_s.arg(config->trustedProxies.size());
+    else if (check.startsWith(u"cache="_s))
+        actual = u"cache=%1:%2/%3"_s.arg(config->cacheMb).arg(config->articleCacheBytes).arg(config->searchCacheBytes);
     else if (check == u"datadir-absolute"_s)
         actual = QDir::isAbsolutePath(config->dataDir) && config->dataDir.endsWith(u"/rel/dir"_s) ? check : config->dataDir;
     QCOMPARE(actual, check);
@@ -243,9 +266,10 @@ void TestConfig::spellings()
     QStringList flags;
     for (const SettingSpec &spec : settingSpecs())
         flags << spec.flag() + u'/' + spec.fileKey();
-    QCOMPARE(settingSpecs().size(), 25);
+    QCOMPARE(settingSpecs().size(), 26);
     QVERIFY(flags.contains(u"housekeeping-interval-s/housekeeping_interval_s"_s));
     QVERIFY(flags.contains(u"max-body-bytes/max_body_bytes"_s));
+    QVERIFY(flags.contains(u"cache-mb/cache_mb"_s));
     QVERIFY(flags.contains(u"ai-tokens-per-day/ai_tokens_per_day"_s));
     QVERIFY(flags.contains(u"database-url/database_url"_s));
     QVERIFY(flags.contains(u"data-dir/data_dir"_s));
@@ -273,7 +297,8 @@ void TestConfig::printableRedactsSecrets()
              qPrintable(text));
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
     QVERIFY(text.contains(u"INKWELL_HOUSEKEEPING_INTERVAL_S=3600  # default\n"_s));
-    QCOMPARE(text.count(u'\n'), 25);
+    QVERIFY2(text.contains(u"INKWELL_CACHE_MB=640  # default\n"_s), qPrintable(text));
+    QCOMPARE(text.count(u'\n'), 26);
 }
 
 void TestConfig::redactUrl_data()
