@@ -88,6 +88,12 @@ StoredArticle readArticle(const QSqlQuery &q, int at = 0)
     return out;
 }
 
+/// How many candidates a published search ranks, from each of its two sources (migration 0008): articles
+/// whose title or own excerpt matches, and articles that match anywhere. Ranking reads each candidate's whole
+/// vector (a few kB, out of line): 500 of them cost about what every match of a common term costs in a corpus
+/// of 2,000 articles.
+constexpr int kSearchCandidates = 500;
+
 /// ts_headline marks hits with these (they cannot occur in stored text: the readers refuse control
 /// characters other than white space); the snippet is HTML-escaped before they become <mark>.
 constexpr QChar kHitStart(0x0001);
@@ -391,24 +397,29 @@ Result<ArticleStore::ListPage> ArticleStore::list(const ArticleFilter &filter, i
 Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text, const std::optional<QUuid> &draftsOf,
                                                             int limit)
 {
-    // Rank first, then make headlines only for the page: ts_headline over whole bodies is the
-    // expensive part, so it runs on `limit` rows, over the first 4,000 characters of each body.
-    // A derived excerpt is the body's opening: it is left out, or the snippet would show it twice.
-    auto query = run(
-        u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), "
-        u"hits AS (SELECT a.id, ts_rank(a.search, q.query) AS rank FROM articles a, q "
-        u"WHERE a.search @@ q.query AND a.deleted_at IS NULL AND %2 "
-        u"ORDER BY rank DESC, a.id LIMIT ?) "
-        u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || "
-        u"CASE WHEN a.excerpt_derived THEN '' ELSE a.excerpt || E'\\n' END || left(a.content, 4000), "
-        u"E'\\x01\\x02', ''), "
-        u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
-        u"FragmentDelimiter=\" … \"') "
-        u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "
-        u"ORDER BY hits.rank DESC, a.id"_s.arg(articleColumns(false),
-                                               draftsOf ? u"a.author_id = ?::uuid AND a.status <> 'published'"_s
-                                                        : u"a.status = 'published' AND ?::uuid IS NULL"_s),
-        {text, nullableId(draftsOf), limit});
+    // Published articles: the best `limit` of a bounded candidate set, read through the search indexes only
+    // (inkwell_search_published, migration 0008), so that a term found in most of a large corpus costs what
+    // it costs in a small one. An author's drafts are few: those are all ranked.
+    const QString hitsCte =
+        draftsOf
+            ? u"hits AS (SELECT a.id, ts_rank(a.search, q.query) AS rank FROM articles a, q "
+              u"WHERE a.search @@ q.query AND a.deleted_at IS NULL AND a.author_id = ?::uuid "
+              u"AND a.status <> 'published' ORDER BY rank DESC, a.id LIMIT ?)"_s
+            : u"hits AS (SELECT h.o_id AS id, h.o_rank AS rank FROM q, inkwell_search_published(q.query, ?, ?) h)"_s;
+    const QVariantList binds =
+        draftsOf ? QVariantList{text, idText(*draftsOf), limit} : QVariantList{text, limit, kSearchCandidates};
+    // Headlines only for the page, over the first 4,000 characters of each body: ts_headline over whole
+    // bodies is the expensive part. A derived excerpt is the body's opening: it is left out, or the snippet
+    // would show it twice.
+    auto query = run(u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), %2 "
+                     u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || "
+                     u"CASE WHEN a.excerpt_derived THEN '' ELSE a.excerpt || E'\\n' END || left(a.content, 4000), "
+                     u"E'\\x01\\x02', ''), "
+                     u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
+                     u"FragmentDelimiter=\" … \"') "
+                     u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "
+                     u"ORDER BY hits.rank DESC, a.id"_s.arg(articleColumns(false), hitsCte),
+                     binds);
     if (!query)
         return std::unexpected(failure(query.error(), "searching"));
     QList<SearchHit> hits;
