@@ -433,6 +433,18 @@ Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text,
     return hits;
 }
 
+QString ArticleStore::changesStatement()
+{
+    // Each page is a range read of articles_change_idx (change_xid, id): the keyset and the snapshot bound are
+    // both index conditions and the index gives the order, so a page reads its own rows (and the drafts of
+    // others in between, for a non-admin) at any position in the feed.
+    return u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id "
+           u"WHERE (a.change_xid, a.id) > (?::xid8, ?::uuid) "
+           u"AND a.change_xid < pg_snapshot_xmin(pg_current_snapshot()) "
+           u"AND (?::boolean OR a.author_id = ?::uuid OR a.published_at IS NOT NULL) "
+           u"ORDER BY a.change_xid, a.id LIMIT ?"_s.arg(articleColumns(true));
+}
+
 Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
                                          bool viewerIsAdmin, int limit)
 {
@@ -444,11 +456,7 @@ Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, Q
     //
     // What each caller sees: its own articles and everything ever published (an article that was
     // published and is no longer visible to the caller comes as a tombstone); an admin sees every article.
-    auto query = run(u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id "
-                     u"WHERE (a.change_xid, a.id) > (?::xid8, ?::uuid) "
-                     u"AND a.change_xid < pg_snapshot_xmin(pg_current_snapshot()) "
-                     u"AND (?::boolean OR a.author_id = ?::uuid OR a.published_at IS NOT NULL) "
-                     u"ORDER BY a.change_xid, a.id LIMIT ?"_s.arg(articleColumns(true)),
+    auto query = run(changesStatement(),
                      {QString::number(after ? after->first : 0),
                       after ? idText(after->second) : u"00000000-0000-0000-0000-000000000000"_s, viewerIsAdmin,
                       idText(viewer), limit + 1});
