@@ -90,9 +90,9 @@ StoredArticle readArticle(const QSqlQuery &q, int at = 0)
 
 /// How many candidates a published search ranks, from each of its two sources (migration 0008): articles
 /// whose title or own excerpt matches, and articles that match anywhere. Ranking reads each candidate's whole
-/// vector (a few kB, out of line): 500 of them cost about what every match of a common term costs in a corpus
-/// of 2,000 articles.
-constexpr int kSearchCandidates = 500;
+/// vector (a few kB, out of line, 20-80 µs each on the 2-core bench machine): 200 from each source cost about
+/// what ranking every match of a common term costs in a corpus of 2,000 articles (a quarter of 1,600).
+constexpr int kSearchCandidates = 200;
 
 /// ts_headline marks hits with these (they cannot occur in stored text: the readers refuse control
 /// characters other than white space); the snippet is HTML-escaped before they become <mark>.
