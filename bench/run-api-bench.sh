@@ -7,6 +7,13 @@
 #
 #   bash bench/run-api-bench.sh           # 10,000 articles, 20 users, 10 s per scenario
 #   BENCH_ARTICLES=2000 BENCH_DURATION=5 bash bench/run-api-bench.sh    # a quicker look
+#   BENCH_ARTICLES=50000 BENCH_USERS=50 bash bench/run-api-bench.sh     # the large corpus (issue 15)
+#   BENCH_SKIP_REFERENCE=1 ...            # inkwelld only
+#
+# Seeding takes most of the time: seeding 50,000 articles into the reference takes ~13 minutes on this 2-core
+# machine (more while other work runs), on top of seeding inkwelld (both times are printed at the end).
+# After the comparison table comes the time of each page of the whole-feed walk (the first, every 5th and
+# the last): flat from the first page to the last when every page is an index range read of its own rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -43,7 +50,8 @@ trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-INKWELL_SIGNUP_ROLE=creator INKWELL_LOG_LEVEL=warning INKWELL_RATE_LIMIT_PER_MIN=0 \
+# Access tokens outlive the seeding: a large seed takes longer than their default 15 minutes.
+INKWELL_SIGNUP_ROLE=creator INKWELL_LOG_LEVEL=warning INKWELL_RATE_LIMIT_PER_MIN=0 INKWELL_ACCESS_TOKEN_TTL_S=86400 \
     ./build/release/server/inkwelld --data-dir "$work/inkwelld" --port "$port" >/dev/null 2>"$work/inkwelld.log" &
 pid=$!
 for _ in $(seq 1 300); do curl -fs -o /dev/null "$base/health" && break; sleep 0.2; done
@@ -56,20 +64,26 @@ seed_cxx=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
 PGPASSWORD=$(cat "$work/inkwelld/db-password") psql -q -h "$work/inkwelld/postgres" -p 5432 -U inkwell \
     -d inkwell -c 'VACUUM ANALYZE' -c 'CHECKPOINT' 2>/dev/null || echo "(VACUUM ANALYZE skipped)" >&2
 
-# The whole change feed, page by page, as the desktop app does after a fresh install.
-feed=$(python3 - "$base" "$work/inkwelld.json" <<'PY'
+# The whole change feed, page by page, as the desktop app does after a fresh install. Each page's time is
+# kept (request to parsed JSON), and printed after the comparison table.
+feed=$(python3 - "$base" "$work/inkwelld.json" "$work/feed-pages.txt" <<'PY'
 import json, sys, time, urllib.request
 base, data = sys.argv[1], json.load(open(sys.argv[2]))
 token = data["users"][0]["access_token"]
 cursor, entries, pages, t0 = "0", 0, 0, time.time()
+times = []
 while True:
+    t = time.time()
     req = urllib.request.Request(f"{base}/api/v1/sync/changes?limit=1000&since={cursor}",
                                  headers={"Authorization": "Bearer " + token})
     page = json.load(urllib.request.urlopen(req))
+    times.append((time.time() - t) * 1000)
     entries += len(page["changes"]); pages += 1; cursor = page["cursor"]
     if not page["has_more"]:
         break
 print("%d entries in %d pages: %.2f s" % (entries, pages, time.time() - t0))
+with open(sys.argv[3], "w") as out:
+    out.write("\n".join("%d %.1f" % (i + 1, ms) for i, ms in enumerate(times)) + "\n")
 PY
 )
 
@@ -110,4 +124,13 @@ for name, r in ours.items():
         print("%-8s %11.0f %9.2f %9.2f %7d |" % (name, r["rps"], r["p50_ms"], r["p99_ms"], errors))
 PY
 echo "change feed (inkwelld, limit=1000): $feed"
+python3 - "$work/feed-pages.txt" <<'PY'
+import sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+times = {int(page): float(ms) for page, ms in rows}
+last = max(times)
+shown = sorted({1, last} | {p for p in times if p % 5 == 0})
+print("feed page   " + " ".join("%6d" % p for p in shown))
+print("time ms     " + " ".join("%6.0f" % times[p] for p in shown))
+PY
 echo "seeding took: inkwelld ${seed_cxx} s${seed_ref:+, reference ${seed_ref} s}; cores: $(nproc)"

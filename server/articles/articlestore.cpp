@@ -88,6 +88,12 @@ StoredArticle readArticle(const QSqlQuery &q, int at = 0)
     return out;
 }
 
+/// How many candidates a published search ranks, from each of its two sources (migration 0008): articles
+/// whose title or own excerpt matches, and articles that match anywhere. Ranking reads each candidate's whole
+/// vector (a few kB, out of line, 20-80 µs each on the 2-core bench machine): 200 from each source cost about
+/// what ranking every match of a common term costs in a corpus of 2,000 articles (a quarter of 1,600).
+constexpr int kSearchCandidates = 200;
+
 /// ts_headline marks hits with these (they cannot occur in stored text: the readers refuse control
 /// characters other than white space); the snippet is HTML-escaped before they become <mark>.
 constexpr QChar kHitStart(0x0001);
@@ -391,24 +397,29 @@ Result<ArticleStore::ListPage> ArticleStore::list(const ArticleFilter &filter, i
 Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text, const std::optional<QUuid> &draftsOf,
                                                             int limit)
 {
-    // Rank first, then make headlines only for the page: ts_headline over whole bodies is the
-    // expensive part, so it runs on `limit` rows, over the first 4,000 characters of each body.
-    // A derived excerpt is the body's opening: it is left out, or the snippet would show it twice.
-    auto query = run(
-        u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), "
-        u"hits AS (SELECT a.id, ts_rank(a.search, q.query) AS rank FROM articles a, q "
-        u"WHERE a.search @@ q.query AND a.deleted_at IS NULL AND %2 "
-        u"ORDER BY rank DESC, a.id LIMIT ?) "
-        u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || "
-        u"CASE WHEN a.excerpt_derived THEN '' ELSE a.excerpt || E'\\n' END || left(a.content, 4000), "
-        u"E'\\x01\\x02', ''), "
-        u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
-        u"FragmentDelimiter=\" … \"') "
-        u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "
-        u"ORDER BY hits.rank DESC, a.id"_s.arg(articleColumns(false),
-                                               draftsOf ? u"a.author_id = ?::uuid AND a.status <> 'published'"_s
-                                                        : u"a.status = 'published' AND ?::uuid IS NULL"_s),
-        {text, nullableId(draftsOf), limit});
+    // Published articles: the best `limit` of a bounded candidate set, read through the search indexes only
+    // (inkwell_search_published, migration 0008), so that a term found in most of a large corpus costs what
+    // it costs in a small one. An author's drafts are few: those are all ranked.
+    const QString hitsCte =
+        draftsOf
+            ? u"hits AS (SELECT a.id, ts_rank(a.search, q.query) AS rank FROM articles a, q "
+              u"WHERE a.search @@ q.query AND a.deleted_at IS NULL AND a.author_id = ?::uuid "
+              u"AND a.status <> 'published' ORDER BY rank DESC, a.id LIMIT ?)"_s
+            : u"hits AS (SELECT h.o_id AS id, h.o_rank AS rank FROM q, inkwell_search_published(q.query, ?, ?) h)"_s;
+    const QVariantList binds =
+        draftsOf ? QVariantList{text, idText(*draftsOf), limit} : QVariantList{text, limit, kSearchCandidates};
+    // Headlines only for the page, over the first 4,000 characters of each body: ts_headline over whole
+    // bodies is the expensive part. A derived excerpt is the body's opening: it is left out, or the snippet
+    // would show it twice.
+    auto query = run(u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), %2 "
+                     u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || "
+                     u"CASE WHEN a.excerpt_derived THEN '' ELSE a.excerpt || E'\\n' END || left(a.content, 4000), "
+                     u"E'\\x01\\x02', ''), "
+                     u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
+                     u"FragmentDelimiter=\" … \"') "
+                     u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "
+                     u"ORDER BY hits.rank DESC, a.id"_s.arg(articleColumns(false), hitsCte),
+                     binds);
     if (!query)
         return std::unexpected(failure(query.error(), "searching"));
     QList<SearchHit> hits;
@@ -422,6 +433,18 @@ Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text,
     return hits;
 }
 
+QString ArticleStore::changesStatement()
+{
+    // Each page is a range read of articles_change_idx (change_xid, id): the keyset and the snapshot bound are
+    // both index conditions and the index gives the order, so a page reads its own rows (and the drafts of
+    // others in between, for a non-admin) at any position in the feed.
+    return u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id "
+           u"WHERE (a.change_xid, a.id) > (?::xid8, ?::uuid) "
+           u"AND a.change_xid < pg_snapshot_xmin(pg_current_snapshot()) "
+           u"AND (?::boolean OR a.author_id = ?::uuid OR a.published_at IS NOT NULL) "
+           u"ORDER BY a.change_xid, a.id LIMIT ?"_s.arg(articleColumns(true));
+}
+
 Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
                                          bool viewerIsAdmin, int limit)
 {
@@ -433,11 +456,7 @@ Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, Q
     //
     // What each caller sees: its own articles and everything ever published (an article that was
     // published and is no longer visible to the caller comes as a tombstone); an admin sees every article.
-    auto query = run(u"SELECT %1 FROM articles a JOIN users u ON u.id = a.author_id "
-                     u"WHERE (a.change_xid, a.id) > (?::xid8, ?::uuid) "
-                     u"AND a.change_xid < pg_snapshot_xmin(pg_current_snapshot()) "
-                     u"AND (?::boolean OR a.author_id = ?::uuid OR a.published_at IS NOT NULL) "
-                     u"ORDER BY a.change_xid, a.id LIMIT ?"_s.arg(articleColumns(true)),
+    auto query = run(changesStatement(),
                      {QString::number(after ? after->first : 0),
                       after ? idText(after->second) : u"00000000-0000-0000-0000-000000000000"_s, viewerIsAdmin,
                       idText(viewer), limit + 1});

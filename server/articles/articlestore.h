@@ -108,6 +108,10 @@ public:
     /// transaction still in flight, so that a change committed late is never skipped.
     Result<ChangePage> changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
                                bool viewerIsAdmin, int limit);
+    /// @brief The statement changes() runs, with its five `?` values in order: the cursor's stamp (xid8 text)
+    /// and id, whether the viewer is an admin, the viewer's id, the row limit. Tests check its plan (an index
+    /// range read of the page, whatever its position).
+    static QString changesStatement();
 
     /// @brief Versions newest first, the current one included; below `before` (or up to it, inclusive).
     Result<QList<RevisionEntry>> revisions(const QUuid &id, int limit, const std::optional<int> &before,
