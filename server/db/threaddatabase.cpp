@@ -195,7 +195,9 @@ bool ThreadDatabase::isConnected() const
 bool ThreadDatabase::isStale(const QSqlDatabase &db) const
 {
     const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+    // Qt 6 names the type as the compiler spells it ("pg_conn*"); Qt's documentation says "PGconn*".
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
         return false;
     const pg_conn *conn = *static_cast<pg_conn *const *>(handle.constData());
     const int fd = conn ? PQsocket(conn) : -1;
