@@ -537,6 +537,8 @@ def main():
     diskfull.add_argument("--full", type=float, default=5)
     diskfull.add_argument("--after", type=float, default=15)
     args = parser.parse_args()
+    if args.scenario == "diskfull" and os.geteuid() != 0:
+        return scenario_diskfull(args)  # says why it needs root, and changes nothing
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"no inkwelld at {args.binary}: build it (cmake --build --preset debug --target inkwelld) "
                  "or pass --binary / set INKWELLD")
