@@ -14,65 +14,70 @@ SqlStore::SqlStore(ThreadDatabase &db, QString category)
 
 std::expected<QSqlQuery *, QSqlError> SqlStore::run(const QString &sql, std::initializer_list<QVariant> binds)
 {
-    auto query = m_db.prepared(sql);
-    if (!query)
-        return std::unexpected(QSqlError(query.error(), {}, QSqlError::ConnectionError));
-    int i = 0;
-    for (const QVariant &bind : binds)
-        (*query)->bindValue(i++, bind);
-    if (!(*query)->exec())
-        return std::unexpected((*query)->lastError());
-    return *query;
+    return run(sql, QVariantList(binds));
 }
 
 std::expected<QSqlQuery *, QSqlError> SqlStore::run(const QString &sql, const QVariantList &binds)
 {
-    auto query = m_db.prepared(sql);
-    if (!query)
-        return std::unexpected(QSqlError(query.error(), {}, QSqlError::ConnectionError));
-    for (int i = 0; i < binds.size(); ++i)
-        (*query)->bindValue(i, binds.at(i));
-    if (!(*query)->exec())
-        return std::unexpected((*query)->lastError());
-    return *query;
+    for (int attempt = 0;; ++attempt) {
+        auto query = m_db.statement(sql);
+        if (!query)
+            return std::unexpected(query.error());
+        for (int i = 0; i < binds.size(); ++i)
+            (*query)->bindValue(i, binds.at(i));
+        if ((*query)->exec()) {
+            if (!(*query)->isSelect())
+                m_db.noteWrite();
+            return *query;
+        }
+        const QSqlError error = (*query)->lastError();
+        // Sent again only when it never left: a statement that reached the server may have been committed.
+        if (m_db.noteFailure(error) != DbFault::Unavailable || attempt > 0 || m_db.inTransaction() ||
+            !failedBeforeSending(error))
+            return std::unexpected(error);
+    }
 }
 
 Problem SqlStore::failure(const QSqlError &error, const char *what) const
 {
+    DbFault fault = classifyDbError(error);
+    if (fault == DbFault::Statement && !m_db.isConnected())
+        fault = DbFault::Unavailable;
+    switch (fault) {
+    case DbFault::Unavailable:
+        // Logged once per outage by the connection, not once per request.
+        return Problem::databaseUnavailable();
+    case DbFault::StorageFull:
+        return Problem::storageFull();
+    case DbFault::Statement:
+        break;
+    }
     logging::write(QtCriticalMsg, m_category, u"%1 failed: %2"_s.arg(QString::fromLatin1(what), error.text()));
     return Problem::internal();
 }
 
 Result<void> SqlStore::begin()
 {
-    auto connection = m_db.connection();
-    if (!connection)
-        return std::unexpected(failure(QSqlError(connection.error()), "opening the connection"));
-    if (!connection->transaction())
-        return std::unexpected(failure(connection->lastError(), "BEGIN"));
+    if (auto begun = m_db.begin(); !begun)
+        return std::unexpected(failure(begun.error(), "BEGIN"));
     return {};
 }
 
 Result<void> SqlStore::commit()
 {
-    auto connection = m_db.connection();
-    if (!connection || !connection->commit()) {
-        const QSqlError error = connection ? connection->lastError() : QSqlError(connection.error());
-        rollback();
-        return std::unexpected(failure(error, "COMMIT"));
-    }
+    if (auto committed = m_db.commit(); !committed)
+        return std::unexpected(failure(committed.error(), "COMMIT"));
     return {};
 }
 
 void SqlStore::rollback()
 {
-    if (auto connection = m_db.connection())
-        connection->rollback();
+    m_db.rollback();
 }
 
 bool SqlStore::isUniqueViolation(const QSqlError &error)
 {
-    return error.nativeErrorCode() == u"23505";
+    return error.nativeErrorCode() == u"23505"_s;
 }
 
 } // namespace inkwell::server

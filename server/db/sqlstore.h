@@ -17,7 +17,11 @@ template <typename T>
 using Result = std::expected<T, Problem>;
 
 /// @brief The base of every store: kept prepared statements on one thread's connection, failures
-/// logged (SQL and driver text never reach a client) and turned into a 500 problem, transactions.
+/// logged (SQL and driver text never reach a client) and turned into a problem, transactions.
+///
+/// A failure that means the database is away (see classifyDbError()) answers 503 /problems/unavailable
+/// with Retry-After and is logged once per outage by the connection; disk full answers 503 too, with its
+/// own detail; anything else is logged and answers 500.
 class SqlStore {
 public:
     explicit SqlStore(ThreadDatabase &db, QString category);
@@ -40,13 +44,16 @@ public:
     }
 
 protected:
-    /// @brief Executes a kept prepared statement with positional `?` values.
+    /// @brief Executes a kept prepared statement with positional `?` values. A statement that failed
+    /// because the connection was gone before it was sent is sent once more on a fresh connection
+    /// (outside a transaction only); one that may have reached the server never is.
     std::expected<QSqlQuery *, QSqlError> run(const QString &sql, std::initializer_list<QVariant> binds = {});
     /// @brief The same, for statements assembled at run time (one kept statement per distinct text:
     /// a query written for its filters gets a plan that uses the right index, where one catch-all
     /// statement with `? IS NULL OR ...` gets a generic plan that scans).
     std::expected<QSqlQuery *, QSqlError> run(const QString &sql, const QVariantList &binds);
-    /// @brief Logs the failure of `what` and returns the problem a client sees (500).
+    /// @brief The problem a client sees for the failure of `what`: 503 when the database is unavailable
+    /// or out of disk space, else 500 (logged with `what`).
     Problem failure(const QSqlError &error, const char *what) const;
     Result<void> begin();
     Result<void> commit();

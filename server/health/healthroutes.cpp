@@ -68,15 +68,18 @@ RouteRegistrar healthRoutes()
         ThreadDatabase *db = &resources.db;
         router.route(QHttpServerRequest::Method::Get, u"/health/db"_s,
                      [db](const QHttpServerRequest &, RequestContext &context) {
+                         // A round trip now, on a fresh connection if this thread's one was lost: the
+                         // answer is the state at this moment, not what the last request found.
                          if (auto ping = db->ping(); !ping) {
-                             // The driver's text can name sockets and hosts: it goes to the log only.
-                             logging::write(QtWarningMsg, u"inkwell.server.health"_s,
+                             // The driver's text can name sockets and hosts: it goes to the log only. The
+                             // outage itself is logged once by the connection; this is per request: debug.
+                             logging::write(QtDebugMsg, u"inkwell.server.health"_s,
                                             u"database check failed: %1"_s.arg(ping.error()),
                                             {{u"request_id"_s, QString::fromLatin1(context.requestId)}});
                              return QHttpServerResponse(
                                  QJsonObject{{u"status"_s, u"unhealthy"_s},
                                              {u"service"_s, u"database"_s},
-                                             {u"detail"_s, u"The database does not answer."_s},
+                                             {u"detail"_s, u"The database does not answer right now."_s},
                                              {u"request_id"_s, QString::fromLatin1(context.requestId)}},
                                  QHttpServerResponse::StatusCode::ServiceUnavailable);
                          }

@@ -32,6 +32,20 @@ Problem Problem::unavailable(const QString &detail)
     return {503, u"/problems/unavailable"_s, u"Service Unavailable"_s, detail, {}, {}, {}};
 }
 
+Problem Problem::databaseUnavailable()
+{
+    return {503, u"/problems/unavailable"_s, u"Service Unavailable"_s,
+            u"The database is unavailable right now; nothing was changed. Try again in a moment."_s, {}, {},
+            {{QByteArrayLiteral("Retry-After"), QByteArrayLiteral("2")}}};
+}
+
+Problem Problem::storageFull()
+{
+    return {503, u"/problems/unavailable"_s, u"Service Unavailable"_s,
+            u"The database has run out of disk space; nothing was changed. Try again later."_s, {}, {},
+            {{QByteArrayLiteral("Retry-After"), QByteArrayLiteral("30")}}};
+}
+
 Problem Problem::badRequest(const QString &detail)
 {
     return {400, u"/problems/bad-request"_s, u"Bad Request"_s, detail, {}, {}, {}};

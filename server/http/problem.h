@@ -23,6 +23,12 @@ struct Problem {
     static Problem methodNotAllowed();
     static Problem internal();
     static Problem unavailable(const QString &detail);
+    /// @brief 503 `/problems/unavailable` with `Retry-After: 2`: the database cannot be reached right now
+    /// (stopped, restarting, refusing connections); the request did nothing and may be sent again.
+    static Problem databaseUnavailable();
+    /// @brief 503 `/problems/unavailable` with `Retry-After: 30`: the database has no disk space left, so
+    /// nothing was written; it takes writes again once space is freed.
+    static Problem storageFull();
     /// @brief 400: a malformed body or query parameter.
     static Problem badRequest(const QString &detail);
     /// @brief 422 with one entry per field.
