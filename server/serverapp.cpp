@@ -19,6 +19,8 @@
 #include "http/operationsroutes.h"
 #include "log/logging.h"
 #include "notifications/notificationroutes.h"
+#include "ops/backup.h"
+#include "ops/clusterowner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -125,12 +127,14 @@ std::expected<Database, QString> openDatabase(const Config &config)
         database.lock->getLockInfo(&pid, &host, &app);
         return std::unexpected(u"the data folder %1 is in use by another inkwelld (pid %2)"_s.arg(config.dataDir).arg(pid));
     }
+    ops::runClusterAsItsOwner(config.dataDir); // `sudo inkwelld migrate` on a packaged server
     EmbeddedPostgres::Options options;
     options.dataDir = config.dataDir;
     database.embedded = std::make_unique<EmbeddedPostgres>(options);
     auto params = database.embedded->start();
     if (!params)
         return std::unexpected(params.error());
+    ops::handFilesToClusterOwner(config.dataDir);
     database.params = *params;
     return database;
 }
@@ -182,12 +186,15 @@ int inkwelldMain(int argc, char **argv)
     const QCommandLineOption statusOption(u"status"_s, u"With migrate: list migrations and whether each is applied."_s);
     const QCommandLineOption emailOption(u"email"_s, u"With create-admin: the new administrator's email."_s, u"email"_s);
     const QCommandLineOption nameOption(u"name"_s, u"With create-admin: the new administrator's full name."_s, u"name"_s);
-    parser.addOptions({versionOption, printConfigOption, configOption, statusOption, emailOption, nameOption});
+    const QCommandLineOption forceOption(u"force"_s, u"With restore: replace a database that is not empty."_s);
+    parser.addOptions(
+        {versionOption, printConfigOption, configOption, statusOption, emailOption, nameOption, forceOption});
     for (const SettingSpec &spec : settingSpecs())
         parser.addOption(QCommandLineOption(spec.flag(), u"%1 (%2)"_s.arg(spec.help, spec.env), u"value"_s));
     parser.addPositionalArgument(
         u"command"_s,
-        u"serve (default), migrate, or create-admin --email E --name N (reads the password from stdin)"_s,
+        u"serve (default), migrate, create-admin --email E --name N (reads the password from stdin), backup FILE, "
+        "or restore FILE [--force]"_s,
         u"[command]"_s);
     if (!parser.parse(app.arguments())) {
         printErr(parser.errorText());
@@ -203,9 +210,19 @@ int inkwelldMain(int argc, char **argv)
     }
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0, u"serve"_s);
-    if (positional.size() > 1 ||
-        (command != u"serve"_s && command != u"migrate"_s && command != u"create-admin"_s)) {
-        printErr(u"unknown command \"%1\"; expected serve, migrate or create-admin"_s.arg(positional.join(u' ')));
+    const bool takesFile = command == u"backup"_s || command == u"restore"_s;
+    if (positional.size() > (takesFile ? 2 : 1) ||
+        (command != u"serve"_s && command != u"migrate"_s && command != u"create-admin"_s && !takesFile)) {
+        printErr(u"unknown command \"%1\"; expected serve, migrate, create-admin, backup FILE or restore FILE"_s.arg(
+            positional.join(u' ')));
+        return 2;
+    }
+    if (takesFile && positional.size() != 2) {
+        printErr(u"%1 needs the archive's file name: inkwelld %1 FILE"_s.arg(command));
+        return 2;
+    }
+    if (parser.isSet(forceOption) && command != u"restore"_s) {
+        printErr(u"--force goes with restore only"_s);
         return 2;
     }
     if (command == u"create-admin"_s && (!parser.isSet(emailOption) || !parser.isSet(nameOption))) {
@@ -234,6 +251,30 @@ int inkwelldMain(int argc, char **argv)
         return 2;
     }
     logging::install(config->logLevel);
+
+    // Before the signal watcher: Ctrl-C stops a backup or restore at once (a restore is one transaction that
+    // is committed only at its end, and a backup is renamed into place only when complete).
+    if (command == u"backup"_s) {
+        auto summary = ops::backup(*config, positional.at(1));
+        if (!summary) {
+            printErr(u"backup: %1"_s.arg(summary.error()));
+            return 1;
+        }
+        printOut(u"backup written to %1 (%2 KiB): %3\n"_s.arg(summary->file)
+                     .arg((summary->bytes + 1023) / 1024)
+                     .arg(summary->describe()));
+        return 0;
+    }
+    if (command == u"restore"_s) {
+        auto summary = ops::restore(*config, positional.at(1), parser.isSet(forceOption));
+        if (!summary) {
+            printErr(u"restore: %1"_s.arg(summary.error()));
+            return 1;
+        }
+        printOut(u"restored %1: %2; applied %3 migration(s)\n"_s.arg(summary->file, summary->describe())
+                     .arg(summary->migrationsApplied));
+        return 0;
+    }
 
     SignalWatcher signals;
     // The token key first: a bad one must stop the start before anything else is set up.

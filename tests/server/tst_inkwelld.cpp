@@ -8,14 +8,17 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
-
+#include <atomic>
 #include <csignal>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 using inkwell::test::HttpClient;
@@ -162,6 +165,100 @@ QString migrationStatus(const QString &dataDir)
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
+/// Runs `inkwelld ARGS` to its end; returns the exit code, with stdout and stderr.
+struct CommandResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+CommandResult runInkwelld(const QStringList &arguments, const QProcessEnvironment &env = cleanEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(INKWELLD_BINARY), arguments);
+    CommandResult result;
+    if (process.waitForFinished(180000) && process.exitStatus() == QProcess::NormalExit)
+        result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+const QHash<QByteArray, QByteArray> kJson{{"Content-Type", "application/json"}};
+
+QHash<QByteArray, QByteArray> authorized(const QByteArray &token)
+{
+    return {{"Content-Type", "application/json"}, {"Accept", "application/json"}, {"Authorization", "Bearer " + token}};
+}
+
+QByteArray signIn(HttpClient &client, const QString &email, const QString &password)
+{
+    const auto login = client.send(
+        "POST", u"/api/v1/auth/login"_s,
+        QJsonDocument(QJsonObject{{u"email"_s, email}, {u"password"_s, password}}).toJson(QJsonDocument::Compact),
+        kJson);
+    return login.json().value(u"access_token"_s).toString().toLatin1();
+}
+
+/// Every article an admin sees through the sync feed: id -> title (tombstones left out).
+QMap<QString, QString> allArticles(HttpClient &client, const QByteArray &token)
+{
+    QMap<QString, QString> articles;
+    QString cursor;
+    for (int page = 0; page < 1000; ++page) {
+        const auto answer =
+            client.get(u"/api/v1/sync/changes?limit=100"_s + (cursor.isEmpty() ? QString() : u"&since="_s + cursor),
+                       authorized(token));
+        if (answer.status != 200)
+            return {{u"error"_s, QString::fromUtf8(answer.body)}};
+        for (const QJsonValue &change : answer.json().value(u"changes"_s).toArray()) {
+            const QJsonObject object = change.toObject();
+            if (!object.value(u"deleted"_s).toBool())
+                articles.insert(object.value(u"id"_s).toString(),
+                                object.value(u"article"_s).toObject().value(u"title"_s).toString());
+        }
+        cursor = answer.json().value(u"cursor"_s).toString();
+        if (!answer.json().value(u"has_more"_s).toBool())
+            break;
+    }
+    return articles;
+}
+
+/// Every user as the admin API lists them: "id email role".
+QStringList allUsers(HttpClient &client, const QByteArray &token)
+{
+    QStringList users;
+    const auto answer = client.get(u"/api/v1/admin/users?limit=100"_s, authorized(token));
+    for (const QJsonValue &user : answer.json().value(u"items"_s).toArray()) {
+        const QJsonObject object = user.toObject();
+        users << object.value(u"id"_s).toString() + u' ' + object.value(u"email"_s).toString() + u' ' +
+                     object.value(u"role"_s).toString();
+    }
+    users.sort();
+    return users;
+}
+
+/// A conversation with its messages, as its owner reads it: "role: content" per message.
+QStringList conversationMessages(HttpClient &client, const QByteArray &token, const QString &id)
+{
+    const auto answer = client.get(u"/api/v1/conversations/"_s + id, authorized(token));
+    QStringList messages{u"status %1"_s.arg(answer.status)};
+    for (const QJsonValue &message : answer.json().value(u"messages"_s).toArray()) {
+        const QJsonObject object = message.toObject();
+        messages << object.value(u"id"_s).toString() + u' ' + object.value(u"role"_s).toString() + u": "_s +
+                        object.value(u"content"_s).toString();
+    }
+    return messages;
+}
+
+/// The number before `what` in a summary line such as "3 user(s), 40 article(s)".
+qint64 summaryCount(const QString &text, const QString &what)
+{
+    const QRegularExpression pattern(u"(\\d+) "_s + QRegularExpression::escape(what));
+    const auto match = pattern.match(text);
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
 } // namespace
 
 class TestInkwelld : public QObject {
@@ -182,6 +279,7 @@ private Q_SLOTS:
     void concurrentStartsApplyMigrationsOnce();
     void createAdminForHeadlessSetUp();
     void aiKeyInNoLogLine();
+    void backupWhileWritingRestoresIntoFreshFolder();
 };
 
 void TestInkwelld::bundledClusterLifecycle()
@@ -714,6 +812,209 @@ void TestInkwelld::aiKeyInNoLogLine()
         QCOMPARE(request.headers.value("x-goog-api-key"), key);
         QVERIFY(!request.path.contains(key));
     }
+}
+
+void TestInkwelld::backupWhileWritingRestoresIntoFreshFolder()
+{
+    using inkwell::test::FakeUpstream;
+    FakeUpstream fake;
+    fake.setFallback(FakeUpstream::geminiText({u"Kept"_s, u" in the backup."_s}));
+    QProcessEnvironment env = cleanEnvironment();
+    env.insert(u"INKWELL_AI_PROVIDER"_s, u"gemini"_s);
+    env.insert(u"INKWELL_AI_BASE_URL"_s, fake.baseUrl());
+    env.insert(u"INKWELL_AI_API_KEY"_s, u"test-key"_s);
+    env.insert(u"INKWELL_RATE_LIMIT_PER_MIN"_s, u"0"_s);
+    env.insert(u"INKWELL_SIGNUP_ROLE"_s, u"creator"_s);
+
+    QTemporaryDir sourceDir;
+    QTemporaryDir backupDir;
+    const QString archive = backupDir.filePath(u"inkwell.dump"_s);
+    Inkwelld source({u"--data-dir"_s, sourceDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"2"_s}, env);
+    const QUrl sourceUrl = source.waitUntilListening();
+    QVERIFY2(sourceUrl.isValid(), qPrintable(source.stderrText()));
+    HttpClient client(sourceUrl);
+
+    // Three users (the first is the admin), and a conversation with a question and its answer.
+    QByteArray adminToken;
+    for (const QString &name : {u"admin"_s, u"writer"_s, u"reader"_s}) {
+        const auto registered = client.send("POST", u"/api/v1/auth/register"_s,
+                                            QJsonDocument(QJsonObject{{u"email"_s, QString(name + u"@example.com"_s)},
+                                                                      {u"password"_s, u"a long enough passphrase"_s},
+                                                                      {u"full_name"_s, name}})
+                                                .toJson(QJsonDocument::Compact),
+                                            kJson);
+        QCOMPARE(registered.status, 201);
+        if (adminToken.isEmpty())
+            adminToken = registered.json().value(u"access_token"_s).toString().toLatin1();
+    }
+    const auto conversation = client.send("POST", u"/api/v1/conversations"_s, "{}", authorized(adminToken));
+    QCOMPARE(conversation.status, 201);
+    const QString conversationId = conversation.json().value(u"id"_s).toString();
+    QCOMPARE(client
+                 .send("POST", u"/api/v1/conversations/%1/messages"_s.arg(conversationId),
+                       R"({"content":"What is kept?"})", authorized(adminToken))
+                 .status,
+             201);
+    const QStringList messages = conversationMessages(client, adminToken, conversationId);
+    QCOMPARE(messages.size(), 3); // the status line, the question and the answer
+
+    // A writer creates articles from before the backup starts until after it ended.
+    struct Written {
+        int sentIndex;
+        QString id;
+        QString title;
+    };
+    std::mutex mutex;
+    QList<Written> written;
+    std::atomic<int> sent{0};
+    std::atomic<int> acknowledged{0};
+    std::atomic<bool> stop{false};
+    std::atomic<int> failures{0};
+    std::unique_ptr<QThread> writer(QThread::create([&] {
+        HttpClient writerClient(sourceUrl);
+        while (!stop) {
+            const int index = sent++;
+            const QString title = u"Article %1"_s.arg(index);
+            const auto created = writerClient.send(
+                "POST", u"/api/v1/articles"_s,
+                QJsonDocument(QJsonObject{{u"title"_s, title}, {u"content"_s, QString(u"Body of "_s + title)}})
+                    .toJson(QJsonDocument::Compact),
+                authorized(adminToken));
+            if (created.status != 201) {
+                ++failures;
+                continue;
+            }
+            const std::lock_guard lock(mutex);
+            written.append(Written{index, created.json().value(u"id"_s).toString(), title});
+            ++acknowledged;
+        }
+    }));
+    writer->start();
+    QTRY_VERIFY(acknowledged >= 20);
+    const int acknowledgedBeforeBackup = acknowledged;
+    // The server is running: the backup connects to its cluster (online).
+    QProcess backup;
+    backup.setProcessEnvironment(env);
+    backup.start(QStringLiteral(INKWELLD_BINARY), {u"backup"_s, archive, u"--data-dir"_s, sourceDir.path()});
+    QVERIFY(backup.waitForFinished(180000));
+    const int sentAfterBackup = sent;
+    const int acknowledgedAfterBackup = acknowledged;
+    QTRY_VERIFY(sent >= sentAfterBackup + 5);
+    stop = true;
+    writer->wait();
+    const QString backupOut = QString::fromUtf8(backup.readAllStandardOutput());
+    QVERIFY2(backup.exitCode() == 0, qPrintable(QString::fromUtf8(backup.readAllStandardError())));
+    QCOMPARE(failures.load(), 0);
+    QVERIFY2(acknowledgedAfterBackup > acknowledgedBeforeBackup,
+             "no article was written while the backup ran"); // writes did go on during the backup
+    QVERIFY2(backupOut.startsWith(u"backup written to "_s + archive), qPrintable(backupOut));
+    QCOMPARE(summaryCount(backupOut, u"user(s)"_s), 3);
+    QCOMPARE(summaryCount(backupOut, u"conversation(s)"_s), 1);
+    QCOMPARE(summaryCount(backupOut, u"message(s)"_s), 2);
+    const qint64 articlesInBackup = summaryCount(backupOut, u"article(s)"_s);
+    QVERIFY(articlesInBackup >= acknowledgedBeforeBackup);
+    QVERIFY(articlesInBackup < sentAfterBackup);
+    // It holds password hashes: only its owner may read it; and no partial file is left beside it.
+    QCOMPARE(QFile::permissions(archive) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    QCOMPARE(QDir(backupDir.path()).entryList(QDir::Files), QStringList{u"inkwell.dump"_s});
+    const QStringList sourceUsers = allUsers(client, adminToken);
+    const QMap<QString, QString> sourceArticles = allArticles(client, adminToken);
+    QCOMPARE(sourceUsers.size(), 3);
+    QCOMPARE(source.signalAndWait(SIGTERM), 0);
+
+    // Restored into a fresh data folder: the cluster is created first.
+    QTemporaryDir targetDir;
+    const CommandResult restored = runInkwelld({u"restore"_s, archive, u"--data-dir"_s, targetDir.path()}, env);
+    QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+    QCOMPARE(summaryCount(restored.out, u"article(s)"_s), articlesInBackup);
+    {
+        Inkwelld target({u"--data-dir"_s, targetDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"2"_s}, env);
+        const QUrl targetUrl = target.waitUntilListening();
+        QVERIFY2(targetUrl.isValid(), qPrintable(target.stderrText()));
+        HttpClient restoredClient(targetUrl);
+        // A new token key was made, the accounts came back: the admin signs in with the same password.
+        const QByteArray token = signIn(restoredClient, u"admin@example.com"_s, u"a long enough passphrase"_s);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(allUsers(restoredClient, token), sourceUsers);
+        QCOMPARE(conversationMessages(restoredClient, token, conversationId), messages);
+        const QMap<QString, QString> restoredArticles = allArticles(restoredClient, token);
+        QCOMPARE(restoredArticles.size(), articlesInBackup);
+        const std::lock_guard lock(mutex);
+        for (const Written &article : std::as_const(written)) {
+            const bool present = restoredArticles.contains(article.id);
+            if (article.sentIndex < acknowledgedBeforeBackup)
+                QVERIFY2(present, qPrintable(u"written before the backup, missing: "_s + article.title));
+            if (article.sentIndex >= sentAfterBackup)
+                QVERIFY2(!present, qPrintable(u"written after the backup, present: "_s + article.title));
+            if (present)
+                QCOMPARE(restoredArticles.value(article.id), article.title);
+        }
+        for (auto it = restoredArticles.cbegin(); it != restoredArticles.cend(); ++it)
+            QCOMPARE(sourceArticles.value(it.key()), it.value());
+
+        // The server runs: a restore is refused and changes nothing.
+        const CommandResult busy =
+            runInkwelld({u"restore"_s, archive, u"--data-dir"_s, targetDir.path(), u"--force"_s}, env);
+        QCOMPARE(busy.exitCode, 1);
+        QVERIFY2(busy.err.contains(u"stop it before restoring"_s), qPrintable(busy.err));
+        // An article the archive does not have, to see what --force replaces.
+        QCOMPARE(restoredClient
+                     .send("POST", u"/api/v1/articles"_s, R"({"title":"Only in the target","content":"x"})",
+                           authorized(token))
+                     .status,
+                 201);
+        QCOMPARE(target.signalAndWait(SIGTERM), 0);
+    }
+
+    // A database with data is not replaced without --force, and the message says how.
+    const CommandResult refused = runInkwelld({u"restore"_s, archive, u"--data-dir"_s, targetDir.path()}, env);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"is not empty"_s) && refused.err.contains(u"--force"_s), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(u"%1 article(s)"_s.arg(articlesInBackup + 1)), qPrintable(refused.err));
+
+    // Not an archive; an archive cut short (its table of contents reads fine, its data does not): refused with
+    // --force too, and the target keeps everything.
+    QFile notArchive(backupDir.filePath(u"notes.txt"_s));
+    QVERIFY(notArchive.open(QIODevice::WriteOnly));
+    notArchive.write("these are not the backups you are looking for\n");
+    notArchive.close();
+    QFile whole(archive);
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    QFile cut(backupDir.filePath(u"cut.dump"_s));
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(bytes.left(bytes.size() - 64)); // the last table's data is cut short
+    cut.close();
+    const CommandResult bad =
+        runInkwelld({u"restore"_s, notArchive.fileName(), u"--data-dir"_s, targetDir.path(), u"--force"_s}, env);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(u"is not a backup made by inkwelld backup"_s), qPrintable(bad.err));
+    const CommandResult truncated =
+        runInkwelld({u"restore"_s, cut.fileName(), u"--data-dir"_s, targetDir.path(), u"--force"_s}, env);
+    QCOMPARE(truncated.exitCode, 1);
+    QVERIFY2(truncated.err.contains(u"the database was not changed"_s), qPrintable(truncated.err));
+    const CommandResult stillThere = runInkwelld({u"restore"_s, archive, u"--data-dir"_s, targetDir.path()}, env);
+    QVERIFY2(stillThere.err.contains(u"%1 article(s)"_s.arg(articlesInBackup + 1)), qPrintable(stillThere.err));
+    // A bad file into a fresh folder does not even create a cluster there.
+    QTemporaryDir untouchedDir;
+    QCOMPARE(runInkwelld({u"restore"_s, notArchive.fileName(), u"--data-dir"_s, untouchedDir.path()}, env).exitCode, 1);
+    QVERIFY(QDir(untouchedDir.path()).isEmpty());
+
+    const CommandResult forced =
+        runInkwelld({u"restore"_s, archive, u"--data-dir"_s, targetDir.path(), u"--force"_s}, env);
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+    QCOMPARE(summaryCount(forced.out, u"article(s)"_s), articlesInBackup);
+    Inkwelld target({u"--data-dir"_s, targetDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"2"_s}, env);
+    const QUrl targetUrl = target.waitUntilListening();
+    QVERIFY2(targetUrl.isValid(), qPrintable(target.stderrText()));
+    HttpClient restoredClient(targetUrl);
+    const QByteArray token = signIn(restoredClient, u"admin@example.com"_s, u"a long enough passphrase"_s);
+    const QMap<QString, QString> afterForce = allArticles(restoredClient, token);
+    QCOMPARE(afterForce.size(), articlesInBackup);
+    QVERIFY(!afterForce.values().contains(u"Only in the target"_s));
+    QCOMPARE(allUsers(restoredClient, token), sourceUsers);
+    QCOMPARE(target.signalAndWait(SIGTERM), 0);
 }
 
 QTEST_GUILESS_MAIN(TestInkwelld)
