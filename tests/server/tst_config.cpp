@@ -239,7 +239,7 @@ void TestConfig::spellings()
     QStringList flags;
     for (const SettingSpec &spec : settingSpecs())
         flags << spec.flag() + u'/' + spec.fileKey();
-    QCOMPARE(settingSpecs().size(), 24);
+    QCOMPARE(settingSpecs().size(), 26);
     QVERIFY(flags.contains(u"max-body-bytes/max_body_bytes"_s));
     QVERIFY(flags.contains(u"ai-tokens-per-day/ai_tokens_per_day"_s));
     QVERIFY(flags.contains(u"database-url/database_url"_s));
@@ -267,7 +267,7 @@ void TestConfig::printableRedactsSecrets()
     QVERIFY2(text.contains(u"INKWELL_DATABASE_REPLICA_URL=postgres://***:***@r/db  # environment; not supported yet"_s),
              qPrintable(text));
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
-    QCOMPARE(text.count(u'\n'), 24);
+    QCOMPARE(text.count(u'\n'), 26);
 }
 
 void TestConfig::redactUrl_data()
