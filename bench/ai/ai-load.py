@@ -5,6 +5,9 @@
       Time to the first streamed delta, one request at a time: through inkwelld (a chat message,
       Accept: text/event-stream, until `message.delta`) and straight from the fake upstream (the
       same client code, the provider's own request, until the first data event with text).
+  ai-load.py pool --with URL --with-token T --without URL --without-token T --provider P --requests 100
+      Time to the first delta through two inkwelld at once, one keeping upstream connections alive
+      (INKWELL_AI_KEEPALIVE_S > 0) and one connecting for every answer (0), requests interleaved.
   ai-load.py concurrent --inkwelld URL --token T --streams 500 --pid PID --expect TEXT
       That many chat answers streamed at once, each read to `message.done`; the server's resident
       memory sampled every 100 ms; then every answer read back from the API.
@@ -190,6 +193,32 @@ async def ttfd(args):
             "added_median_ms": p["median_ms"] - d["median_ms"]}
 
 
+async def pool(args):
+    """The same chat request through both servers, alternately, after a warm-up."""
+    sides = {}
+    for name, base, token in (("with", args.with_, args.with_token), ("without", args.without, args.without_token)):
+        host, port = split_url(base)
+        conversations = [api(base, "POST", "/api/v1/conversations", token, {"title": "bench"})["id"]
+                         for _ in range(args.requests + args.warmup)]
+        sides[name] = (host, port, token, conversations, [])
+
+    def through(side, i):
+        host, port, token, conversations, _ = sides[side]
+        return request_bytes("POST", host, port, f"/api/v1/conversations/{conversations[i]}/messages",
+                             {"content": "Say something"},
+                             {"Authorization": "Bearer " + token, "Accept": "text/event-stream"})
+
+    for i in range(args.warmup + args.requests):
+        for side in ("with", "without"):
+            host, port, _, _, times = sides[side]
+            seconds = await first_delta(host, port, through(side, i), args.provider)
+            if i >= args.warmup:
+                times.append(seconds)
+    w, wo = summary(sides["with"][4]), summary(sides["without"][4])
+    return {"provider": args.provider, "with_pool": w, "without_pool": wo,
+            "saved_median_ms": wo["median_ms"] - w["median_ms"]}
+
+
 def rss_kib(pid):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
@@ -279,6 +308,14 @@ def main():
     t.add_argument("--provider", default="openai")
     t.add_argument("--requests", type=int, default=100)
     t.add_argument("--warmup", type=int, default=20)
+    p = sub.add_parser("pool")
+    p.add_argument("--with", dest="with_", required=True)
+    p.add_argument("--with-token", required=True)
+    p.add_argument("--without", required=True)
+    p.add_argument("--without-token", required=True)
+    p.add_argument("--provider", default="gemini")
+    p.add_argument("--requests", type=int, default=100)
+    p.add_argument("--warmup", type=int, default=10)
     c = sub.add_parser("concurrent")
     c.add_argument("--inkwelld", required=True)
     c.add_argument("--token", required=True)
@@ -286,7 +323,8 @@ def main():
     c.add_argument("--pid", type=int, required=True)
     c.add_argument("--expect", required=True)
     args = parser.parse_args()
-    result = asyncio.run(ttfd(args) if args.command == "ttfd" else concurrent(args))
+    commands = {"ttfd": ttfd, "pool": pool, "concurrent": concurrent}
+    result = asyncio.run(commands[args.command](args))
     print(json.dumps(result))
 
 

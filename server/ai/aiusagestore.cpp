@@ -39,6 +39,9 @@ Result<bool> AiUsageStore::takeRequestSlot(const QUuid &userId, int limit)
 
 Result<qint64> AiUsageStore::tokensToday(const QUuid &userId)
 {
+    // Pending first, then the table: a retry that lands in between is then counted twice for a moment
+    // (its row and its pending amount), never not at all.
+    const qint64 pending = PendingUsage::instance().tokens(userId, QDateTime::currentDateTimeUtc().date());
     auto query = run(u"SELECT coalesce((SELECT tokens FROM ai_usage WHERE user_id = ?::uuid "
                      u"AND day = (now() AT TIME ZONE 'UTC')::date), 0)"_s,
                      {idText(userId)});
@@ -47,7 +50,24 @@ Result<qint64> AiUsageStore::tokensToday(const QUuid &userId)
     (*query)->next();
     const qint64 tokens = (*query)->value(0).toLongLong();
     (*query)->finish();
-    return tokens;
+    return tokens + pending;
+}
+
+void AiUsageStore::account(AiRequestRecord entry)
+{
+    if (entry.day.isNull())
+        entry.day = QDateTime::currentDateTimeUtc().date();
+    if (record(entry))
+        return;
+    PendingUsage::instance().add(entry.userId, entry.day, entry.tokens);
+    const QString what = u"AI usage (%1 tokens, %2)"_s.arg(entry.tokens).arg(entry.kind);
+    m_retries.retryLater(
+        what, [this, entry] { return bool(record(entry)); },
+        [entry](bool written) {
+            // Given up: it keeps counting against that day's quota in this process.
+            if (written)
+                PendingUsage::instance().remove(entry.userId, entry.day, entry.tokens);
+        });
 }
 
 Result<void> AiUsageStore::record(const AiRequestRecord &record)
@@ -55,12 +75,15 @@ Result<void> AiUsageStore::record(const AiRequestRecord &record)
     auto query = run(u"WITH l AS (INSERT INTO ai_requests (user_id, kind, started_at, first_delta_ms, total_ms, ok, "
                      u"status, tokens) VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?) RETURNING user_id, ok, tokens) "
                      u"INSERT INTO ai_usage AS u (user_id, day, requests, tokens, failures) "
-                     u"SELECT l.user_id, (now() AT TIME ZONE 'UTC')::date, ?, l.tokens, CASE WHEN l.ok THEN 0 ELSE 1 END "
+                     u"SELECT l.user_id, coalesce(?::date, (now() AT TIME ZONE 'UTC')::date), ?, l.tokens, "
+                     u"CASE WHEN l.ok THEN 0 ELSE 1 END "
                      u"FROM l ON CONFLICT (user_id, day) DO UPDATE SET requests = u.requests + excluded.requests, "
                      u"tokens = u.tokens + excluded.tokens, failures = u.failures + excluded.failures"_s,
                      {idText(record.userId), record.kind, record.startedAt.toUTC(),
                       record.firstDeltaMs ? QVariant(*record.firstDeltaMs) : QVariant(QMetaType::fromType<int>()),
-                      record.totalMs, record.ok, record.status, record.tokens, record.countsAsRequest ? 1 : 0});
+                      record.totalMs, record.ok, record.status, record.tokens,
+                      record.day.isNull() ? QVariant(QMetaType::fromType<QDate>()) : QVariant(record.day),
+                      record.countsAsRequest ? 1 : 0});
     if (!query)
         return std::unexpected(failure(query.error(), "recording an AI request"));
     return {};
@@ -81,7 +104,8 @@ Result<QJsonObject> AiUsageStore::stats(int days)
         u"FILTER (WHERE x.kind = 'messages') AS messages, "
         u"json_agg(json_build_object('date', to_char(d.day, 'YYYY-MM-DD'), 'count', x.n) ORDER BY d.day) "
         u"FILTER (WHERE x.kind = 'tokens') AS tokens FROM d CROSS JOIN LATERAL ("
-        u"  SELECT 'users' AS kind, (SELECT count(*) FROM users u WHERE (u.created_at AT TIME ZONE 'UTC')::date = d.day) AS n "
+        u"  SELECT 'users' AS kind, (SELECT count(*) FROM users u WHERE (u.created_at AT TIME ZONE 'UTC')::date = "
+        u"d.day) AS n "
         u"  UNION ALL SELECT 'published', (SELECT count(*) FROM articles a WHERE a.deleted_at IS NULL "
         u"    AND a.published_at IS NOT NULL AND (a.published_at AT TIME ZONE 'UTC')::date = d.day) "
         u"  UNION ALL SELECT 'messages', (SELECT count(*) FROM messages m WHERE m.generation_lease IS NULL "
@@ -95,7 +119,8 @@ Result<QJsonObject> AiUsageStore::stats(int days)
         u"    'creator', count(*) FILTER (WHERE role = 'creator'), 'admin', count(*) FILTER (WHERE role = 'admin')) "
         u"    FROM users), 'new_per_day', s.users), "
         u"'articles', json_build_object('by_status', (SELECT json_build_object("
-        u"    'draft', count(*) FILTER (WHERE status = 'draft'), 'published', count(*) FILTER (WHERE status = 'published'), "
+        u"    'draft', count(*) FILTER (WHERE status = 'draft'), 'published', count(*) FILTER (WHERE status = "
+        u"'published'), "
         u"    'archived', count(*) FILTER (WHERE status = 'archived')) FROM articles WHERE deleted_at IS NULL), "
         u"  'published_per_day', s.published), "
         u"'chat', json_build_object('messages_per_day', s.messages, 'tokens_per_day', s.tokens), "

@@ -346,7 +346,7 @@ void AssistCall::record(bool ok, int status, qint64 tokens)
     entry.ok = ok;
     entry.status = status;
     entry.tokens = tokens;
-    (void)m_service->usage().record(entry);
+    m_service->usage().account(entry);
 }
 
 } // namespace inkwell::server::ai

@@ -185,7 +185,7 @@ void ChatGeneration::record(bool ok, int status, qint64 tokens)
     entry.ok = ok;
     entry.status = status;
     entry.tokens = tokens;
-    (void)m_service->usage().record(entry);
+    m_service->usage().account(entry);
 }
 
 void ChatGeneration::onFinished(const Usage &usage)
@@ -305,7 +305,14 @@ void ChatGeneration::startTitle()
 void ChatGeneration::finishTitle(const QString &title, qint64 tokens, bool ok, int status)
 {
     const QString chosen = title.isEmpty() ? fallbackTitle(m_exchange.userMessage.content) : title;
-    (void)m_service->store().setTitleIfUnset(m_exchange.conversation.id, chosen, tokens);
+    if (!m_service->store().setTitleIfUnset(m_exchange.conversation.id, chosen, tokens)) {
+        // Retried off this object (deleted below): the service outlives it.
+        ChatService *service = m_service.get();
+        const QUuid conversation = m_exchange.conversation.id;
+        service->usage().retries().retryLater(u"A conversation title"_s, [service, conversation, chosen, tokens] {
+            return bool(service->store().setTitleIfUnset(conversation, chosen, tokens));
+        });
+    }
     m_exchange.kind = u"title"_s;
     AiRequestRecord entry;
     entry.userId = m_exchange.userId;
@@ -317,7 +324,7 @@ void ChatGeneration::finishTitle(const QString &title, qint64 tokens, bool ok, i
     entry.status = status;
     entry.tokens = tokens;
     entry.countsAsRequest = false;
-    (void)m_service->usage().record(entry);
+    m_service->usage().account(entry);
     deleteLater();
 }
 

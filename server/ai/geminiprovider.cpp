@@ -261,6 +261,8 @@ AiStream *GeminiProvider::start(const ChatRequest &request, QObject *parent) con
         call.headers.append({"x-goog-api-key", m_settings.apiKey.toUtf8()});
     call.body = QJsonDocument(requestBody(request)).toJson(QJsonDocument::Compact);
     call.idleTimeoutMs = m_settings.timeoutS * 1000;
+    call.keepAliveMs = m_settings.keepAliveS * 1000;
+    call.caCertificates = m_settings.caCertificates;
 
     auto *stream = new GeminiStream(std::move(call), model, promptCharacters(request), parent);
     // Started from the event loop, so the caller connects its slots before anything can be emitted.
@@ -278,6 +280,8 @@ void GeminiProvider::probe(QObject *context, std::function<void(bool ok, const Q
         call.headers.append({"x-goog-api-key", m_settings.apiKey.toUtf8()});
     call.idleTimeoutMs = std::min(m_settings.timeoutS * 1000, 10000);
     call.connectTimeoutMs = call.idleTimeoutMs;
+    call.keepAliveMs = m_settings.keepAliveS * 1000;
+    call.caCertificates = m_settings.caCertificates;
     probeUpstream(kProvider, m_settings.model, std::move(call), context, std::move(done));
 }
 

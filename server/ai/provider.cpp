@@ -4,6 +4,8 @@
 #include "ai/openaiprovider.h"
 #include "config/config.h"
 
+#include <QSslCertificate>
+
 using namespace Qt::StringLiterals;
 
 namespace inkwell::server::ai {
@@ -30,6 +32,10 @@ std::shared_ptr<const Provider> makeProvider(const Config &config)
         base.chop(1);
     settings.baseUrl = QUrl(base);
     settings.timeoutS = std::max(1, config.aiTimeoutS);
+    settings.keepAliveS = std::max(0, config.aiKeepAliveS);
+    // loadConfig() checked the file at start; read here, once, for every call.
+    if (!config.aiCaFile.isEmpty())
+        settings.caCertificates = QSslCertificate::fromPath(config.aiCaFile, QSsl::Pem);
     if (config.aiProvider == u"gemini"_s)
         return std::make_shared<GeminiProvider>(std::move(settings));
     if (config.aiProvider == u"openai"_s)

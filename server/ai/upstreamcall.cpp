@@ -1,6 +1,9 @@
 #include "ai/upstreamcall.h"
 
+#include "ai/upstreampool.h"
+
 #include <QLoggingCategory>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -47,9 +50,24 @@ void UpstreamCall::start(const Request &request)
 {
     m_request = request;
     m_state = State::Connecting;
+    armTimer(std::min(m_request.connectTimeoutMs, m_request.idleTimeoutMs));
+    if (m_request.keepAliveMs > 0) {
+        if (QTcpSocket *kept = UpstreamPool::forThisThread().take(UpstreamPool::keyOf(m_request.url), this)) {
+            m_reused = true;
+            wire(kept, m_request.url.scheme() == u"https"_s);
+            // Queued, like a new connection's connected(): the caller connects to the signals after start().
+            QMetaObject::invokeMethod(this, &UpstreamCall::onConnected, Qt::QueuedConnection);
+            return;
+        }
+    }
+    connectFresh();
+}
+
+void UpstreamCall::connectFresh()
+{
+    m_reused = false;
     const QUrl &url = m_request.url;
     const bool tls = url.scheme() == u"https"_s;
-    const QString where = u"%1:%2"_s.arg(url.host()).arg(url.port(tls ? 443 : 80));
     if (tls && !QSslSocket::supportsSsl()) {
         // Queued: the caller connects to failed() after start() returns.
         QMetaObject::invokeMethod(
@@ -57,11 +75,28 @@ void UpstreamCall::start(const Request &request)
         return;
     }
     QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
-    m_socket = socket;
-    if (tls)
-        connect(static_cast<QSslSocket *>(socket), &QSslSocket::encrypted, this, &UpstreamCall::onConnected);
-    else
+    if (tls) {
+        auto *ssl = static_cast<QSslSocket *>(socket);
+        if (!m_request.caCertificates.isEmpty()) {
+            QSslConfiguration configuration = ssl->sslConfiguration();
+            configuration.addCaCertificates(m_request.caCertificates);
+            ssl->setSslConfiguration(configuration);
+        }
+        connect(ssl, &QSslSocket::encrypted, this, &UpstreamCall::onConnected);
+    } else {
         connect(socket, &QTcpSocket::connected, this, &UpstreamCall::onConnected);
+    }
+    wire(socket, tls);
+    if (tls)
+        static_cast<QSslSocket *>(socket)->connectToHostEncrypted(url.host(), quint16(url.port(443)));
+    else
+        socket->connectToHost(url.host(), quint16(url.port(80)));
+}
+
+void UpstreamCall::wire(QTcpSocket *socket, bool tls)
+{
+    m_socket = socket;
+    const QString where = u"%1:%2"_s.arg(m_request.url.host()).arg(m_request.url.port(tls ? 443 : 80));
     connect(socket, &QTcpSocket::readyRead, this, &UpstreamCall::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &UpstreamCall::onDisconnected);
     connect(socket, &QTcpSocket::errorOccurred, this, [this, where](QAbstractSocket::SocketError error) {
@@ -72,11 +107,6 @@ void UpstreamCall::start(const Request &request)
         const QString text = m_socket ? m_socket->errorString() : QString();
         fail(m_state == State::Connecting ? Failure::Connect : Failure::Truncated, u"%1: %2"_s.arg(where, text));
     });
-    armTimer(std::min(m_request.connectTimeoutMs, m_request.idleTimeoutMs));
-    if (tls)
-        static_cast<QSslSocket *>(socket)->connectToHostEncrypted(url.host(), quint16(url.port(443)));
-    else
-        socket->connectToHost(url.host(), quint16(url.port(80)));
 }
 
 void UpstreamCall::abort()
@@ -87,6 +117,21 @@ void UpstreamCall::abort()
         m_socket->disconnect(this);
         m_socket->abort();
     }
+}
+
+void UpstreamCall::finishInBackground(int withinMs)
+{
+    disconnect(this, nullptr, nullptr, nullptr); // the caller hears nothing more
+    if (m_over || m_request.keepAliveMs <= 0) {
+        abort();
+        deleteLater();
+        return;
+    }
+    // Owned by this thread's pool from now on: the caller (a stream) may be deleted before the response ends.
+    setParent(&UpstreamPool::forThisThread());
+    connect(this, &UpstreamCall::finished, this, &QObject::deleteLater);
+    connect(this, &UpstreamCall::failed, this, &QObject::deleteLater);
+    armTimer(std::min(withinMs, m_request.idleTimeoutMs));
 }
 
 void UpstreamCall::armTimer(int ms)
@@ -116,7 +161,7 @@ void UpstreamCall::onConnected()
         head += name + ": " + value + "\r\n";
     if (!m_request.body.isEmpty() || m_request.method == "POST")
         head += "Content-Length: " + QByteArray::number(m_request.body.size()) + "\r\n";
-    head += "Connection: close\r\n\r\n";
+    head += m_request.keepAliveMs > 0 ? QByteArray("\r\n") : QByteArray("Connection: close\r\n\r\n");
     m_socket->write(head + m_request.body);
     m_state = State::StatusLine;
     armTimer(m_request.idleTimeoutMs);
@@ -127,6 +172,7 @@ void UpstreamCall::onReadyRead()
     if (m_over || !m_socket)
         return;
     m_buffer += m_socket->readAll();
+    m_receivedAny = m_receivedAny || !m_buffer.isEmpty();
     if (m_state != State::Connecting)
         armTimer(m_request.idleTimeoutMs);
     parse();
@@ -137,6 +183,7 @@ void UpstreamCall::onDisconnected()
     if (m_over || !m_socket)
         return;
     m_buffer += m_socket->readAll();
+    m_receivedAny = m_receivedAny || !m_buffer.isEmpty();
     parse();
     if (m_over)
         return;
@@ -174,6 +221,7 @@ bool UpstreamCall::parseHead()
         fail(Failure::Protocol, u"not an HTTP/1.1 status line"_s);
         return false;
     }
+    m_http11 = statusLine.startsWith("HTTP/1.1 ");
     m_headers.clear();
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
@@ -320,6 +368,16 @@ void UpstreamCall::parse()
     }
 }
 
+bool UpstreamCall::reusable() const
+{
+    // Only a connection whose response ended exactly where its framing said, with nothing after it.
+    if (m_request.keepAliveMs <= 0 || !m_socket || !m_http11 || m_framing == Framing::Close || !m_buffer.isEmpty())
+        return false;
+    if (header("connection").toLower().contains("close"))
+        return false;
+    return m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0;
+}
+
 void UpstreamCall::complete()
 {
     m_over = true;
@@ -327,7 +385,12 @@ void UpstreamCall::complete()
     m_timer.stop();
     if (m_socket) {
         m_socket->disconnect(this);
-        m_socket->abort();
+        if (reusable()) {
+            UpstreamPool::forThisThread().put(UpstreamPool::keyOf(m_request.url), m_socket, m_request.keepAliveMs);
+            m_socket = nullptr;
+        } else {
+            m_socket->abort();
+        }
     }
     Q_EMIT finished();
 }
@@ -336,6 +399,21 @@ void UpstreamCall::fail(Failure failure, const QString &detail)
 {
     if (m_over)
         return;
+    if (m_reused && !m_receivedAny && (failure == Failure::Truncated || failure == Failure::Connect)) {
+        // The upstream closed the kept connection while it was idle (the close crossed the request):
+        // nothing of the request was answered, so it goes again, once, on a new connection.
+        qCDebug(lcUpstream) << "kept upstream connection was closed; connecting anew:" << detail;
+        if (m_socket) {
+            m_socket->disconnect(this);
+            m_socket->abort();
+            m_socket->deleteLater();
+        }
+        m_state = State::Connecting;
+        m_buffer.clear();
+        armTimer(std::min(m_request.connectTimeoutMs, m_request.idleTimeoutMs));
+        connectFresh();
+        return;
+    }
     m_over = true;
     m_timer.stop();
     if (m_socket) {

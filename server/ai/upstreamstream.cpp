@@ -318,7 +318,12 @@ void UpstreamStream::succeed(const Usage &usage, const QString &finishReason)
     if (m_over)
         return;
     m_over = true;
-    dropCall();
+    // The answer is complete; the HTTP response may still have its last bytes coming (the chunked
+    // terminator): read them so that the connection can be kept for the next call.
+    if (m_call) {
+        m_call->disconnect(this);
+        std::exchange(m_call, nullptr)->finishInBackground();
+    }
     Q_EMIT finished(usage, finishReason);
 }
 

@@ -16,6 +16,8 @@ struct ProviderSettings {
     QString apiKey;
     QUrl baseUrl;     ///< without a trailing slash
     int timeoutS = 60; ///< idle timeout of a call
+    int keepAliveS = 0; ///< how long a connection may wait in the UpstreamPool for the next call; 0: never kept
+    QList<QSslCertificate> caCertificates; ///< trusted besides the system's CAs (INKWELL_AI_CA_FILE)
 };
 
 /// @brief How a provider reads a non-200 answer.

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSslCertificate>
 #include <QThread>
 #include <QUrl>
 
@@ -183,6 +184,8 @@ const QList<SettingSpec> &settingSpecs()
         {u"INKWELL_AI_API_KEY"_s, {}, u"upstream key; never logged or shown"_s, true},
         {u"INKWELL_AI_BASE_URL"_s, {}, u"upstream base URL"_s},
         {u"INKWELL_AI_TIMEOUT_S"_s, u"60"_s, u"upstream idle timeout"_s},
+        {u"INKWELL_AI_KEEPALIVE_S"_s, u"30"_s, u"idle upstream connections kept for reuse (0: a new one per call)"_s},
+        {u"INKWELL_AI_CA_FILE"_s, {}, u"PEM CA certificates trusted for an https upstream"_s},
         {u"INKWELL_AI_TOKENS_PER_DAY"_s, kDefaultTokensPerDay, u"daily token quota per role (0 = unlimited)"_s},
         {u"INKWELL_AI_REQUESTS_PER_MIN"_s, u"20"_s, u"AI requests per minute per user"_s},
         {u"INKWELL_HOUSEKEEPING_INTERVAL_S"_s, u"3600"_s,
@@ -367,6 +370,12 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
 
     INKWELL_TRY(aiTimeout, integer(u"INKWELL_AI_TIMEOUT_S"_s, 1, 3600));
     config.aiTimeoutS = static_cast<int>(*aiTimeout);
+    INKWELL_TRY(aiKeepAlive, integer(u"INKWELL_AI_KEEPALIVE_S"_s, 0, 3600));
+    config.aiKeepAliveS = static_cast<int>(*aiKeepAlive);
+    config.aiCaFile = values.value(u"INKWELL_AI_CA_FILE"_s).trimmed();
+    if (!config.aiCaFile.isEmpty() && QSslCertificate::fromPath(config.aiCaFile, QSsl::Pem).isEmpty())
+        return fail(u"INKWELL_AI_CA_FILE"_s,
+                    u"\"%1\" is not a readable PEM file of certificates"_s.arg(config.aiCaFile));
 
     // Roles missing from a given quota list keep their default.
     for (const QString &entry : splitList(kDefaultTokensPerDay))
@@ -395,14 +404,22 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
 
 std::expected<void, QString> checkSupported(const Config &config)
 {
+    const auto whereSet = [&config](const QString &env) {
+        const QString source = config.sources.value(env);
+        return source == u"command line"_s ? u"on the command line"_s
+               : source == u"file"_s       ? u"in the config file"_s
+                                           : u"in the "_s + source;
+    };
+    // Credentials in the AI base URL would never be sent upstream: refused rather than quietly ignored.
+    if (!config.aiBaseUrl.isEmpty() && !QUrl(config.aiBaseUrl).userInfo().isEmpty())
+        return std::unexpected(u"INKWELL_AI_BASE_URL: credentials in the URL (user:password@) are not sent to the AI "
+                               "provider; put the key in INKWELL_AI_API_KEY and remove them from the URL (set %1) "
+                               "to start"_s.arg(whereSet(u"INKWELL_AI_BASE_URL"_s)));
     if (config.databaseReplicaUrl.isEmpty())
         return {};
-    const QString source = config.sources.value(u"INKWELL_DATABASE_REPLICA_URL"_s);
-    const QString where = source == u"command line"_s ? u"on the command line"_s
-                          : source == u"file"_s       ? u"in the config file"_s
-                                                      : u"in the "_s + source;
     return std::unexpected(u"INKWELL_DATABASE_REPLICA_URL: read replicas are not supported yet, and every query "
-                           "would go to the primary database; remove this setting (set %1) to start"_s.arg(where));
+                           "would go to the primary database; remove this setting (set %1) to start"_s.arg(
+                               whereSet(u"INKWELL_DATABASE_REPLICA_URL"_s)));
 }
 
 QString Config::printable() const

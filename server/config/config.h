@@ -75,6 +75,8 @@ struct Config {
     QString aiApiKey;
     QString aiBaseUrl;
     int aiTimeoutS = 60;
+    int aiKeepAliveS = 30; ///< idle upstream connections kept this long for reuse; 0 = a new one per call
+    QString aiCaFile;      ///< PEM CA certificates trusted for an https upstream besides the system's
     QHash<QString, qint64> aiTokensPerDay; ///< role → tokens, 0 = unlimited
     int aiRequestsPerMin = 20;
     QString logLevel = QStringLiteral("info");
@@ -100,7 +102,8 @@ struct ConfigSources {
 /// @brief Loads and validates; on failure the error names the setting ("INKWELL_PORT: ...").
 std::expected<Config, QString> loadConfig(const ConfigSources &sources);
 
-/// @brief Refuses settings that are understood but whose feature is not built yet (INKWELL_DATABASE_REPLICA_URL),
+/// @brief Refuses settings that are understood but whose feature is not built yet (INKWELL_DATABASE_REPLICA_URL,
+/// credentials in INKWELL_AI_BASE_URL),
 /// so that none is accepted and then quietly ignored. Separate from loadConfig() so that --print-config can still
 /// show where such a setting comes from. The error names the setting and where it was set, never its value.
 std::expected<void, QString> checkSupported(const Config &config);

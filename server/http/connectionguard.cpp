@@ -5,6 +5,7 @@
 #include "http/router.h"
 #include "log/logging.h"
 
+#include <QDynamicPropertyChangeEvent>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpSocket>
@@ -55,6 +56,8 @@ void ConnectionCounter::release(const QHostAddress &address)
 namespace {
 
 constexpr qint64 kReadBufferBytes = 64 * 1024;
+/// What a connection may pipeline behind a held answer; more ends the connection after that answer.
+constexpr qint64 kMaxParkedBytes = 256 * 1024;
 
 bool isTokenChar(char c)
 {
@@ -98,6 +101,7 @@ public:
         });
         m_lastActivity.start();
         m_connected.start();
+        socket->installEventFilter(this); // sees kHeldProperty change (QDynamicPropertyChangeEvent)
         armTimer();
     }
 
@@ -110,20 +114,91 @@ public:
         checkDrain();
     }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_socket && event->type() == QEvent::DynamicPropertyChange &&
+            static_cast<QDynamicPropertyChangeEvent *>(event)->propertyName() == kHeldProperty) {
+            if (held())
+                park();
+            else
+                release();
+        }
+        return false;
+    }
+
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers };
+
+    /// While an answer is held, what the client pipelines behind it is taken out of the socket before
+    /// QHttpServer reads it (it would answer it at once, before the held answer) and kept here, unframed.
+    /// The guard has framed nothing past the held request (onReadyRead stops at the end of a request),
+    /// so these bytes begin at a request boundary and are framed when they are handed back.
+    void park()
+    {
+        if (m_socket->bytesAvailable() <= 0)
+            return;
+        const QByteArray bytes = m_socket->readAll();
+        // QHttpServer leaves a transaction open when it found nothing to read: what was read here is gone.
+        if (m_socket->isTransactionStarted())
+            m_socket->commitTransaction();
+        if (m_parkOverflow)
+            return;
+        if (m_parked.size() + bytes.size() > kMaxParkedBytes) {
+            // Too much behind one answer: it is the connection's last, the client sends the rest again.
+            m_parked = QByteArray();
+            m_parkOverflow = true;
+            m_closeAfterSet = true;
+            m_socket->setProperty(kCloseAfterProperty, true);
+            return;
+        }
+        m_parked += bytes;
+    }
+
+    /// The held answer is written (or given up): the connection ends if that request asked for it, or the
+    /// pipelined requests are handed to QHttpServer, in order, at the next turn of the event loop (a stream
+    /// that ends also closes the connection, which the queued call then finds).
+    void release()
+    {
+        if (m_socket->property(kCloseAfterProperty).toBool()) {
+            m_parked = QByteArray();
+            if (m_socket->state() == QAbstractSocket::ConnectedState)
+                m_socket->disconnectFromHost(); // once the answer is written
+            return;
+        }
+        if (m_parked.isEmpty())
+            return;
+        QMetaObject::invokeMethod(this, &RequestGuard::replay, Qt::QueuedConnection);
+    }
+
+    void replay()
+    {
+        if (held() || m_parked.isEmpty())
+            return;
+        if (m_draining || m_socket->state() != QAbstractSocket::ConnectedState) {
+            m_parked = QByteArray();
+            return;
+        }
+        if (m_socket->isTransactionStarted())
+            m_socket->commitTransaction(); // QHttpServer's, empty: everything read while held was parked
+        // Back in front of whatever arrived since (there is nothing: while held, everything is parked).
+        for (qsizetype i = m_parked.size() - 1; i >= 0; --i)
+            m_socket->ungetChar(m_parked.at(i));
+        m_parked = QByteArray();
+        Q_EMIT m_socket->readyRead(); // the guard frames the first request, then QHttpServer serves it
+    }
 
     void onReadyRead()
     {
         m_lastActivity.start();
-        if (held()) {
-            // A handler holds this connection's answer (a deferred reply, a stream) and nothing more is
-            // read from it: what the client sends now is dropped, never parsed or answered mid-answer.
-            m_socket->readAll();
-            return;
-        }
         if (m_refused) {
             m_socket->readAll(); // draining what the client still sends after the refusal
+            return;
+        }
+        if (held()) {
+            // A handler holds this connection's answer (a deferred reply, a stream): what the client
+            // pipelines now waits until the answer is written, never parsed or answered mid-answer.
+            park();
             return;
         }
         const qint64 available = m_socket->bytesAvailable();
@@ -139,7 +214,11 @@ private:
         const qint64 got = m_socket->peek(m_scratch.data(), available);
         const QByteArrayView data(m_scratch.constData(), std::max<qint64>(0, got));
         qsizetype i = 0;
-        while (i < data.size() && !m_refused) {
+        // Framing stops at the end of a request: QHttpServer reads exactly that one request next (in this
+        // same readyRead), and raises readyRead again for what follows, which this then frames. Bytes
+        // framed ahead would be peeked, and framed, a second time.
+        m_requestEnded = false;
+        while (i < data.size() && !m_refused && !m_requestEnded) {
             switch (m_state) {
             case State::Head: {
                 if (m_head.isEmpty() && !m_active) {
@@ -402,6 +481,12 @@ private:
         m_active = false;
         m_expectedBody = 0;
         ++m_completed;
+        m_requestEnded = true;
+        // For an answer given later (DeferredReply): whether to say "Connection: close" and end here.
+        if (m_closeAfterResponse != m_closeAfterSet) { // a property set costs an event: only on a change
+            m_closeAfterSet = m_closeAfterResponse;
+            m_socket->setProperty(kCloseAfterProperty, m_closeAfterResponse);
+        }
         if (m_closeAfterResponse) {
             // QHttpServer 6.4 ignores "Connection: close". A returned response has been written by the
             // time the queued call runs; a held responder (a stream) closes the socket itself.
@@ -527,6 +612,10 @@ private:
     qint64 m_bodyTotal = 0;
     qint64 m_bodyLimit = 0;
     qint64 m_trailerBytes = 0;
+    QByteArray m_parked;          ///< pipelined behind a held answer, not yet framed
+    bool m_parkOverflow = false;  ///< more than kMaxParkedBytes was pipelined: the held answer is the last
+    bool m_requestEnded = false;  ///< onReadyRead framed a whole request and stops there
+    bool m_closeAfterSet = false; ///< the value of kCloseAfterProperty on the socket
     bool m_active = false;
     bool m_refused = false;
     bool m_lingering = false;

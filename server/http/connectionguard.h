@@ -14,8 +14,13 @@
 namespace inkwell::server {
 
 /// @brief Socket property set while a handler holds the connection's answer (a deferred reply, a
-/// stream): the guard then neither closes it as idle nor as drained.
+/// stream): the guard then neither closes it as idle nor as drained, and keeps what the client
+/// pipelines behind it from QHttpServer (which would answer it at once, out of order). Clearing it
+/// once the answer is written hands those requests on, in order, on the same connection.
 inline constexpr const char *kHeldProperty = "inkwell.held";
+/// @brief Socket property the guard sets for the request being served: true when the connection ends
+/// after its answer (`Connection: close`, HTTP/1.0, or too much pipelined behind a held answer).
+inline constexpr const char *kCloseAfterProperty = "inkwell.close";
 
 /// @brief The limits QHttpServer 6.4 lacks (qt64-notes.md), enforced before a request reaches it.
 struct GuardLimits {

@@ -335,9 +335,8 @@ DeferredReply::DeferredReply(const Router &router, RequestContext context, QHttp
     , m_socket(m_responder->socket())
 {
     if (m_socket) {
-        // Nothing more is read from this connection: a pipelined request would be answered first.
-        QObject::disconnect(m_socket, &QIODevice::readyRead, &server, nullptr);
-        // Tells the connection guard that an answer is still coming (no idle or drain close).
+        // Tells the connection guard that an answer is still coming (no idle or drain close) and that what the
+        // client pipelines behind this request waits for it (QHttpServer would answer that at once).
         m_socket->setProperty(kHeldProperty, true);
     }
 }
@@ -367,12 +366,14 @@ void DeferredReply::send(QHttpServerResponse &&response)
         return;
     m_sent = true;
     QHttpServerResponse finished = m_router.finish(std::move(response), m_context);
-    finished.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     if (!m_socket)
         return; // the client left; the answer was still counted and logged
-    m_socket->setProperty(kHeldProperty, false);
+    if (m_socket->property(kCloseAfterProperty).toBool())
+        finished.setHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     finished.write(std::move(*m_responder));
-    m_socket->disconnectFromHost(); // after what is buffered is written
+    // Written: the guard now ends the connection if the request asked for that, or hands the requests
+    // pipelined behind this one to QHttpServer, in order.
+    m_socket->setProperty(kHeldProperty, false);
 }
 
 } // namespace inkwell::server

@@ -54,8 +54,9 @@ class Router;
 /// the listener thread: send() must be called there, exactly once.
 ///
 /// QHttpServer 6.4 answers a request pipelined behind this one at once, out of order
-/// (qt64-notes.md). So a deferred request is the connection's last: the server stops reading
-/// from the socket, the answer says `Connection: close`, and the socket closes once it is written.
+/// (qt64-notes.md). So while the answer is owed, the connection guard keeps what the client pipelines
+/// behind it (kHeldProperty); once send() has written the answer, those requests are served in order on
+/// the same connection (or the connection ends, when the request said `Connection: close`).
 class DeferredReply {
 public:
     DeferredReply(const Router &router, RequestContext context, QHttpServer &server, QHttpServerResponder &&responder);

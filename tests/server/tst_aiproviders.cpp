@@ -50,6 +50,21 @@ std::shared_ptr<const Provider> makeProvider(const QString &kind, const QString 
     return inkwell::server::ai::makeProvider(config);
 }
 
+/// A provider that keeps idle connections `keepAliveS` seconds (0: a new one per call) and trusts the
+/// fake's certificate when it speaks TLS.
+std::shared_ptr<const Provider> pooledProvider(const QString &kind, const FakeUpstream &fake, int keepAliveS)
+{
+    Config config;
+    config.aiProvider = kind;
+    config.aiBaseUrl = fake.baseUrl();
+    config.aiApiKey = kKey;
+    config.aiModel = kind == u"gemini"_s ? u"gemini-test"_s : u"gpt-test"_s;
+    config.aiTimeoutS = 10;
+    config.aiKeepAliveS = keepAliveS;
+    config.aiCaFile = fake.certificateFile();
+    return inkwell::server::ai::makeProvider(config);
+}
+
 ChatRequest conversation()
 {
     ChatRequest request;
@@ -216,6 +231,16 @@ private Q_SLOTS:
     void abortClosesTheUpstreamConnection();
     void firstDeltaArrivesWhileTheUpstreamHolds_data();
     void firstDeltaArrivesWhileTheUpstreamHolds();
+    // Keep-alive connections (UpstreamPool).
+    void keptConnectionIsReused_data();
+    void keptConnectionIsReused();
+    void withoutKeepAliveEveryCallConnects();
+    void connectionThatFailedIsNotReused_data();
+    void connectionThatFailedIsNotReused();
+    void idleKeptConnectionIsClosed();
+    void upstreamClosingAKeptConnectionIsNotAFailure();
+    void untrustedCertificateIsRefused();
+    void baseUrlWithCredentialsIsRefusedAtStart();
     // /health/ai through the real routes.
     void healthAi();
     // Last: nothing any provider said contained the key.
@@ -800,6 +825,169 @@ void TestAiProviders::abortClosesTheUpstreamConnection()
     QCOMPARE(deltas.size(), 1);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(failed.size(), 0);
+}
+
+void TestAiProviders::keptConnectionIsReused_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("https, gemini") << true << u"gemini"_s;
+    QTest::newRow("https, openai") << true << u"openai"_s;
+    QTest::newRow("http, gemini") << false << u"gemini"_s;
+}
+
+void TestAiProviders::keptConnectionIsReused()
+{
+    QFETCH(bool, tls);
+    QFETCH(QString, kind);
+    FakeUpstream fake(tls ? FakeUpstream::Transport::Tls : FakeUpstream::Transport::Plain);
+    QVERIFY2(fake.error().isEmpty(), qPrintable(fake.error()));
+    fake.setFallback(kind == u"gemini"_s ? FakeUpstream::geminiText({u"Hello"_s, u" there"_s})
+                                         : FakeUpstream::openaiText({u"Hello"_s, u" there"_s}));
+    const auto provider = pooledProvider(kind, fake, 30);
+    for (int i = 0; i < 3; ++i) {
+        const Outcome outcome = run(*provider);
+        QVERIFY2(outcome.finished, outcome.error ? qPrintable(outcome.error->detail) : "no final signal");
+        QCOMPARE(outcome.text, u"Hello there"_s);
+    }
+    QCOMPARE(fake.requests().size(), 3);
+    QCOMPARE(fake.acceptedConnections(), 1); // one TCP (and TLS) handshake for three answers
+    QCOMPARE(fake.openConnections(), 1);
+    for (const FakeUpstream::Request &request : fake.requests())
+        QVERIFY(request.headers.value("connection").toLower() != "close");
+}
+
+void TestAiProviders::withoutKeepAliveEveryCallConnects()
+{
+    FakeUpstream fake(FakeUpstream::Transport::Tls);
+    QVERIFY2(fake.error().isEmpty(), qPrintable(fake.error()));
+    fake.setFallback(FakeUpstream::geminiText({u"Hi"_s}));
+    const auto provider = pooledProvider(u"gemini"_s, fake, 0); // INKWELL_AI_KEEPALIVE_S=0
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(run(*provider).finished);
+    QCOMPARE(fake.acceptedConnections(), 2);
+    QCOMPARE(fake.requests().at(1).headers.value("connection"), QByteArray("close"));
+    QTRY_COMPARE_WITH_TIMEOUT(fake.openConnections(), 0, 5000);
+}
+
+void TestAiProviders::connectionThatFailedIsNotReused_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("unusable answer mid-stream") << u"malformed"_s;
+    QTest::newRow("aborted mid-stream") << u"aborted"_s;
+}
+
+void TestAiProviders::connectionThatFailedIsNotReused()
+{
+    QFETCH(QString, how);
+    FakeUpstream fake(FakeUpstream::Transport::Tls);
+    QVERIFY2(fake.error().isEmpty(), qPrintable(fake.error()));
+    const auto provider = pooledProvider(u"openai"_s, fake, 30);
+    // The connection is kept after a first good answer...
+    fake.enqueue(FakeUpstream::openaiText({u"ok"_s}));
+    QVERIFY(run(*provider).finished);
+    QCOMPARE(fake.acceptedConnections(), 1);
+    // ... and carries the second call, which fails.
+    if (how == u"malformed"_s) {
+        FakeUpstream::Reply reply = FakeUpstream::openaiText({u"fine"_s, u"more"_s}, 20);
+        reply.chunks.insert(2, {"data: {\"choices\": [{\"delta\": {\"content\": \"bro\n\n", 0});
+        fake.enqueue(reply);
+        const Outcome outcome = run(*provider);
+        QVERIFY(outcome.error);
+        QCOMPARE(outcome.error->status, 502);
+    } else {
+        FakeUpstream::Reply reply = FakeUpstream::openaiText({u"first"_s, u"second"_s});
+        reply.chunks = reply.chunks.mid(0, 2);
+        reply.end = FakeUpstream::Reply::End::Hold;
+        fake.enqueue(reply);
+        QObject owner;
+        AiStream *stream = provider->start(conversation(), &owner);
+        QSignalSpy deltas(stream, &AiStream::delta);
+        QVERIFY(deltas.wait(5000));
+        stream->abort();
+        QVERIFY(fake.waitForClientAborts(1, 5000));
+    }
+    QCOMPARE(fake.requests().size(), 2);
+    QCOMPARE(fake.acceptedConnections(), 1);
+    // The third call connects anew: the connection of the failed call was closed, not kept.
+    fake.enqueue(FakeUpstream::openaiText({u"again"_s}));
+    const Outcome after = run(*provider);
+    QVERIFY(after.finished);
+    QCOMPARE(after.text, u"again"_s);
+    QCOMPARE(fake.acceptedConnections(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(fake.openConnections(), 1, 5000);
+}
+
+void TestAiProviders::idleKeptConnectionIsClosed()
+{
+    FakeUpstream fake(FakeUpstream::Transport::Tls);
+    QVERIFY2(fake.error().isEmpty(), qPrintable(fake.error()));
+    fake.setFallback(FakeUpstream::geminiText({u"Hi"_s}));
+    const auto provider = pooledProvider(u"gemini"_s, fake, 1);
+    QVERIFY(run(*provider).finished);
+    QElapsedTimer idle;
+    idle.start();
+    QCOMPARE(fake.openConnections(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(fake.openConnections(), 0, 5000);
+    QVERIFY2(idle.elapsed() >= 800, "closed before its idle time");
+    QVERIFY(run(*provider).finished);
+    QCOMPARE(fake.acceptedConnections(), 2);
+}
+
+void TestAiProviders::upstreamClosingAKeptConnectionIsNotAFailure()
+{
+    // The upstream may close an idle connection at any time; the next call then connects anew.
+    FakeUpstream fake(FakeUpstream::Transport::Tls);
+    QVERIFY2(fake.error().isEmpty(), qPrintable(fake.error()));
+    FakeUpstream::Reply closing = FakeUpstream::geminiText({u"Bye"_s});
+    closing.headers.emplaceBack("Connection", "close");
+    fake.enqueue(closing);
+    fake.setFallback(FakeUpstream::geminiText({u"Hi"_s}));
+    const auto provider = pooledProvider(u"gemini"_s, fake, 30);
+    QVERIFY(run(*provider).finished);
+    const Outcome second = run(*provider);
+    QVERIFY(second.finished);
+    QCOMPARE(second.text, u"Hi"_s);
+    QCOMPARE(fake.acceptedConnections(), 2);
+}
+
+void TestAiProviders::untrustedCertificateIsRefused()
+{
+    FakeUpstream fake(FakeUpstream::Transport::Tls);
+    QVERIFY2(fake.error().isEmpty(), qPrintable(fake.error()));
+    fake.setFallback(FakeUpstream::geminiText({u"Hi"_s}));
+    const Outcome outcome = run(*makeProvider(u"gemini"_s, fake.baseUrl())); // no INKWELL_AI_CA_FILE
+    QVERIFY(outcome.error);
+    QCOMPARE(outcome.error->status, 503);
+    QCOMPARE(fake.requests().size(), 0);
+}
+
+void TestAiProviders::baseUrlWithCredentialsIsRefusedAtStart()
+{
+    // Credentials in the URL would never be sent: the start is refused with a message that says where the key
+    // goes (--print-config still shows the setting, redacted, like other refused settings).
+    inkwell::server::ConfigSources sources;
+    sources.environment = QProcessEnvironment();
+    sources.environment.insert(u"XDG_CONFIG_HOME"_s, u"/nonexistent"_s);
+    sources.environment.insert(u"INKWELL_AI_PROVIDER"_s, u"openai"_s);
+    sources.environment.insert(u"INKWELL_AI_MODEL"_s, u"llama3.1"_s);
+    sources.environment.insert(u"INKWELL_AI_BASE_URL"_s, u"https://user:hunter2@ollama.example.com"_s);
+    const auto config = inkwell::server::loadConfig(sources);
+    QVERIFY2(config, config ? "" : qPrintable(config.error()));
+    const auto refused = inkwell::server::checkSupported(*config);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(u"INKWELL_AI_BASE_URL"_s) && refused.error().contains(u"INKWELL_AI_API_KEY"_s),
+             qPrintable(refused.error()));
+    QVERIFY(!refused.error().contains(u"hunter2"_s));
+    sources.environment.insert(u"INKWELL_AI_BASE_URL"_s, u"https://ollama.example.com"_s);
+    const auto plain = inkwell::server::loadConfig(sources);
+    QVERIFY(plain);
+    QVERIFY(inkwell::server::checkSupported(*plain));
+    // A CA file that holds no certificate is refused at start too.
+    sources.environment.insert(u"INKWELL_AI_CA_FILE"_s, u"/nonexistent/ca.pem"_s);
+    const auto noCa = inkwell::server::loadConfig(sources);
+    QVERIFY(!noCa);
+    QVERIFY2(noCa.error().contains(u"INKWELL_AI_CA_FILE"_s), qPrintable(noCa.error()));
 }
 
 void TestAiProviders::firstDeltaArrivesWhileTheUpstreamHolds_data()

@@ -18,6 +18,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -166,6 +167,8 @@ private Q_SLOTS:
     void tokensPerDayQuotaByRole();
     void withoutProviderChatReadsWorkAndAiIs503();
     void quotaRouteShowsWhatIsLeftToday();
+    void failedUsageWriteStillCountsAndArrivesLater();
+    void failedTitleWriteArrivesLater();
     void assists_data();
     void assists();
     void generateArticleStreams();
@@ -186,6 +189,8 @@ private:
     QString newConversation(const Account &who, const QJsonObject &body = {{u"title"_s, u"Test chat"_s}});
     QJsonObject conversation(const QString &id, const Account &who);
     QVariant sql(const QString &statement, const QVariantList &binds = {});
+    /// A statement that cannot be prepared (DDL), run as it is; false (and a warning) when it fails.
+    bool ddl(const QString &statement);
 
     std::unique_ptr<TestPostgres> m_postgres;
     std::unique_ptr<TestServer> m_server; ///< the server of the current test
@@ -237,6 +242,19 @@ QVariant TestChat::sql(const QString &statement, const QVariantList &binds)
     if (!result)
         qWarning() << result.error();
     return result.value_or(QVariant());
+}
+
+bool TestChat::ddl(const QString &statement)
+{
+    auto result = m_postgres->params().withConnection([&](QSqlDatabase &db) -> std::expected<QVariant, QString> {
+        QSqlQuery query(db);
+        if (!query.exec(statement))
+            return std::unexpected(query.lastError().text());
+        return QVariant();
+    });
+    if (!result)
+        qWarning() << result.error();
+    return result.has_value();
 }
 
 Account TestChat::registerAccount(const QString &name, const QString &role)
@@ -1082,6 +1100,88 @@ void TestChat::withoutProviderChatReadsWorkAndAiIs503()
         QCOMPARE(response.status, 503);
         QVERIFY(response.json().value(u"detail"_s).toString().contains(u"INKWELL_AI_PROVIDER"_s));
     }
+}
+
+void TestChat::failedUsageWriteStillCountsAndArrivesLater()
+{
+    FakeUpstream fake;
+    fake.setFallback(FakeUpstream::geminiText({u"one"_s, u" two"_s})); // 12 + 2 = 14 tokens an answer
+    m_server = serve(u"gemini"_s, &fake, [](inkwell::server::Config &config) {
+        config.aiTokensPerDay = {{u"viewer"_s, 20}, {u"creator"_s, 1000}, {u"admin"_s, 0}};
+    });
+    const Account fay = registerAccount(u"Fay Failing"_s);
+    const QString id = newConversation(fay, {{u"title"_s, u"Usage"_s}}); // titled: no title call
+    // The database refuses Fay's usage rows for a while, as it does when a lock times out or the disk is full.
+    QVERIFY(ddl(u"CREATE OR REPLACE FUNCTION test_refuse_usage() RETURNS trigger AS $$ BEGIN "
+                u"IF NEW.user_id = '%1'::uuid THEN RAISE EXCEPTION 'usage writes refused by the test'; END IF; "
+                u"RETURN NEW; END $$ LANGUAGE plpgsql"_s.arg(fay.id)));
+    QVERIFY(ddl(u"CREATE TRIGGER test_refuse_usage BEFORE INSERT ON ai_requests FOR EACH ROW EXECUTE FUNCTION "
+                u"test_refuse_usage()"_s));
+    auto dropTrigger = qScopeGuard([this] { ddl(u"DROP TRIGGER IF EXISTS test_refuse_usage ON ai_requests"_s); });
+    const auto used = [this, &fay] {
+        return call("GET", u"/api/v1/ai/quota"_s, fay).json().value(u"tokens_used_today"_s).toInteger(-1);
+    };
+    const auto rows = [this, &fay] {
+        return sql(u"SELECT count(*) FROM ai_requests WHERE user_id = ?::uuid"_s, {fay.id}).toInt();
+    };
+
+    QCOMPARE(call("POST", u"/api/v1/conversations/%1/messages"_s.arg(id), fay, {{u"content"_s, u"a"_s}}).status, 201);
+    QCOMPARE(rows(), 0);
+    QCOMPARE(used(), 14); // not stored, still counted
+    QCOMPARE(call("POST", u"/api/v1/conversations/%1/messages"_s.arg(id), fay, {{u"content"_s, u"b"_s}}).status, 201);
+    QCOMPARE(used(), 28);
+    // 28 >= 20: the quota holds although nothing of today reached the table.
+    QCOMPARE(call("POST", u"/api/v1/conversations/%1/messages"_s.arg(id), fay, {{u"content"_s, u"c"_s}}).status, 429);
+    QCOMPARE(fake.requests().size(), 2);
+    QCOMPARE(rows(), 0);
+
+    // Writable again: the rows arrive, each once, and the day counts them once.
+    dropTrigger.dismiss();
+    QVERIFY(ddl(u"DROP TRIGGER test_refuse_usage ON ai_requests"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(rows(), 2, 20000);
+    QCOMPARE(sql(u"SELECT tokens FROM ai_usage WHERE user_id = ?::uuid AND day = (now() AT TIME ZONE 'UTC')::date"_s,
+                 {fay.id})
+                 .toLongLong(),
+             28);
+    QCOMPARE(used(), 28);
+    QCOMPARE(call("POST", u"/api/v1/conversations/%1/messages"_s.arg(id), fay, {{u"content"_s, u"d"_s}}).status, 429);
+}
+
+void TestChat::failedTitleWriteArrivesLater()
+{
+    FakeUpstream fake;
+    m_server = serve(u"gemini"_s, &fake);
+    const Account gus = registerAccount(u"Gus Title"_s);
+    const QString id = newConversation(gus, {});
+    // Setting a title on Gus's conversations fails for a while.
+    QVERIFY(
+        ddl(u"CREATE OR REPLACE FUNCTION test_refuse_title() RETURNS trigger AS $$ BEGIN "
+            u"IF OLD.title IS NULL AND NEW.title IS NOT NULL AND NEW.user_id = '%1'::uuid THEN "
+            u"RAISE EXCEPTION 'title writes refused by the test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"_s.arg(
+                gus.id)));
+    QVERIFY(ddl(u"CREATE TRIGGER test_refuse_title BEFORE UPDATE ON conversations FOR EACH ROW EXECUTE FUNCTION "
+                u"test_refuse_title()"_s));
+    auto dropTrigger = qScopeGuard([this] { ddl(u"DROP TRIGGER IF EXISTS test_refuse_title ON conversations"_s); });
+    fake.enqueue(FakeUpstream::geminiText({u"Knead it."_s}));
+    fake.enqueue(FakeUpstream::geminiText({u"Bread Basics"_s}));
+    QCOMPARE(
+        call("POST", u"/api/v1/conversations/%1/messages"_s.arg(id), gus, {{u"content"_s, u"How do I bake bread?"_s}})
+            .status,
+        201);
+    QVERIFY(fake.waitForRequests(2, 10000)); // the title was asked for
+    // Its write was refused at least once by now (the answer's usage row follows the title's attempt).
+    QTRY_VERIFY_WITH_TIMEOUT(sql(u"SELECT count(*) FROM ai_requests r JOIN users u ON u.id = r.user_id "
+                                 u"WHERE u.id = ?::uuid AND r.kind = 'title'"_s,
+                                 {gus.id})
+                                     .toInt() == 1,
+                             10000);
+    QVERIFY(conversation(id, gus).value(u"title"_s).toString().isEmpty());
+
+    dropTrigger.dismiss();
+    QVERIFY(ddl(u"DROP TRIGGER test_refuse_title ON conversations"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(conversation(id, gus).value(u"title"_s).toString(), u"Bread Basics"_s, 20000);
+    // The title's tokens (12 + 1) joined the answer's (12 + 1) once.
+    QCOMPARE(conversation(id, gus).value(u"total_tokens"_s).toInteger(), 26);
 }
 
 void TestChat::quotaRouteShowsWhatIsLeftToday()

@@ -266,7 +266,7 @@ void TestConfig::spellings()
     QStringList flags;
     for (const SettingSpec &spec : settingSpecs())
         flags << spec.flag() + u'/' + spec.fileKey();
-    QCOMPARE(settingSpecs().size(), 26);
+    QCOMPARE(settingSpecs().size(), 28);
     QVERIFY(flags.contains(u"housekeeping-interval-s/housekeeping_interval_s"_s));
     QVERIFY(flags.contains(u"max-body-bytes/max_body_bytes"_s));
     QVERIFY(flags.contains(u"cache-mb/cache_mb"_s));
@@ -298,7 +298,7 @@ void TestConfig::printableRedactsSecrets()
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
     QVERIFY(text.contains(u"INKWELL_HOUSEKEEPING_INTERVAL_S=3600  # default\n"_s));
     QVERIFY2(text.contains(u"INKWELL_CACHE_MB=640  # default\n"_s), qPrintable(text));
-    QCOMPARE(text.count(u'\n'), 26);
+    QCOMPARE(text.count(u'\n'), 28);
 }
 
 void TestConfig::redactUrl_data()

@@ -186,6 +186,9 @@ private Q_SLOTS:
     void blockingDatabaseWorkStallsOnlyItsThread();
     void deferredWorkDoesNotStallItsThread();
     void requestPipelinedBehindDeferredAnswerIsNotAnsweredFirst();
+    void requestsPipelinedBehindASignInAreAnsweredInOrder_data();
+    void requestsPipelinedBehindASignInAreAnsweredInOrder();
+    void connectionCloseOnADeferredRequestIsHonoured();
     void clientLeavingBeforeDeferredAnswerIsHarmless();
     void gracefulStopCompletesInFlightRequests();
     void metricsCountRequests();
@@ -714,21 +717,97 @@ void TestHttp::deferredWorkDoesNotStallItsThread()
     QCOMPARE(QJsonDocument::fromJson(deferred.first().body).object().value(u"released"_s), QJsonValue(true));
     QVERIFY(!deferred.first().header("X-Request-Id").isEmpty());
     QCOMPARE(deferred.first().header("X-Content-Type-Options"), QByteArray("nosniff"));
-    QCOMPARE(deferred.first().header("Connection").toLower(), QByteArray("close"));
+    QVERIFY(deferred.first().header("Connection").isEmpty()); // the connection stays open for the next request
 }
 
 void TestHttp::requestPipelinedBehindDeferredAnswerIsNotAnsweredFirst()
 {
-    // QHttpServer 6.4 would answer the second request at once, before the first: the deferred
-    // answer ends the connection instead, and the client sends the second one again.
+    // QHttpServer 6.4 would answer the second request at once, before the first: the connection guard
+    // holds it back until the deferred answer is written, then it is served on the same connection.
     RawHttp client(m_default->port());
-    client.send(get("/test/deferred?ms=300") + get("/test/whoami"));
-    const QByteArray bytes = client.readUntilClosed(5000);
+    client.send(get("/test/deferred?ms=300", "X-Request-Id: first\r\n") +
+                get("/test/whoami", "X-Request-Id: second\r\n"));
+    const QList<RawResponse> answers = client.readResponses(2, 5000);
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(answers.at(0).header("X-Request-Id"), QByteArray("first"));
+    QCOMPARE(QJsonDocument::fromJson(answers.at(0).body).object().value(u"slept_ms"_s).toInt(), 300);
+    QVERIFY(answers.at(0).header("Connection").isEmpty());
+    QCOMPARE(answers.at(1).header("X-Request-Id"), QByteArray("second"));
+    QCOMPARE(answers.at(1).status, 200);
+    QVERIFY(!client.closedByServer());
+    QVERIFY(client.connected());
+}
+
+void TestHttp::requestsPipelinedBehindASignInAreAnsweredInOrder_data()
+{
+    QTest::addColumn<QByteArray>("route");
+    QTest::addColumn<int>("status");
+    QTest::newRow("login") << QByteArray("/api/v1/auth/login") << 200;
+    QTest::newRow("registration") << QByteArray("/api/v1/auth/register") << 201;
+    QTest::newRow("password change") << QByteArray("/api/v1/auth/password") << 204;
+}
+
+void TestHttp::requestsPipelinedBehindASignInAreAnsweredInOrder()
+{
+    // A client that signs in and goes on at once (the desktop app's sync does) pipelines its next
+    // requests behind the answer that hashes a password on a worker. They are answered, in order, on
+    // the one connection: none is dropped and none comes back before the sign-in.
+    QFETCH(QByteArray, route);
+    QFETCH(int, status);
+    static int serial = 0;
+    const QString email = u"pipeline%1.%2@example.org"_s.arg(QDateTime::currentMSecsSinceEpoch()).arg(++serial);
+    const QString password = u"quiet harbour lantern 71"_s;
+    const auto json = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
+    QByteArray token;
+    QByteArray body;
+    if (route.endsWith("/register")) {
+        body = json({{u"email"_s, email}, {u"password"_s, password}, {u"full_name"_s, u"Pipe Liner"_s}});
+    } else {
+        const inkwell::test::HttpResponse registered =
+            HttpClient(m_default->url())
+                .send("POST", u"/api/v1/auth/register"_s,
+                      json({{u"email"_s, email}, {u"password"_s, password}, {u"full_name"_s, u"Pipe Liner"_s}}));
+        QCOMPARE(registered.status, 201);
+        token = registered.json().value(u"access_token"_s).toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+        body = route.endsWith("/login")
+                   ? json({{u"email"_s, email}, {u"password"_s, password}})
+                   : json({{u"current_password"_s, password}, {u"new_password"_s, u"other harbour lantern 72"_s}});
+    }
+    const QByteArray authorization = token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token + "\r\n";
+    RawHttp client(m_default->port());
+    client.send("POST " + route + " HTTP/1.1\r\nHost: t\r\nX-Request-Id: first\r\nContent-Type: application/json\r\n" +
+                authorization + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body +
+                get("/test/whoami", "X-Request-Id: second\r\n") + get("/nowhere", "X-Request-Id: third\r\n"));
+    const QList<RawResponse> answers = client.readResponses(3, 10000);
+    QCOMPARE(answers.size(), 3);
+    QCOMPARE(answers.at(0).header("X-Request-Id"), QByteArray("first"));
+    QCOMPARE(answers.at(0).status, status);
+    QVERIFY(answers.at(0).header("Connection").isEmpty());
+    QCOMPARE(answers.at(1).header("X-Request-Id"), QByteArray("second"));
+    QCOMPARE(answers.at(1).status, 200);
+    QCOMPARE(answers.at(2).header("X-Request-Id"), QByteArray("third"));
+    QCOMPARE(answers.at(2).status, 404);
+    // Still the same open connection: the next request is answered on it.
+    QVERIFY(!client.closedByServer());
+    client.send(get("/health", "X-Request-Id: fourth\r\n"));
+    const QList<RawResponse> more = client.readResponses(4, 5000);
+    QCOMPARE(more.size(), 4);
+    QCOMPARE(more.at(3).header("X-Request-Id"), QByteArray("fourth"));
+    QCOMPARE(more.at(3).status, 200);
+}
+
+void TestHttp::connectionCloseOnADeferredRequestIsHonoured()
+{
+    // "Connection: close" on the deferred request: its answer says so, the connection ends after it,
+    // and what was pipelined behind it is not answered.
+    RawHttp client(m_default->port());
+    client.send(get("/test/deferred?ms=50", "Connection: close\r\n") + get("/test/whoami"));
+    const QList<RawResponse> answers = RawHttp::parse(client.readUntilClosed(5000));
     QVERIFY(client.closedByServer());
-    const QList<RawResponse> answers = RawHttp::parse(bytes);
     QCOMPARE(answers.size(), 1);
     QCOMPARE(answers.first().status, 200);
-    QCOMPARE(QJsonDocument::fromJson(answers.first().body).object().value(u"slept_ms"_s).toInt(), 300);
+    QCOMPARE(answers.first().header("Connection").toLower(), QByteArray("close"));
 }
 
 void TestHttp::clientLeavingBeforeDeferredAnswerIsHarmless()

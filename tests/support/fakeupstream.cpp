@@ -10,14 +10,20 @@
 #include <QMutexLocker>
 #include <QObject>
 #include <QPointer>
+#include <QProcess>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 #include <QWaitCondition>
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +40,8 @@ struct FakeUpstreamState {
     FakeUpstream::Reply fallback;
     QList<FakeUpstream::Request> requests;
     int clientAborts = 0;
+    int accepted = 0;
+    int open = 0;
 };
 
 namespace {
@@ -80,9 +88,21 @@ public:
         , m_state(std::move(state))
     {
         m_socket->setParent(this);
+        {
+            QMutexLocker lock(&m_state->mutex);
+            ++m_state->accepted;
+            ++m_state->open;
+        }
         connect(m_socket, &QTcpSocket::readyRead, this, &FakeConnection::readRequests);
         connect(m_socket, &QTcpSocket::disconnected, this, &FakeConnection::onDisconnected);
         readRequests();
+    }
+
+    ~FakeConnection() override
+    {
+        QMutexLocker lock(&m_state->mutex);
+        --m_state->open;
+        m_state->changed.wakeAll();
     }
 
     Phase phase() const { return m_phase; }
@@ -268,10 +288,18 @@ public:
     {
     }
 
-    quint16 listen()
+    quint16 listen(const std::optional<QSslConfiguration> &tls)
     {
-        m_server = new QTcpServer(this);
-        connect(m_server, &QTcpServer::newConnection, this, [this] {
+        if (tls) {
+            auto *server = new QSslServer(this);
+            server->setSslConfiguration(*tls);
+            m_server = server;
+        } else {
+            m_server = new QTcpServer(this);
+        }
+        // pendingConnectionAvailable (not newConnection): a QSslServer queues a socket only once its
+        // handshake is done.
+        connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = m_server->nextPendingConnection())
                 m_connections.append(new FakeConnection(socket, m_state, this));
         });
@@ -360,10 +388,39 @@ QJsonObject FakeUpstream::Request::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
-FakeUpstream::FakeUpstream()
+FakeUpstream::FakeUpstream(Transport transport)
     : m_state(std::make_shared<detail::FakeUpstreamState>())
+    , m_tls(transport == Transport::Tls)
     , m_thread(std::make_unique<QThread>())
 {
+    std::optional<QSslConfiguration> tls;
+    if (m_tls) {
+        // A fresh self-signed certificate for 127.0.0.1 (Qt 6.4 cannot make one): an EC key, quick to make.
+        m_certificateDir = std::make_unique<QTemporaryDir>();
+        const QString dir = m_certificateDir->path();
+        QProcess openssl;
+        openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                                     u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s,
+                                     u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1,DNS:localhost"_s,
+                                     u"-keyout"_s, dir + u"/key.pem"_s, u"-out"_s, dir + u"/cert.pem"_s});
+        if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit ||
+            openssl.exitCode() != 0) {
+            m_error =
+                u"openssl could not make a certificate: "_s + QString::fromLocal8Bit(openssl.readAllStandardError());
+        } else {
+            QFile keyFile(dir + u"/key.pem"_s);
+            const QList<QSslCertificate> certificates = QSslCertificate::fromPath(dir + u"/cert.pem"_s, QSsl::Pem);
+            if (!keyFile.open(QIODevice::ReadOnly) || certificates.isEmpty()) {
+                m_error = u"the certificate openssl made cannot be read"_s;
+            } else {
+                QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+                configuration.setLocalCertificate(certificates.first());
+                configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem));
+                configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+                tls = configuration;
+            }
+        }
+    }
     m_state->fallback = jsonReply(
         500, R"({"error": {"code": 500, "message": "FakeUpstream: no reply queued for this request", "status": "INTERNAL"}})"
              "\n");
@@ -372,8 +429,12 @@ FakeUpstream::FakeUpstream()
     m_worker->moveToThread(m_thread.get());
     QObject::connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
+    if (m_tls && !tls)
+        return; // m_error says why; port() stays 0
     QMetaObject::invokeMethod(
-        m_worker, [this] { m_port = m_worker->listen(); }, Qt::BlockingQueuedConnection);
+        m_worker, [this, tls] { m_port = m_worker->listen(tls); }, Qt::BlockingQueuedConnection);
+    if (m_port == 0)
+        m_error = u"the fake upstream could not listen"_s;
 }
 
 FakeUpstream::~FakeUpstream()
@@ -386,7 +447,24 @@ FakeUpstream::~FakeUpstream()
 
 QString FakeUpstream::baseUrl() const
 {
-    return u"http://127.0.0.1:%1"_s.arg(m_port);
+    return (m_tls ? u"https://127.0.0.1:%1"_s : u"http://127.0.0.1:%1"_s).arg(m_port);
+}
+
+QString FakeUpstream::certificateFile() const
+{
+    return m_certificateDir ? m_certificateDir->path() + u"/cert.pem"_s : QString();
+}
+
+int FakeUpstream::acceptedConnections() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->accepted;
+}
+
+int FakeUpstream::openConnections() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->open;
 }
 
 quint16 FakeUpstream::port() const

@@ -10,6 +10,7 @@
 #include <memory>
 #include <utility>
 
+class QTemporaryDir;
 class QThread;
 
 namespace inkwell::test {
@@ -36,6 +37,11 @@ struct FakeUpstreamState;
  * - `Connection: close` and neither of the above: close-delimited;
  * - neither: Content-Length when every chunk is sent at once and the reply ends normally (End::Close),
  *   chunked otherwise.
+ *
+ * With Transport::Tls it speaks HTTPS with a self-signed certificate for 127.0.0.1 made at start with
+ * the `openssl` command in a temporary directory (certificateFile(); a client trusts it, e.g. inkwelld
+ * through INKWELL_AI_CA_FILE). It counts the connections it accepted and those still open, so a test
+ * sees whether a client reused one.
  */
 class FakeUpstream {
 public:
@@ -65,14 +71,25 @@ public:
         QJsonObject json() const;
     };
 
-    /// @brief Starts its thread and listens on 127.0.0.1 at a free port.
-    FakeUpstream();
+    enum class Transport { Plain, Tls };
+
+    /// @brief Starts its thread and listens on 127.0.0.1 at a free port (port() 0 when that failed,
+    /// error() says why).
+    explicit FakeUpstream(Transport transport = Transport::Plain);
     ~FakeUpstream();
     FakeUpstream(const FakeUpstream &) = delete;
     FakeUpstream &operator=(const FakeUpstream &) = delete;
 
-    /// @brief "http://127.0.0.1:PORT".
+    /// @brief "http://127.0.0.1:PORT", or "https://..." with Transport::Tls.
     QString baseUrl() const;
+    /// @brief The PEM certificate a client must trust (Transport::Tls), empty otherwise.
+    QString certificateFile() const;
+    /// @brief Why the fake could not start (openssl failed, no port); empty when it runs.
+    QString error() const { return m_error; }
+    /// @brief Connections accepted so far (TLS: handshake completed).
+    int acceptedConnections() const;
+    /// @brief Connections open now.
+    int openConnections() const;
     quint16 port() const;
     /// @brief Queues a reply; replies are used in FIFO order, one per request.
     void enqueue(Reply reply);
@@ -118,6 +135,9 @@ public:
 
 private:
     std::shared_ptr<detail::FakeUpstreamState> m_state;
+    std::unique_ptr<QTemporaryDir> m_certificateDir;
+    QString m_error;
+    bool m_tls = false;
     std::unique_ptr<QThread> m_thread;
     detail::FakeUpstreamWorker *m_worker = nullptr;
     quint16 m_port = 0;
