@@ -227,11 +227,6 @@ int inkwelldMain(int argc, char **argv)
         printOut(config->printable());
         return 0;
     }
-    // Every command, migrate and create-admin too: a setting that would be ignored stops all before anything is set up.
-    if (auto supported = checkSupported(*config); !supported) {
-        printErr(supported.error());
-        return 2;
-    }
     logging::install(config->logLevel);
 
     SignalWatcher signals;
