@@ -5,8 +5,10 @@
 #include "http/formquery.h"
 #include "http/jsonbody.h"
 #include "db/pgnotifier.h"
+#include "db/replica.h"
 #include "http/pathids.h"
 #include "json/jsonreader.h"
+#include "log/logging.h"
 
 #include <QMutex>
 
@@ -37,6 +39,62 @@ QHttpServerResponse renderedResponse(const ArticleService::Rendered &rendered)
     return response;
 }
 
+/// The instance's replica routing, wired to the other instances' write positions (INKWELL_DATABASE_REPLICA_URL).
+std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const std::shared_ptr<PgNotifier> &notifier,
+                                                   const std::shared_ptr<SearchCache> &searches,
+                                                   const std::shared_ptr<SearchCache> &lists)
+{
+    auto params = ConnectionParams::fromUrl(url); // checked when the configuration was loaded
+    if (!params)
+        return nullptr;
+    auto routing = std::make_shared<ReplicaRouting>(*params);
+    // Writes made before this instance listened are unknown: signed-in reads wait for the replica to reach
+    // the primary's position of now (read by the first such read).
+    routing->resync();
+    logging::write(QtInfoMsg, u"inkwell.server.replica"_s,
+                   u"list and search read from the replica %1"_s.arg(redactUrl(url)));
+    if (!notifier)
+        return routing; // one instance in a test: its own writes are all there are
+    if (!notifier->channels().contains(kWritePositionsChannel)) {
+        // Other instances' writes would go unheard: a signed-in user's reads stay on the primary.
+        routing->setLiveWrites([] { return false; });
+        return routing;
+    }
+    const std::weak_ptr<PgNotifier> weakNotifier = notifier;
+    routing->setLiveWrites([weakNotifier] {
+        const auto n = weakNotifier.lock();
+        return n && n->isListening();
+    });
+    const std::weak_ptr<ReplicaRouting> weakRouting = routing;
+    const std::weak_ptr<SearchCache> weakSearches = searches;
+    const std::weak_ptr<SearchCache> weakLists = lists;
+    // Direct: runs on the notifier's thread; the routing and the caches are thread-safe.
+    QObject::connect(
+        notifier.get(), &PgNotifier::notified, notifier.get(),
+        [weakRouting, weakSearches, weakLists](const QString &channel, const QString &payload) {
+            if (channel != kWritePositionsChannel)
+                return;
+            const auto r = weakRouting.lock();
+            if (!r || !r->noteWritePayload(payload))
+                return;
+            // The write's own NOTIFY emptied these already, but a replica read that began before this position
+            // was known may have refilled them with a page that lacks it.
+            if (const auto c = weakSearches.lock())
+                c->clear();
+            if (const auto c = weakLists.lock())
+                c->clear();
+        },
+        Qt::DirectConnection);
+    QObject::connect(
+        notifier.get(), &PgNotifier::resync, notifier.get(),
+        [weakRouting] {
+            if (const auto r = weakRouting.lock())
+                r->resync();
+        },
+        Qt::DirectConnection);
+    return routing;
+}
+
 } // namespace
 
 RouteRegistrar articleRoutes()
@@ -47,7 +105,9 @@ RouteRegistrar articleRoutes()
     auto lists = std::make_shared<SearchCache>();
     auto wired = std::make_shared<std::once_flag>();
     auto views = std::make_shared<std::shared_ptr<ViewCounter>>();
-    return [cache, searches, lists, wired, views](Router &router, ListenerResources &resources) {
+    auto replica = std::make_shared<std::shared_ptr<ReplicaRouting>>();
+    auto replicaWired = std::make_shared<std::once_flag>();
+    return [cache, searches, lists, wired, views, replica, replicaWired](Router &router, ListenerResources &resources) {
         // Other instances' writes arrive by NOTIFY: the caches then keep entries until told.
         if (std::shared_ptr<PgNotifier> notifier = resources.service.notifier;
             notifier && notifier->channels().contains(kArticlesChannel)) {
@@ -101,6 +161,17 @@ RouteRegistrar articleRoutes()
         }
         auto service =
             std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists, *views);
+        if (const QString &url = resources.service.config.databaseReplicaUrl; !url.isEmpty()) {
+            std::call_once(*replicaWired, [&] {
+                *replica = makeReplicaRouting(url, resources.service.notifier, searches, lists);
+            });
+            if (*replica) {
+                static std::atomic<int> serial = 0;
+                service->setReplica(std::make_shared<ReplicaReader>(
+                                        *replica, u"inkwell-replica-%1-%2"_s.arg(resources.index).arg(++serial)),
+                                    resources.db);
+            }
+        }
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
 
         const Router *r = &router;
