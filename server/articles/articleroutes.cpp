@@ -40,7 +40,8 @@ QHttpServerResponse renderedResponse(const ArticleService::Rendered &rendered)
 }
 
 /// The instance's replica routing, wired to the other instances' write positions (INKWELL_DATABASE_REPLICA_URL).
-std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const std::shared_ptr<PgNotifier> &notifier,
+std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const ConnectionParams &primary,
+                                                   const std::shared_ptr<PgNotifier> &notifier,
                                                    const std::shared_ptr<SearchCache> &searches,
                                                    const std::shared_ptr<SearchCache> &lists)
 {
@@ -48,13 +49,20 @@ std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const std
     if (!params)
         return nullptr;
     auto routing = std::make_shared<ReplicaRouting>(*params);
-    // Writes made before this instance listened are unknown: signed-in reads wait for the replica to reach
-    // the primary's position of now (read by the first such read).
-    routing->resync();
     logging::write(QtInfoMsg, u"inkwell.server.replica"_s,
                    u"list and search read from the replica %1"_s.arg(redactUrl(url)));
-    if (!notifier)
+    // Writes made before this instance listened were not announced to it: signed-in reads wait until the replica
+    // has reached the primary's position of (about) the moment it began to listen. Until that position is read,
+    // they go to the primary (a listener thread reads it then, see ArticleService::readListing()).
+    routing->resync();
+    const auto barrier = [routing, primary] {
+        if (auto position = readPrimaryPosition(primary))
+            routing->setBarrier(*position);
+    };
+    if (!notifier) {
+        barrier();
         return routing; // one instance in a test: its own writes are all there are
+    }
     if (!notifier->channels().contains(kWritePositionsChannel)) {
         // Other instances' writes would go unheard: a signed-in user's reads stay on the primary.
         routing->setLiveWrites([] { return false; });
@@ -85,13 +93,21 @@ std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const std
                 c->clear();
         },
         Qt::DirectConnection);
+    // On the notifier's thread right after it (re)subscribed: whatever came before is covered by the barrier.
     QObject::connect(
         notifier.get(), &PgNotifier::resync, notifier.get(),
-        [weakRouting] {
-            if (const auto r = weakRouting.lock())
-                r->resync();
+        [weakRouting, primary] {
+            const auto r = weakRouting.lock();
+            if (!r)
+                return;
+            r->resync();
+            if (auto position = readPrimaryPosition(primary))
+                r->setBarrier(*position);
         },
         Qt::DirectConnection);
+    // Subscribed already (its first resync came before this connection): the barrier of now.
+    if (notifier->isListening())
+        barrier();
     return routing;
 }
 
@@ -163,7 +179,8 @@ RouteRegistrar articleRoutes()
             std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists, *views);
         if (const QString &url = resources.service.config.databaseReplicaUrl; !url.isEmpty()) {
             std::call_once(*replicaWired, [&] {
-                *replica = makeReplicaRouting(url, resources.service.notifier, searches, lists);
+                *replica =
+                    makeReplicaRouting(url, resources.service.database, resources.service.notifier, searches, lists);
             });
             if (*replica) {
                 static std::atomic<int> serial = 0;

@@ -194,6 +194,19 @@ void ReplicaReader::failed(const QString &why)
     m_routing->markDown(why);
 }
 
+std::expected<WalPosition, QString> readPrimaryPosition(const ConnectionParams &primary)
+{
+    return primary.withConnection([](QSqlDatabase &db) -> std::expected<WalPosition, QString> {
+        QSqlQuery query(db);
+        if (!query.exec(u"SELECT pg_current_wal_insert_lsn()::text"_s) || !query.next())
+            return std::unexpected(query.lastError().text());
+        const auto position = parseWalPosition(query.value(0).toString());
+        if (!position)
+            return std::unexpected(u"unexpected WAL position"_s);
+        return *position;
+    });
+}
+
 // ---- WritePositionStore --------------------------------------------------------------------------------------
 
 WritePositionStore::WritePositionStore(ThreadDatabase &db)

@@ -151,6 +151,9 @@ private:
     QString m_connectionName;
 };
 
+/// @brief The primary's WAL insert position now, on a short-lived connection of the calling thread.
+std::expected<WalPosition, QString> readPrimaryPosition(const ConnectionParams &primary);
+
 /// @brief The primary's side: announces a committed write of a user and returns its WAL position.
 class WritePositionStore : public SqlStore {
 public:
