@@ -5,8 +5,10 @@
 #include "http/formquery.h"
 #include "http/jsonbody.h"
 #include "db/pgnotifier.h"
+#include "db/replica.h"
 #include "http/pathids.h"
 #include "json/jsonreader.h"
+#include "log/logging.h"
 
 #include <QMutex>
 
@@ -88,13 +90,87 @@ void addCacheMetrics(Metrics &metrics, const SharedCaches &caches)
     });
 }
 
+/// The instance's replica routing, wired to the other instances' write positions (INKWELL_DATABASE_REPLICA_URL).
+std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const ConnectionParams &primary,
+                                                   const std::shared_ptr<PgNotifier> &notifier,
+                                                   const std::shared_ptr<SearchCache> &searches,
+                                                   const std::shared_ptr<SearchCache> &lists)
+{
+    auto params = ConnectionParams::fromUrl(url); // checked when the configuration was loaded
+    if (!params)
+        return nullptr;
+    auto routing = std::make_shared<ReplicaRouting>(*params);
+    logging::write(QtInfoMsg, u"inkwell.server.replica"_s,
+                   u"list and search read from the replica %1"_s.arg(redactUrl(url)));
+    // Writes made before this instance listened were not announced to it: signed-in reads wait until the replica
+    // has reached the primary's position of (about) the moment it began to listen. Until that position is read,
+    // they go to the primary (a listener thread reads it then, see ArticleService::readListing()).
+    routing->resync();
+    const auto barrier = [routing, primary] {
+        if (auto position = readPrimaryPosition(primary))
+            routing->setBarrier(*position);
+    };
+    if (!notifier) {
+        barrier();
+        return routing; // one instance in a test: its own writes are all there are
+    }
+    if (!notifier->channels().contains(kWritePositionsChannel)) {
+        // Other instances' writes would go unheard: a signed-in user's reads stay on the primary.
+        routing->setLiveWrites([] { return false; });
+        return routing;
+    }
+    const std::weak_ptr<PgNotifier> weakNotifier = notifier;
+    routing->setLiveWrites([weakNotifier] {
+        const auto n = weakNotifier.lock();
+        return n && n->isListening();
+    });
+    const std::weak_ptr<ReplicaRouting> weakRouting = routing;
+    const std::weak_ptr<SearchCache> weakSearches = searches;
+    const std::weak_ptr<SearchCache> weakLists = lists;
+    // Direct: runs on the notifier's thread; the routing and the caches are thread-safe.
+    QObject::connect(
+        notifier.get(), &PgNotifier::notified, notifier.get(),
+        [weakRouting, weakSearches, weakLists](const QString &channel, const QString &payload) {
+            if (channel != kWritePositionsChannel)
+                return;
+            const auto r = weakRouting.lock();
+            if (!r || !r->noteWritePayload(payload))
+                return;
+            // The write's own NOTIFY emptied these already, but a replica read that began before this position
+            // was known may have refilled them with a page that lacks it.
+            if (const auto c = weakSearches.lock())
+                c->clear();
+            if (const auto c = weakLists.lock())
+                c->clear();
+        },
+        Qt::DirectConnection);
+    // On the notifier's thread right after it (re)subscribed: whatever came before is covered by the barrier.
+    QObject::connect(
+        notifier.get(), &PgNotifier::resync, notifier.get(),
+        [weakRouting, primary] {
+            const auto r = weakRouting.lock();
+            if (!r)
+                return;
+            r->resync();
+            if (auto position = readPrimaryPosition(primary))
+                r->setBarrier(*position);
+        },
+        Qt::DirectConnection);
+    // Subscribed already (its first resync came before this connection): the barrier of now.
+    if (notifier->isListening())
+        barrier();
+    return routing;
+}
+
 } // namespace
 
 RouteRegistrar articleRoutes()
 {
     auto caches = std::make_shared<SharedCaches>();
     auto views = std::make_shared<std::shared_ptr<ViewCounter>>();
-    return [caches, views](Router &router, ListenerResources &resources) {
+    auto replica = std::make_shared<std::shared_ptr<ReplicaRouting>>();
+    auto replicaWired = std::make_shared<std::once_flag>();
+    return [caches, views, replica, replicaWired](Router &router, ListenerResources &resources) {
         // One set of caches for every listener thread of this service, sized by INKWELL_CACHE_MB.
         std::call_once(caches->made, [&] {
             const Config &config = resources.service.config;
@@ -160,6 +236,18 @@ RouteRegistrar articleRoutes()
         }
         auto service =
             std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists, *views);
+        if (const QString &url = resources.service.config.databaseReplicaUrl; !url.isEmpty()) {
+            std::call_once(*replicaWired, [&] {
+                *replica =
+                    makeReplicaRouting(url, resources.service.database, resources.service.notifier, searches, lists);
+            });
+            if (*replica) {
+                static std::atomic<int> serial = 0;
+                service->setReplica(std::make_shared<ReplicaReader>(
+                                        *replica, u"inkwell-replica-%1-%2"_s.arg(resources.index).arg(++serial)),
+                                    resources.db);
+            }
+        }
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
 
         const Router *r = &router;

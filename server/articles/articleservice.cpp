@@ -88,6 +88,56 @@ ArticleService::ArticleService(const ServiceContext &context, ThreadDatabase &db
 {
 }
 
+void ArticleService::setReplica(std::shared_ptr<ReplicaReader> replica, ThreadDatabase &primary)
+{
+    m_replica = std::move(replica);
+    m_replicaStore.reset();
+    m_positions.reset();
+    if (m_replica) {
+        m_replicaStore.emplace(m_replica->database());
+        m_positions.emplace(primary);
+    }
+}
+
+void ArticleService::noteWritten(const Caller &caller)
+{
+    if (!m_replica)
+        return;
+    auto position = m_positions->announce(caller.user().id);
+    if (position)
+        m_replica->routing().noteWrite(caller.user().id, *position);
+    else // committed, but where is unknown: signed-in readers use the primary until a new barrier is read
+        m_replica->routing().resync();
+}
+
+template <typename Read>
+std::invoke_result_t<const Read &, ArticleStore &> ArticleService::readListing(const Caller *caller, bool shared,
+                                                                              bool &mayCache, const Read &read)
+{
+    mayCache = true;
+    if (!m_replica)
+        return read(m_store);
+    ReplicaRouting &routing = m_replica->routing();
+    const std::optional<QUuid> user = caller ? std::optional<QUuid>(caller->user().id) : std::nullopt;
+    if (user && routing.barrierNeeded()) {
+        if (auto position = m_positions->current())
+            routing.setBarrier(*position);
+    }
+    if (const ReplicaReader::Plan plan = m_replica->plan(user, shared); plan.replica) {
+        auto result = read(*m_replicaStore);
+        if (result) {
+            m_replica->succeeded();
+            routing.countRead(true);
+            mayCache = routing.currentForEveryone(plan.replayed);
+            return result;
+        }
+        // Never the replica's fault for the client: the same read on the primary.
+        m_replica->failed(u"a list or search query failed there"_s);
+    }
+    routing.countRead(false);
+    return read(m_store);
+}
+
 ArticleService::Rendered ArticleService::fromCache(const Caller *caller, const ArticleCache::Entry &entry)
 {
     if (!caller || caller->user().id != entry.authorId)
@@ -233,6 +283,7 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
         if (*created == ArticleStore::InsertVerdict::IdTaken)
             return std::unexpected(Problem::conflict(u"/problems/id-taken"_s, u"An article with this id exists."_s));
         if (*created == ArticleStore::InsertVerdict::Inserted) {
+            noteWritten(caller); // before the caches are emptied: a read that refills them then knows of it
             // Only published articles are in the caches (a draft is read live by its author).
             if (status == ArticleStatus::Published) {
                 m_searches->clear();
@@ -474,6 +525,8 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
                 return std::unexpected(stored ? Problem::internal() : stored.error());
             return (*stored)->article;
         });
+        if (done)
+            noteWritten(caller); // before the caches are emptied, as in insertNew()
         // Before answering: whoever asked next on this instance reads the write.
         m_cache->remove(id);
         m_searches->clear();
@@ -529,7 +582,11 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &
         if (!isAdmin(caller))
             filter.ownerOnly = caller->user().id;
     }
-    auto page = m_store.list(filter, parsed->limit, parsed->cursor);
+    const bool shared = publishedList && filter.status == ArticleStatus::Published;
+    bool mayCache = true;
+    auto page = readListing(caller, shared, mayCache, [&](ArticleStore &store) {
+        return store.list(filter, parsed->limit, parsed->cursor);
+    });
     if (!page)
         return std::unexpected(page.error());
     QJsonArray items;
@@ -538,7 +595,7 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &
     QJsonObject answer{{u"items"_s, items},
                        {u"next_cursor"_s, page->next ? QJsonValue(m_cursors.encode(scope, *page->next))
                                                      : QJsonValue(QJsonValue::Null)}};
-    if (publishedList && filter.status == ArticleStatus::Published)
+    if (shared && mayCache)
         m_lists->put(cacheKey, QJsonArray{answer}, readAt);
     return answer;
 }
@@ -644,19 +701,24 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
     std::optional<QJsonArray> published = m_searches->get(key);
     if (!published) {
         const qint64 readAt = m_searches->now();
-        auto hits = m_store.search(text, std::nullopt, parsed->limit);
+        bool mayCache = true;
+        auto hits = readListing(caller, true, mayCache,
+                                [&](ArticleStore &store) { return store.search(text, std::nullopt, parsed->limit); });
         if (!hits)
             return std::unexpected(hits.error());
         QJsonArray found;
         for (const ArticleStore::SearchHit &hit : *hits)
             found.append(hitJson(hit));
-        m_searches->put(key, found, readAt);
+        if (mayCache)
+            m_searches->put(key, found, readAt);
         published = std::move(found);
     }
     QJsonArray items = *published;
     if (caller) {
         // The caller's own drafts and archived articles join the published hits, by rank.
-        auto own = m_store.search(text, caller->user().id, parsed->limit);
+        bool ownIsPrivate = true;
+        auto own = readListing(caller, false, ownIsPrivate,
+                               [&](ArticleStore &store) { return store.search(text, caller->user().id, parsed->limit); });
         if (!own)
             return std::unexpected(own.error());
         if (!own->isEmpty()) {

@@ -4,6 +4,7 @@
 #include "articles/articlecache.h"
 #include "articles/articlestore.h"
 #include "articles/viewcounter.h"
+#include "db/replica.h"
 #include "housekeeping/housekeepingstore.h"
 #include "http/listquery.h"
 
@@ -11,6 +12,7 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <type_traits>
 
 namespace inkwell::server {
 
@@ -62,6 +64,10 @@ public:
     Result<QJsonObject> search(const Caller *caller, const QUrlQuery &query);
     Result<QJsonObject> changes(const Caller *caller, const QUrlQuery &query);
 
+    /// @brief List and search read from `replica` where ReplicaRouting allows (INKWELL_DATABASE_REPLICA_URL);
+    /// `primary` is this thread's primary connection, on which committed writes' positions are announced.
+    void setReplica(std::shared_ptr<ReplicaReader> replica, ThreadDatabase &primary);
+
     /// @brief Counts a view (written in batches by the ViewCounter's own thread).
     void countView(const QUuid &id) { m_views->add(id); }
 
@@ -81,6 +87,13 @@ private:
     Rendered fromCache(const Caller *caller, const ArticleCache::Entry &entry);
     /// @brief A cached entry that may be used: fresh, or confirmed by the database just now.
     bool usable(const ArticleCache::Entry &entry);
+    /// @brief A list or search read: on the replica when the caller may read there, else (and when the replica
+    /// fails) on the primary. `mayCache` says whether a `shared` result may be kept for everyone.
+    template <typename Read>
+    std::invoke_result_t<const Read &, ArticleStore &> readListing(const Caller *caller, bool shared, bool &mayCache,
+                                                                    const Read &read);
+    /// @brief After a committed write of `caller`: its WAL position, so that its reads wait for the replica.
+    void noteWritten(const Caller &caller);
 
     const ServiceContext &m_context;
     ArticleStore m_store;
@@ -90,6 +103,9 @@ private:
     std::shared_ptr<SearchCache> m_searches;
     std::shared_ptr<SearchCache> m_lists; ///< pages of published articles (the same for everyone)
     std::shared_ptr<ViewCounter> m_views;
+    std::shared_ptr<ReplicaReader> m_replica; ///< null: everything reads the primary
+    std::optional<ArticleStore> m_replicaStore;
+    std::optional<WritePositionStore> m_positions;
 };
 
 } // namespace inkwell::server

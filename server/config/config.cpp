@@ -163,7 +163,7 @@ const QList<SettingSpec> &settingSpecs()
     static const QList<SettingSpec> specs = {
         {u"INKWELL_DATA_DIR"_s, {}, u"bundled PostgreSQL cluster, JWT key, logs"_s},
         {u"INKWELL_DATABASE_URL"_s, {}, u"postgres://user:pass@host:port/db of an external database"_s, true},
-        {u"INKWELL_DATABASE_REPLICA_URL"_s, {}, u"not supported yet; refused at start"_s, true},
+        {u"INKWELL_DATABASE_REPLICA_URL"_s, {}, u"read replica (streaming standby) for list and search queries"_s, true},
         {u"INKWELL_HOST"_s, u"127.0.0.1"_s, u"listen address"_s},
         {u"INKWELL_PORT"_s, u"8080"_s, u"listen port; 0 picks a free one"_s},
         {u"INKWELL_THREADS"_s, {}, u"listener threads (default 2 x cores)"_s},
@@ -281,8 +281,11 @@ std::expected<Config, QString> loadConfig(const ConfigSources &sources)
         if (auto params = ConnectionParams::fromUrl(config.databaseUrl); !params)
             return fail(u"INKWELL_DATABASE_URL"_s, params.error());
     }
-    // Not validated: whatever its form, a set replica is refused by checkSupported() with one clear message.
     config.databaseReplicaUrl = values.value(u"INKWELL_DATABASE_REPLICA_URL"_s).trimmed();
+    if (!config.databaseReplicaUrl.isEmpty()) {
+        if (auto params = ConnectionParams::fromUrl(config.databaseReplicaUrl); !params)
+            return fail(u"INKWELL_DATABASE_REPLICA_URL"_s, params.error());
+    }
 
     config.hostText = values.value(u"INKWELL_HOST"_s).trimmed();
     if (config.hostText == u"localhost"_s)
@@ -415,11 +418,7 @@ std::expected<void, QString> checkSupported(const Config &config)
         return std::unexpected(u"INKWELL_AI_BASE_URL: credentials in the URL (user:password@) are not sent to the AI "
                                "provider; put the key in INKWELL_AI_API_KEY and remove them from the URL (set %1) "
                                "to start"_s.arg(whereSet(u"INKWELL_AI_BASE_URL"_s)));
-    if (config.databaseReplicaUrl.isEmpty())
-        return {};
-    return std::unexpected(u"INKWELL_DATABASE_REPLICA_URL: read replicas are not supported yet, and every query "
-                           "would go to the primary database; remove this setting (set %1) to start"_s.arg(
-                               whereSet(u"INKWELL_DATABASE_REPLICA_URL"_s)));
+    return {};
 }
 
 QString Config::printable() const
@@ -433,8 +432,6 @@ QString Config::printable() const
             value = redactUrl(value);
         else if (spec.secret && !value.isEmpty())
             value = u"***"_s;
-        if (spec.env == u"INKWELL_DATABASE_REPLICA_URL"_s && !value.isEmpty())
-            note += u"; not supported yet, inkwelld refuses to start while it is set"_s;
         out += u"%1=%2  # %3\n"_s.arg(spec.env, value, note);
     }
     return out;

@@ -48,7 +48,7 @@ constexpr std::pair<qint64, qint64> cacheShares(int cacheMb)
 struct Config {
     QString dataDir;
     QString databaseUrl;
-    /// Not supported yet: a non-empty value is refused by checkSupported() (it is kept to be shown by --print-config).
+    /// Streaming standby of databaseUrl's database; list and search read there when set (db/replica.h).
     QString databaseReplicaUrl;
     QHostAddress host = QHostAddress::LocalHost;
     QString hostText = QStringLiteral("127.0.0.1");
@@ -102,8 +102,7 @@ struct ConfigSources {
 /// @brief Loads and validates; on failure the error names the setting ("INKWELL_PORT: ...").
 std::expected<Config, QString> loadConfig(const ConfigSources &sources);
 
-/// @brief Refuses settings that are understood but whose feature is not built yet (INKWELL_DATABASE_REPLICA_URL,
-/// credentials in INKWELL_AI_BASE_URL),
+/// @brief Refuses settings that are understood but would not be honoured (credentials in INKWELL_AI_BASE_URL),
 /// so that none is accepted and then quietly ignored. Separate from loadConfig() so that --print-config can still
 /// show where such a setting comes from. The error names the setting and where it was set, never its value.
 std::expected<void, QString> checkSupported(const Config &config);

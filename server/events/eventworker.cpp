@@ -2,6 +2,7 @@
 
 #include "ai/conversationstore.h"
 #include "articles/articlecache.h"
+#include "db/replica.h"
 
 #include "log/logging.h"
 #include "notifications/notificationstore.h"
@@ -206,7 +207,7 @@ void EventWorker::stop()
 
 EventSystem::EventSystem(const ConnectionParams &params, std::shared_ptr<Metrics> metrics, EventWorkerOptions options)
     : m_notifier(std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel, kArticlesChannel,
-                                                                    ai::kAiCancelChannel}))
+                                                                    ai::kAiCancelChannel, kWritePositionsChannel}))
     , m_worker(std::make_unique<EventWorker>(params, standardEventHandlers(), options, m_notifier, std::move(metrics)))
 {
 }

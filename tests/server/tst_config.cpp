@@ -43,8 +43,8 @@ private Q_SLOTS:
     void printableRedactsSecrets();
     void redactUrl_data();
     void redactUrl();
-    void unsupportedSettingsAreRefused_data();
-    void unsupportedSettingsAreRefused();
+    void replicaUrlIsCheckedLikeThePrimary_data();
+    void replicaUrlIsCheckedLikeThePrimary();
     void pathIdsAreParsedStrictly_data();
     void pathIdsAreParsedStrictly();
 };
@@ -292,9 +292,7 @@ void TestConfig::printableRedactsSecrets()
     QVERIFY2(text.contains(u"INKWELL_AI_BASE_URL=http://***:***@host/v1?key=***&x=1  # environment\n"_s),
              qPrintable(text));
     QVERIFY2(text.contains(u"INKWELL_DATABASE_URL=postgres://***:***@h/db  # environment\n"_s), qPrintable(text));
-    // Shown, so that an operator whose start was refused sees where the setting comes from.
-    QVERIFY2(text.contains(u"INKWELL_DATABASE_REPLICA_URL=postgres://***:***@r/db  # environment; not supported yet"_s),
-             qPrintable(text));
+    QVERIFY2(text.contains(u"INKWELL_DATABASE_REPLICA_URL=postgres://***:***@r/db  # environment\n"_s), qPrintable(text));
     QVERIFY(text.contains(u"INKWELL_PORT=8080  # default\n"_s));
     QVERIFY(text.contains(u"INKWELL_HOUSEKEEPING_INTERVAL_S=3600  # default\n"_s));
     QVERIFY2(text.contains(u"INKWELL_CACHE_MB=640  # default\n"_s), qPrintable(text));
@@ -344,23 +342,34 @@ void TestConfig::redactUrl()
     QCOMPARE(inkwell::server::redactUrl(url), shown);
 }
 
-void TestConfig::unsupportedSettingsAreRefused_data()
+void TestConfig::replicaUrlIsCheckedLikeThePrimary_data()
 {
     QTest::addColumn<QString>("where"); // env, cli, file, or none
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("message"); // empty: accepted
 
-    const QString url = u"postgres://reader:rep1ica@replica.internal/inkwell"_s;
-    QTest::newRow("environment") << u"env"_s << url << u"set in the environment"_s;
-    QTest::newRow("command line") << u"cli"_s << url << u"set on the command line"_s;
-    QTest::newRow("config file") << u"file"_s << url << u"set in the config file"_s;
-    QTest::newRow("not a URL is refused all the same") << u"env"_s << u"replica"_s << u"set in the environment"_s;
+    const QString url = u"postgres://reader:rep1ica@replica.internal:5433/inkwell?sslmode=require"_s;
+    QTest::newRow("environment") << u"env"_s << url << QString();
+    QTest::newRow("command line") << u"cli"_s << url << QString();
+    QTest::newRow("config file") << u"file"_s << url << QString();
+    QTest::newRow("postgresql scheme, unix socket")
+        << u"env"_s << u"postgresql://reader:rep1ica@localhost/inkwell?host=/var/run/postgresql"_s << QString();
     QTest::newRow("unset") << u"none"_s << QString() << QString();
     QTest::newRow("empty") << u"env"_s << QString() << QString();
     QTest::newRow("blank") << u"env"_s << u"  "_s << QString();
+    QTest::newRow("not a URL") << u"env"_s << u"replica"_s << u"must start with postgres://"_s;
+    QTest::newRow("other scheme") << u"cli"_s << u"mysql://reader:rep1ica@replica.internal/inkwell"_s
+                                  << u"must start with postgres://"_s;
+    QTest::newRow("no database") << u"file"_s << u"postgres://reader:rep1ica@replica.internal:5433/"_s
+                                 << u"names no database"_s;
+    QTest::newRow("no user") << u"env"_s << u"postgres://replica.internal/inkwell"_s << u"names no user"_s;
+    QTest::newRow("no host") << u"env"_s << u"postgres://reader:rep1ica@/inkwell"_s << u"names no host"_s;
+    QTest::newRow("unknown parameter") << u"env"_s << u"postgres://reader:rep1ica@replica.internal/inkwell?replication=1"_s
+                                       << u"unsupported parameter \"replication\""_s;
+    QTest::newRow("invalid URL") << u"env"_s << u"postgres://reader:rep1ica@repl ica/inkwell"_s << u"not a valid URL"_s;
 }
 
-void TestConfig::unsupportedSettingsAreRefused()
+void TestConfig::replicaUrlIsCheckedLikeThePrimary()
 {
     QFETCH(QString, where);
     QFETCH(QString, value);
@@ -379,19 +388,16 @@ void TestConfig::unsupportedSettingsAreRefused()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("database_replica_url = " + value.toUtf8() + '\n');
     }
-    // Loading succeeds (so --print-config can show where the setting comes from); starting does not.
     auto config = loadConfig(sourcesFrom(env, cli, file));
-    QVERIFY2(config.has_value(), config ? "" : qPrintable(config.error()));
-    const auto supported = checkSupported(*config);
     if (message.isEmpty()) {
-        QVERIFY2(supported.has_value(), supported ? "" : qPrintable(supported.error()));
+        // Accepted, and used as given: list and search read there (tst_replica).
+        QVERIFY2(config.has_value(), config ? "" : qPrintable(config.error()));
+        QCOMPARE(config->databaseReplicaUrl, value.trimmed());
         return;
     }
-    QVERIFY(!supported.has_value());
-    const QString error = supported.error();
+    QVERIFY(!config.has_value());
+    const QString error = config.error();
     QVERIFY2(error.startsWith(name + u": "_s), qPrintable(error));
-    QVERIFY2(error.contains(u"not supported yet"_s), qPrintable(error));
-    QVERIFY2(error.contains(u"remove"_s), qPrintable(error));
     QVERIFY2(error.contains(message), qPrintable(error));
     QVERIFY2(!error.contains(u"rep1ica"_s) && !error.contains(u"reader"_s), qPrintable(error));
 }
