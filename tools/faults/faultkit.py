@@ -413,8 +413,8 @@ def scenario_sigkill(args):
              for i in range(20)]
     failed = len([s for s in burst if s != 201])
     print(f"requests after the restart:          {len(burst)}; failed: {failed} (target 0)")
+    other.stop()  # first: the restarted instance stops the cluster it adopted
     restarted.stop()
-    other.stop()
     shutil.rmtree(second_dir, ignore_errors=True)
     if not args.data_dir:
         shutil.rmtree(data_dir, ignore_errors=True)
