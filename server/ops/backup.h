@@ -47,7 +47,8 @@ std::expected<BackupSummary, QString> restore(const Config &config, const QStrin
 std::expected<BackupSummary, QString> backupDatabase(const ConnectionParams &params, const QString &binDir,
                                                      const QString &file);
 
-/// @brief Checks that `file` is a pg_dump archive of an Inkwell database (pg_restore --list reads it whole).
+/// @brief Checks that `file` is a pg_dump archive of an Inkwell database (pg_restore --list reads its table of
+/// contents; damage further in is caught by the restore itself, which then rolls back).
 std::expected<void, QString> checkArchive(const QString &file);
 
 /// @brief The part of restore() that works on any reachable database (after checkArchive()).
