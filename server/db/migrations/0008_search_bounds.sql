@@ -6,9 +6,9 @@
 --
 -- Now a search reads its candidates through the GIN indexes only, and ranks a bounded set of them: every
 -- article whose title or own excerpt matches (up to p_bound) and the first p_bound articles that match
--- anywhere. An article that matches in its title is therefore never left out for one that matches only in
--- its body; among body-only matches of a very common query, the ones ranked are the first p_bound the
--- index yields. Ranks are ts_rank over the whole vector, as before.
+-- anywhere (the server passes 200). Title matches are therefore not crowded out by body-only matches of a
+-- common term; beyond p_bound matches of either kind, the ones ranked are the first the index yields (in
+-- table order). Below the bound nothing changes. Ranks are ts_rank over the whole vector, as before.
 
 -- The title and excerpt part of inkwell_article_search (0007), for an index of its own: small vectors,
 -- cheap to match and to recheck.
