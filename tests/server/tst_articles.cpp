@@ -3132,13 +3132,15 @@ void TestArticles::writeOnAnotherInstanceReplacesACachedArticleAtOnce()
         const HttpResponse written =
             patch(m_alice, id, {{u"content"_s, u"Edited elsewhere, round %1."_s.arg(revision)}}, revision - 1);
         QVERIFY2(written.status == 200, describe(written).constData());
-        const qint64 readsBefore = instance->metric("inkwell_article_db_reads_total");
         QTRY_COMPARE_WITH_TIMEOUT(instance->client->get(path).json().value(u"revision"_s).toInt(), revision, 3000);
-        const HttpResponse bySlug = instance->client->get(slugPath);
+        // Cached again. (The read that first saw it may not have been kept: the cache refuses a read that
+        // began in the millisecond of the notification or before it, as it may predate the write.)
+        QTRY_COMPARE_WITH_TIMEOUT(instance->databaseReadsFor(path).first, 0, 2000);
+        const auto [slugReads, bySlug] = instance->databaseReadsFor(slugPath);
+        QCOMPARE(slugReads, 0);
         QCOMPARE(bySlug.json().value(u"revision"_s).toInt(), revision);
         QCOMPARE(bySlug.json().value(u"content"_s).toString(), u"Edited elsewhere, round %1."_s.arg(revision));
-        // Replaced by the notification, not by a time to live: one new read, no revalidation.
-        QCOMPARE(instance->metric("inkwell_article_db_reads_total") - readsBefore, 1);
+        // Replaced by the notification, not by a time to live: no revalidation.
         QCOMPARE(instance->metric("inkwell_article_cache_revalidations_total"), 0);
     }
 }
