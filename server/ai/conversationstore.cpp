@@ -307,10 +307,6 @@ Result<void> ConversationStore::setTitleIfUnset(const QUuid &conversationId, con
 
 std::expected<int, QString> ConversationStore::recoverAtStart(ThreadDatabase &db)
 {
-    if (auto purge = db.prepared(u"DELETE FROM ai_rate WHERE minute < now() - interval '1 hour'"_s); !purge)
-        return std::unexpected(purge.error());
-    else if (!(*purge)->exec())
-        return std::unexpected((*purge)->lastError().text());
     auto query = db.prepared(u"UPDATE messages SET generation_lease = NULL WHERE generation_lease IS NOT NULL "
                              u"AND generation_lease < now()"_s);
     if (!query)

@@ -73,7 +73,7 @@ public:
     Result<void> setTitleIfUnset(const QUuid &conversationId, const QString &title, qint64 extraTokens);
 
     /// @brief At start: leases that ran out (a server died mid-generation) are cleared, so the rows stay
-    /// `failed` with what was flushed, and per-minute counters older than an hour are dropped. Returns how
+    /// `failed` with what was flushed (old per-minute counters are the housekeeper's). Returns how
     /// many answers were recovered. Safe while other instances serve: a live lease is renewed every 2 s.
     static std::expected<int, QString> recoverAtStart(ThreadDatabase &db);
 };

@@ -575,12 +575,4 @@ Result<void> ArticleStore::addViews(const QHash<QUuid, qint64> &views)
     return {};
 }
 
-Result<int> ArticleStore::purgeDeleted()
-{
-    auto query = run(u"DELETE FROM articles WHERE deleted_at < now() - interval '30 days'"_s);
-    if (!query)
-        return std::unexpected(failure(query.error(), "purging deleted articles"));
-    return (*query)->numRowsAffected();
-}
-
 } // namespace inkwell::server

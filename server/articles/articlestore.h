@@ -126,7 +126,7 @@ public:
 
     /// @brief Removes deleted articles whose 30 days have passed (their tombstones stay in the feed
     /// only as long as this does not run; clients that sync less often than monthly resync fully).
-    Result<int> purgeDeleted();
+
 };
 
 } // namespace inkwell::server

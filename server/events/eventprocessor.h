@@ -15,8 +15,6 @@ struct EventWorkerOptions {
     /// The wait after the first failure; it doubles after each further one, up to backoffCapMs.
     int backoffBaseMs = 2000;
     int backoffCapMs = 10 * 60 * 1000;
-    /// Processed events are deleted after this many days.
-    int retentionDays = 7;
 };
 
 /// @brief Works the outbox on one connection, in the calling thread: the synchronous core of EventWorker
@@ -42,7 +40,6 @@ public:
     Result<Batch> runUntilIdle(int maxBatches = 1000);
 
     Result<OutboxStore::Backlog> backlog() { return m_store.backlog(); }
-    Result<int> purgeProcessed() { return m_store.purgeProcessed(m_options.retentionDays); }
 
     const EventWorkerOptions &options() const { return m_options; }
     /// @brief The wait before the next try after `failuresBefore` failed attempts plus this one.

@@ -16,7 +16,6 @@ namespace inkwell::server {
 namespace {
 
 constexpr int kFailureRetryMs = 1000;
-constexpr int kPurgeIntervalMs = 60 * 60 * 1000;
 
 } // namespace
 
@@ -33,15 +32,11 @@ public:
         , m_name(std::move(name))
         , m_poll(new QTimer(this))
         , m_due(new QTimer(this))
-        , m_purge(new QTimer(this))
     {
         m_poll->setInterval(m_options.pollIntervalMs);
         m_due->setSingleShot(true);
-        m_purge->setInterval(kPurgeIntervalMs);
-        m_purge->setTimerType(Qt::VeryCoarseTimer);
         connect(m_poll, &QTimer::timeout, this, [this] { schedule(); });
         connect(m_due, &QTimer::timeout, this, [this] { schedule(); });
-        connect(m_purge, &QTimer::timeout, this, [this] { purge(); });
     }
 
     void begin()
@@ -49,9 +44,7 @@ public:
         m_db = std::make_unique<ThreadDatabase>(m_params, m_name);
         m_processor = std::make_unique<EventProcessor>(*m_db, m_handlers, m_options);
         m_poll->start();
-        m_purge->start();
         schedule(); // what was committed while no worker ran
-        purge();
     }
 
     void end()
@@ -59,7 +52,6 @@ public:
         m_stopping = true;
         m_poll->stop();
         m_due->stop();
-        m_purge->stop();
         m_processor.reset();
         m_db.reset();
     }
@@ -115,16 +107,6 @@ private:
         }
     }
 
-    void purge()
-    {
-        if (!m_processor)
-            return;
-        if (auto purged = m_processor->purgeProcessed(); purged && *purged > 0)
-            logging::write(
-                QtInfoMsg, u"inkwell.server.events"_s,
-                u"deleted %1 events processed more than %2 days ago"_s.arg(*purged).arg(m_options.retentionDays));
-    }
-
     EventWorker *m_owner;
     ConnectionParams m_params;
     EventHandlers m_handlers;
@@ -133,7 +115,6 @@ private:
     QString m_name;
     QTimer *m_poll;
     QTimer *m_due;
-    QTimer *m_purge;
     std::unique_ptr<ThreadDatabase> m_db;
     std::unique_ptr<EventProcessor> m_processor;
     bool m_scheduled = false;

@@ -123,18 +123,4 @@ Result<OutboxStore::Backlog> OutboxStore::backlog()
     return backlog;
 }
 
-Result<int> OutboxStore::purgeProcessed(int days)
-{
-    auto query =
-        run(u"WITH d AS (DELETE FROM outbox WHERE processed_at < now() - make_interval(days => ?) RETURNING 1) "
-            u"SELECT count(*) FROM d"_s,
-            {days});
-    if (!query)
-        return std::unexpected(failure(query.error(), "purging processed outbox events"));
-    (*query)->next();
-    const int purged = (*query)->value(0).toInt();
-    (*query)->finish();
-    return purged;
-}
-
 } // namespace inkwell::server

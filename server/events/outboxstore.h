@@ -38,8 +38,6 @@ public:
         std::optional<qint64> nextDueMs; ///< how soon the next pending event is due (≤ 0: now)
     };
     Result<Backlog> backlog();
-    /// @brief Deletes events processed more than `days` ago; returns how many.
-    Result<int> purgeProcessed(int days);
 
 private:
     Result<void> plain(const QString &sql, const char *what);
