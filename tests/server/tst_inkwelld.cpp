@@ -566,7 +566,18 @@ void TestInkwelld::startLogShowsUrlsRedacted()
     // Port 9 (discard) is closed here: the health check's upstream call fails and is logged too.
     env.insert(u"INKWELL_AI_BASE_URL"_s, u"http://u:secret@127.0.0.1:9/v1?key=secret&x=1"_s);
     env.insert(u"INKWELL_LOG_LEVEL"_s, u"debug"_s);
-    Inkwelld server({u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"1"_s}, env);
+    const QStringList arguments{u"--data-dir"_s, dataDir.path(), u"--port"_s, u"0"_s, u"--threads"_s, u"1"_s};
+    {
+        // Credentials in the upstream URL would never be sent: refused before anything is set up, unshown.
+        Inkwelld refused(arguments, env);
+        QCOMPARE(refused.waitForExit(), 2);
+        QVERIFY2(refused.stderrText().contains(u"INKWELL_AI_BASE_URL: credentials in the URL"_s),
+                 qPrintable(refused.stderrText()));
+        QVERIFY2(!refused.stderrText().contains(u"secret"_s), qPrintable(refused.stderrText()));
+        QVERIFY(!QFile::exists(dataDir.path() + u"/jwt.key"_s));
+    }
+    env.insert(u"INKWELL_AI_BASE_URL"_s, u"http://127.0.0.1:9/v1?key=secret&x=1"_s);
+    Inkwelld server(arguments, env);
     const QUrl url = server.waitUntilListening();
     QVERIFY2(url.isValid(), qPrintable(server.stderrText()));
     QCOMPARE(HttpClient(url).get(u"/health/ai"_s).status, 503);
@@ -575,7 +586,7 @@ void TestInkwelld::startLogShowsUrlsRedacted()
     const QString logs = server.stderrText() + server.stdoutText();
     QVERIFY2(logs.contains(u"AI provider check failed"_s), qPrintable(logs));
     // The start says where the upstream and the database are, without their credentials.
-    QVERIFY2(logs.contains(u"AI provider openai, model llama3.1, upstream http://***:***@127.0.0.1:9/v1?key=***&x=1"_s),
+    QVERIFY2(logs.contains(u"AI provider openai, model llama3.1, upstream http://127.0.0.1:9/v1?key=***&x=1"_s),
              qPrintable(logs));
     const QUrl database(postgres.url());
     const QString shownDatabase =
