@@ -1,17 +1,16 @@
 #include "articleroutes.h"
 
 #include "articles/articleservice.h"
+#include "db/pgnotifier.h"
+#include "db/replica.h"
 #include "http/answers.h"
 #include "http/formquery.h"
 #include "http/jsonbody.h"
-#include "db/pgnotifier.h"
-#include "db/replica.h"
 #include "http/pathids.h"
-#include "json/jsonreader.h"
 #include "log/logging.h"
 
+#include "json/jsonreader.h"
 #include <QMutex>
-
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -90,6 +89,17 @@ void addCacheMetrics(Metrics &metrics, const SharedCaches &caches)
     });
 }
 
+/// Whether `notifier` is LISTENing now: while it is, other instances' writes arrive by NOTIFY (weak: the
+/// caches and the routing may outlive it).
+std::function<bool()> listening(const std::shared_ptr<PgNotifier> &notifier)
+{
+    const std::weak_ptr<PgNotifier> weakNotifier = notifier;
+    return [weakNotifier] {
+        const auto n = weakNotifier.lock();
+        return n && n->isListening();
+    };
+}
+
 /// The instance's replica routing, wired to the other instances' write positions (INKWELL_DATABASE_REPLICA_URL).
 std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const ConnectionParams &primary,
                                                    const std::shared_ptr<PgNotifier> &notifier,
@@ -119,11 +129,7 @@ std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const Con
         routing->setLiveWrites([] { return false; });
         return routing;
     }
-    const std::weak_ptr<PgNotifier> weakNotifier = notifier;
-    routing->setLiveWrites([weakNotifier] {
-        const auto n = weakNotifier.lock();
-        return n && n->isListening();
-    });
+    routing->setLiveWrites(listening(notifier));
     const std::weak_ptr<ReplicaRouting> weakRouting = routing;
     const std::weak_ptr<SearchCache> weakSearches = searches;
     const std::weak_ptr<SearchCache> weakLists = lists;
@@ -187,11 +193,7 @@ RouteRegistrar articleRoutes()
         if (std::shared_ptr<PgNotifier> notifier = resources.service.notifier;
             notifier && notifier->channels().contains(kArticlesChannel)) {
             std::call_once(caches->wired, [&] {
-                const std::weak_ptr<PgNotifier> weakNotifier = notifier;
-                const auto live = [weakNotifier] {
-                    const auto n = weakNotifier.lock();
-                    return n && n->isListening();
-                };
+                const auto live = listening(notifier);
                 cache->setLiveInvalidation(live);
                 searches->setLiveInvalidation(live);
                 lists->setLiveInvalidation(live);
@@ -283,33 +285,34 @@ RouteRegistrar articleRoutes()
             });
         };
 
-        router.route(
-            Method::Get, u"/api/v1/articles"_s,
-            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->list(caller, formQuery(request)), context,
-                                  [](const QJsonObject &page) { return jsonResponse(page); });
-                });
-            },
-            {u"Articles: published ones, or your drafts (status=draft); filters author_id, tag, q"_s, {}, {200, 400, 401},
-             true, u"articles"_s});
+        router.route(Method::Get, u"/api/v1/articles"_s,
+                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                         return withCaller(request, context, [&](const Caller *caller) {
+                             return answer(service->list(caller, formQuery(request)), context,
+                                           [](const QJsonObject &page) { return jsonResponse(page); });
+                         });
+                     },
+                     {u"Articles: published ones, or your drafts (status=draft); filters author_id, tag, q"_s,
+                      {},
+                      {200, 400, 401},
+                      true,
+                      u"articles"_s});
 
-        router.route(
-            Method::Post, u"/api/v1/articles"_s,
-            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    auto body = jsonBody(request);
-                    if (!body)
-                        return problemResponse(body.error(), context);
-                    return answer(service->create(caller, *body), context, [](const ArticleResult &result) {
-                        QHttpServerResponse response = articleResponse(result.article, 201);
-                        response.setHeader(QByteArrayLiteral("Location"),
-                                           "/api/v1/articles/" + formatId(result.article.id).toLatin1());
-                        return response;
-                    });
-                });
-            },
-            {u"Write an article"_s, {}, {201, 400, 401, 403, 415, 422}, true, u"articles"_s});
+        router.route(Method::Post, u"/api/v1/articles"_s,
+                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                         return withCaller(request, context, [&](const Caller *caller) {
+                             auto body = jsonBody(request);
+                             if (!body)
+                                 return problemResponse(body.error(), context);
+                             return answer(service->create(caller, *body), context, [](const ArticleResult &result) {
+                                 QHttpServerResponse response = articleResponse(result.article, 201);
+                                 response.setHeader(QByteArrayLiteral("Location"),
+                                                    "/api/v1/articles/" + formatId(result.article.id).toLatin1());
+                                 return response;
+                             });
+                         });
+                     },
+                     {u"Write an article"_s, {}, {201, 400, 401, 403, 415, 422}, true, u"articles"_s});
 
         router.route<QString>(
             Method::Get, u"/api/v1/articles/by-slug/<arg>"_s,
@@ -332,52 +335,62 @@ RouteRegistrar articleRoutes()
         router.route<QString>(
             Method::Put, u"/api/v1/articles/<arg>"_s,
             [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
-                                                          const Precondition &precondition) {
-                    auto body = jsonBody(request);
-                    if (!body)
-                        return problemResponse(body.error(), context);
-                    return answer(service->put(caller, uuid, *body, precondition), context,
-                                  [](const ArticleResult &result) {
-                                      QHttpServerResponse response =
-                                          articleResponse(result.article, result.created ? 201 : 200);
-                                      if (result.created)
-                                          response.setHeader(QByteArrayLiteral("Location"),
-                                                             "/api/v1/articles/" + formatId(result.article.id).toLatin1());
-                                      return response;
-                                  });
-                });
+                return forWrite(
+                    id, request, context,
+                    [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
+                        auto body = jsonBody(request);
+                        if (!body)
+                            return problemResponse(body.error(), context);
+                        return answer(
+                            service->put(caller, uuid, *body, precondition), context, [](const ArticleResult &result) {
+                                QHttpServerResponse response =
+                                    articleResponse(result.article, result.created ? 201 : 200);
+                                if (result.created)
+                                    response.setHeader(QByteArrayLiteral("Location"),
+                                                       "/api/v1/articles/" + formatId(result.article.id).toLatin1());
+                                return response;
+                            });
+                    });
             },
-            {u"Create an article with your own id, or replace one (If-Match)"_s, {u"id"_s},
-             {200, 201, 400, 401, 403, 404, 412, 415, 422, 428}, true, u"articles"_s});
+            {u"Create an article with your own id, or replace one (If-Match)"_s,
+             {u"id"_s},
+             {200, 201, 400, 401, 403, 404, 412, 415, 422, 428},
+             true,
+             u"articles"_s});
 
         router.route<QString>(
             Method::Patch, u"/api/v1/articles/<arg>"_s,
             [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
-                                                          const Precondition &precondition) {
-                    auto body = jsonBody(request);
-                    if (!body)
-                        return problemResponse(body.error(), context);
-                    return answer(service->patch(caller, uuid, *body, precondition), context,
-                                  [](const Article &article) { return articleResponse(article); });
-                });
+                return forWrite(id, request, context,
+                                [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
+                                    auto body = jsonBody(request);
+                                    if (!body)
+                                        return problemResponse(body.error(), context);
+                                    return answer(service->patch(caller, uuid, *body, precondition), context,
+                                                  [](const Article &article) { return articleResponse(article); });
+                                });
             },
-            {u"Change some members of an article (If-Match)"_s, {u"id"_s},
-             {200, 400, 401, 403, 404, 412, 415, 422, 428}, true, u"articles"_s});
+            {u"Change some members of an article (If-Match)"_s,
+             {u"id"_s},
+             {200, 400, 401, 403, 404, 412, 415, 422, 428},
+             true,
+             u"articles"_s});
 
         router.route<QString>(
             Method::Delete, u"/api/v1/articles/<arg>"_s,
             [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
-                                                          const Precondition &precondition) {
-                    auto removed = service->remove(caller, uuid, precondition);
-                    return removed ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent)
-                                   : problemResponse(removed.error(), context);
-                });
+                return forWrite(id, request, context,
+                                [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
+                                    auto removed = service->remove(caller, uuid, precondition);
+                                    return removed ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent)
+                                                   : problemResponse(removed.error(), context);
+                                });
             },
-            {u"Delete an article (restorable by an admin for 30 days)"_s, {u"id"_s}, {204, 400, 401, 403, 404, 412},
-             true, u"articles"_s});
+            {u"Delete an article (restorable by an admin for 30 days)"_s,
+             {u"id"_s},
+             {204, 400, 401, 403, 404, 412},
+             true,
+             u"articles"_s});
 
         const QList<std::pair<QString, ArticleStatus>> actions{{u"publish"_s, ArticleStatus::Published},
                                                                {u"unpublish"_s, ArticleStatus::Draft},
@@ -387,14 +400,18 @@ RouteRegistrar articleRoutes()
             router.route<QString>(
                 Method::Post, u"/api/v1/articles/<arg>/"_s + action,
                 [service, forWrite, target](const QString &id, const QHttpServerRequest &request,
-                                                       RequestContext &context) {
-                    return forWrite(id, request, context, [&](const Caller *caller, const QUuid &uuid,
-                                                              const Precondition &precondition) {
-                        return answer(service->setStatus(caller, uuid, target, precondition), context,
-                                      [](const Article &article) { return articleResponse(article); });
-                    });
+                                            RequestContext &context) {
+                    return forWrite(id, request, context,
+                                    [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
+                                        return answer(service->setStatus(caller, uuid, target, precondition), context,
+                                                      [](const Article &article) { return articleResponse(article); });
+                                    });
                 },
-                {u"Set an article's status: "_s + action, {u"id"_s}, {200, 400, 401, 403, 404, 412}, true, u"articles"_s});
+                {u"Set an article's status: "_s + action,
+                 {u"id"_s},
+                 {200, 400, 401, 403, 404, 412},
+                 true,
+                 u"articles"_s});
         }
 
         router.route<QString>(
@@ -432,37 +449,37 @@ RouteRegistrar articleRoutes()
             },
             {u"Undelete an article within 30 days (admin)"_s, {u"id"_s}, {200, 401, 403, 404, 409}, true, u"admin"_s});
 
-        router.route(
-            Method::Get, u"/api/v1/tags"_s,
-            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                // Like every article route: a stale token is told so (401), even where none is needed.
-                return withCaller(request, context, [&](const Caller *) {
-                    return answer(service->tags(formQuery(request)), context,
-                                  [](const QJsonObject &page) { return jsonResponse(page); });
-                });
-            },
-            {u"Tags with their number of published articles"_s, {}, {200, 400, 401}, true, u"tags"_s});
+        router.route(Method::Get, u"/api/v1/tags"_s,
+                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                         // Like every article route: a stale token is told so (401), even where none is needed.
+                         return withCaller(request, context, [&](const Caller *) {
+                             return answer(service->tags(formQuery(request)), context,
+                                           [](const QJsonObject &page) { return jsonResponse(page); });
+                         });
+                     },
+                     {u"Tags with their number of published articles"_s, {}, {200, 400, 401}, true, u"tags"_s});
 
-        router.route(
-            Method::Get, u"/api/v1/search"_s,
-            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->search(caller, formQuery(request)), context,
-                                  [](const QJsonObject &page) { return jsonResponse(page); });
-                });
-            },
-            {u"Full-text search: phrases, -exclude, or"_s, {}, {200, 400, 401}, true, u"search"_s});
+        router.route(Method::Get, u"/api/v1/search"_s,
+                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                         return withCaller(request, context, [&](const Caller *caller) {
+                             return answer(service->search(caller, formQuery(request)), context,
+                                           [](const QJsonObject &page) { return jsonResponse(page); });
+                         });
+                     },
+                     {u"Full-text search: phrases, -exclude, or"_s, {}, {200, 400, 401}, true, u"search"_s});
 
-        router.route(
-            Method::Get, u"/api/v1/sync/changes"_s,
-            [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->changes(caller, formQuery(request)), context,
-                                  [](const QJsonObject &page) { return jsonResponse(page); });
-                });
-            },
-            {u"The change feed: every article you can see changed after the cursor"_s, {}, {200, 400, 401, 410}, true,
-             u"sync"_s});
+        router.route(Method::Get, u"/api/v1/sync/changes"_s,
+                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
+                         return withCaller(request, context, [&](const Caller *caller) {
+                             return answer(service->changes(caller, formQuery(request)), context,
+                                           [](const QJsonObject &page) { return jsonResponse(page); });
+                         });
+                     },
+                     {u"The change feed: every article you can see changed after the cursor"_s,
+                      {},
+                      {200, 400, 401, 410},
+                      true,
+                      u"sync"_s});
     };
 }
 

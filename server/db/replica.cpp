@@ -209,6 +209,20 @@ std::expected<WalPosition, QString> readPrimaryPosition(const ConnectionParams &
 
 // ---- WritePositionStore --------------------------------------------------------------------------------------
 
+namespace {
+
+/// The WAL position in the first column of the query's one row.
+Result<WalPosition> positionFrom(QSqlQuery &query)
+{
+    const auto position = query.next() ? parseWalPosition(query.value(0).toString()) : std::nullopt;
+    query.finish();
+    if (!position)
+        return std::unexpected(Problem::internal());
+    return *position;
+}
+
+} // namespace
+
 WritePositionStore::WritePositionStore(ThreadDatabase &db)
     : SqlStore(db, u"inkwell.server.replica"_s)
 {
@@ -222,13 +236,7 @@ Result<WalPosition> WritePositionStore::announce(const QUuid &user)
                      {kWritePositionsChannel, user.toString(QUuid::WithoutBraces)});
     if (!query)
         return std::unexpected(failure(query.error(), "announcing a write position"));
-    if (!(*query)->next())
-        return std::unexpected(Problem::internal());
-    const auto position = parseWalPosition((*query)->value(0).toString());
-    (*query)->finish();
-    if (!position)
-        return std::unexpected(Problem::internal());
-    return *position;
+    return positionFrom(**query);
 }
 
 Result<WalPosition> WritePositionStore::current()
@@ -236,13 +244,7 @@ Result<WalPosition> WritePositionStore::current()
     auto query = run(u"SELECT pg_current_wal_insert_lsn()::text"_s);
     if (!query)
         return std::unexpected(failure(query.error(), "reading the WAL position"));
-    if (!(*query)->next())
-        return std::unexpected(Problem::internal());
-    const auto position = parseWalPosition((*query)->value(0).toString());
-    (*query)->finish();
-    if (!position)
-        return std::unexpected(Problem::internal());
-    return *position;
+    return positionFrom(**query);
 }
 
 } // namespace inkwell::server
