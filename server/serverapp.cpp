@@ -157,12 +157,15 @@ int createAdmin(const ConnectionParams &params, const QString &email, const QStr
     ThreadDatabase db(params, u"inkwell-create-admin"_s);
     auto created = AccountService::createAdmin(db, email, name, password);
     if (!created) {
-        const Problem &problem = created.error();
-        QString why = problem.detail;
-        for (const FieldError &error : problem.errors)
+        const Error &failure = created.error();
+        QString why = failure.detail;
+        for (const FieldError &error : failure.fields)
             why += u"\n  %1: %2"_s.arg(error.field, error.message);
         printErr(u"create-admin: %1"_s.arg(why));
-        return problem.status == 500 ? 1 : 2;
+        // Bad input is the operator's to fix (2); anything else is the server's or the database's (1).
+        const bool input = failure.kind == ErrorKind::Invalid || failure.kind == ErrorKind::Conflict ||
+                           failure.kind == ErrorKind::BadInput;
+        return input ? 2 : 1;
     }
     printOut(u"created administrator %1 <%2> (id %3)\n"_s.arg(created->fullName, created->email, formatId(created->id)));
     return 0;

@@ -35,22 +35,22 @@ QString addressKey(const QString &ip)
     return u"ip:"_s + ip;
 }
 
-Problem invalidCredentials()
+Error invalidCredentials()
 {
     // One answer for an unknown email and a wrong password: nothing tells them apart.
-    Problem problem = Problem::unauthorized(u"The email or password is wrong."_s);
-    problem.type = u"/problems/invalid-credentials"_s;
-    return problem;
+    Error error = Error::unauthorized(u"The email or password is wrong."_s);
+    error.code = u"invalid-credentials"_s;
+    return error;
 }
 
-Problem invalidRefreshToken()
+Error invalidRefreshToken()
 {
-    return Problem::unauthorized(u"The refresh token is not valid; sign in again."_s, true);
+    return Error::unauthorized(u"The refresh token is not valid; sign in again."_s, true);
 }
 
-Problem throttled(int seconds)
+Error throttled(int seconds)
 {
-    return Problem::tooManyRequests(u"Too many failed sign-ins; try again in %1 s."_s.arg(seconds), seconds);
+    return Error::tooManyRequests(u"Too many failed sign-ins; try again in %1 s."_s.arg(seconds), seconds);
 }
 
 /// Logs a problem worth knowing that the client sees only as a generic answer.
@@ -89,18 +89,18 @@ const QByteArray &AccountService::dummyHash()
 Result<void> AccountService::requirePermission(const Caller &caller, Permission permission) const
 {
     if (!hasPermission(caller.user().role, permission))
-        return std::unexpected(Problem::forbidden(u"Your role does not allow this."_s));
+        return std::unexpected(Error::forbidden(u"Your role does not allow this."_s));
     return {};
 }
 
 Result<Caller> AccountService::caller(const TokenClaims *claims)
 {
     if (!claims)
-        return std::unexpected(Problem::unauthorized(u"Sign in: this needs a valid access token."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in: this needs a valid access token."_s));
     const auto userId = parseId(claims->subject);
     const auto sessionId = parseId(claims->sessionId);
     if (!userId || !sessionId)
-        return std::unexpected(Problem::unauthorized(u"The access token is not valid."_s, true));
+        return std::unexpected(Error::unauthorized(u"The access token is not valid."_s, true));
     CallerCache &cache = *m_context.callers;
     if (auto cached = cache.get(*sessionId, *userId))
         return Caller{std::move(*cached), *sessionId};
@@ -109,7 +109,7 @@ Result<Caller> AccountService::caller(const TokenClaims *claims)
     if (!account)
         return std::unexpected(account.error());
     if (!*account)
-        return std::unexpected(Problem::unauthorized(u"The session has ended; sign in again."_s, true));
+        return std::unexpected(Error::unauthorized(u"The session has ended; sign in again."_s, true));
     cache.put(*sessionId, **account, readAt);
     return Caller{std::move(**account), *sessionId};
 }
@@ -119,7 +119,7 @@ Result<std::optional<Caller>> AccountService::optionalCaller(const TokenClaims *
     if (!hasAuthorization)
         return std::optional<Caller>();
     if (!claims)
-        return std::unexpected(Problem::unauthorized(u"The access token is not valid."_s, true));
+        return std::unexpected(Error::unauthorized(u"The access token is not valid."_s, true));
     auto who = caller(claims);
     if (!who)
         return std::unexpected(who.error());
@@ -175,13 +175,13 @@ PasswordCheck AccountService::hash(const QString &password)
 Result<RegisterInput> AccountService::validateRegistration(const QJsonObject &body) const
 {
     if (m_context.config.signupRole == u"closed")
-        return std::unexpected(Problem{403, u"/problems/registration-closed"_s, u"Forbidden"_s,
-                                       u"This server does not accept new accounts; ask an administrator."_s, {}, {}, {}});
+        return std::unexpected(Error::forbidden(u"This server does not accept new accounts; ask an administrator."_s,
+                                                u"registration-closed"_s));
     auto input = registerInputFromJson(body);
     if (!input)
-        return std::unexpected(Problem::validation(input.error()));
+        return std::unexpected(Error::validation(input.error()));
     if (const QString problem = PasswordPolicy::check(input->password); !problem.isEmpty())
-        return std::unexpected(Problem::validation({{u"password"_s, problem}}));
+        return std::unexpected(Error::validation({{u"password"_s, problem}}));
     return *input;
 }
 
@@ -190,14 +190,14 @@ Result<AuthGrant> AccountService::completeRegistration(const RegisterInput &inpu
 {
     if (!hashed.newHash) {
         note(u"password hashing failed: %1"_s.arg(hashed.error));
-        return std::unexpected(Problem::internal());
+        return std::unexpected(Error::internal());
     }
     const Role role = roleFromString(m_context.config.signupRole).value_or(Role::Viewer);
     auto user = m_store.insertUser(input.email, *hashed.newHash, input.fullName, role, true);
     if (!user)
         return std::unexpected(user.error());
     if (!*user)
-        return std::unexpected(Problem::conflict(u"/problems/email-taken"_s, u"An account with this email exists."_s));
+        return std::unexpected(Error::conflict(u"email-taken"_s, u"An account with this email exists."_s));
     return m_store.transaction([&]() -> Result<AuthGrant> {
         if (auto audited = m_store.audit(u"auth.register"_s, (*user)->id, (*user)->id, origin.ip,
                                          {{u"role"_s, roleToString((*user)->role)}});
@@ -213,7 +213,7 @@ Result<LoginAttempt> AccountService::beginLogin(const QJsonObject &body, const O
 {
     auto input = loginInputFromJson(body);
     if (!input)
-        return std::unexpected(Problem::validation(input.error()));
+        return std::unexpected(Error::validation(input.error()));
     auto blocked = m_store.blockedSeconds({accountKey(input->email), addressKey(origin.ip)});
     if (!blocked)
         return std::unexpected(blocked.error());
@@ -261,8 +261,8 @@ Result<AuthGrant> AccountService::completeLogin(const LoginAttempt &attempt, con
     }
     const User &user = attempt.account->user;
     if (!user.isActive)
-        return std::unexpected(Problem{403, u"/problems/account-deactivated"_s, u"Forbidden"_s,
-                                       u"This account is deactivated; ask an administrator."_s, {}, {}, {}});
+        return std::unexpected(
+            Error::forbidden(u"This account is deactivated; ask an administrator."_s, u"account-deactivated"_s));
     return m_store.transaction([&]() -> Result<AuthGrant> {
         if (auto cleared = m_store.clearThrottle(accountKey(attempt.input.email)); !cleared)
             return std::unexpected(cleared.error());
@@ -292,7 +292,7 @@ Result<AuthGrant> AccountService::refresh(const QJsonObject &body, const Origin 
 {
     auto token = refreshTokenFromJson(body);
     if (!token)
-        return std::unexpected(Problem::validation(token.error()));
+        return std::unexpected(Error::validation(token.error()));
     const RefreshToken next = RefreshToken::generate();
     auto outcome = m_store.rotateRefresh(RefreshToken::hashOf(token->toLatin1()), next, m_context.config.refreshTokenTtlS);
     if (!outcome)
@@ -325,7 +325,7 @@ Result<void> AccountService::logout(const QJsonObject &body, const Origin &origi
 {
     auto token = refreshTokenFromJson(body);
     if (!token)
-        return std::unexpected(Problem::validation(token.error()));
+        return std::unexpected(Error::validation(token.error()));
     std::optional<QUuid> loggedOut;
     auto done = m_store.transaction([&]() -> Result<void> {
         auto user = m_store.revokeFamilyOf(RefreshToken::hashOf(token->toLatin1()), u"logout"_s);
@@ -347,9 +347,9 @@ Result<PasswordChange> AccountService::beginPasswordChange(const Caller &caller,
 {
     auto input = passwordChangeInputFromJson(body);
     if (!input)
-        return std::unexpected(Problem::validation(input.error()));
+        return std::unexpected(Error::validation(input.error()));
     if (const QString problem = PasswordPolicy::check(input->newPassword); !problem.isEmpty())
-        return std::unexpected(Problem::validation({{u"new_password"_s, problem}}));
+        return std::unexpected(Error::validation({{u"new_password"_s, problem}}));
     // Guessing the current password here is guessing a login: the account's throttle applies.
     auto blocked = m_store.blockedSeconds({accountKey(caller.user().email)});
     if (!blocked)
@@ -383,11 +383,11 @@ Result<void> AccountService::completePasswordChange(const Caller &caller, const 
                 {{accountKey(user.email), kAccountThreshold, kAccountBaseSeconds, kAccountCapSeconds}});
             !recorded)
             return std::unexpected(recorded.error());
-        return std::unexpected(Problem::validation({{u"current_password"_s, u"is not your current password"_s}}));
+        return std::unexpected(Error::validation({{u"current_password"_s, u"is not your current password"_s}}));
     }
     if (!check.newHash) {
         note(u"password hashing failed: %1"_s.arg(check.error));
-        return std::unexpected(Problem::internal());
+        return std::unexpected(Error::internal());
     }
     const auto invalidate = qScopeGuard([&] { m_context.callers->invalidateUser(user.id); });
     return m_store.transaction([&]() -> Result<void> {
@@ -395,7 +395,7 @@ Result<void> AccountService::completePasswordChange(const Caller &caller, const 
         if (!replaced)
             return std::unexpected(replaced.error());
         if (!*replaced)
-            return std::unexpected(Problem::conflict(u"/problems/password-changed"_s,
+            return std::unexpected(Error::conflict(u"password-changed"_s,
                                                      u"The password was changed meanwhile; try again."_s));
         // Every other session ends: whoever else knew the old password is signed out.
         auto revoked = m_store.revokeSessions(user.id, caller.sessionId, u"password changed"_s);
@@ -412,7 +412,7 @@ Result<User> AccountService::updateProfile(const Caller &caller, const QJsonObje
 {
     auto patch = profilePatchFromJson(body);
     if (!patch)
-        return std::unexpected(Problem::validation(patch.error()));
+        return std::unexpected(Error::validation(patch.error()));
     auto updated = m_store.updateProfile(caller.user().id, *patch);
     m_context.callers->invalidateUser(caller.user().id);
     return updated;
@@ -424,19 +424,19 @@ Result<User> AccountService::publicProfile(const QUuid &id)
     if (!account)
         return std::unexpected(account.error());
     if (!*account)
-        return std::unexpected(Problem::notFound(u"There is no such user."_s));
+        return std::unexpected(Error::notFound(u"There is no such user."_s));
     return (*account)->user;
 }
 
 Result<void> AccountService::follow(const Caller &caller, const QUuid &id)
 {
     if (id == caller.user().id)
-        return std::unexpected(Problem::validation({{u"id"_s, u"you cannot follow yourself"_s}}));
+        return std::unexpected(Error::validation({{u"id"_s, u"you cannot follow yourself"_s}}));
     auto followed = m_store.follow(caller.user().id, id);
     if (!followed)
         return std::unexpected(followed.error());
     if (!*followed)
-        return std::unexpected(Problem::notFound(u"There is no such user."_s));
+        return std::unexpected(Error::notFound(u"There is no such user."_s));
     return {};
 }
 
@@ -446,7 +446,7 @@ Result<void> AccountService::unfollow(const Caller &caller, const QUuid &id)
     if (!account)
         return std::unexpected(account.error());
     if (!*account)
-        return std::unexpected(Problem::notFound(u"There is no such user."_s));
+        return std::unexpected(Error::notFound(u"There is no such user."_s));
     return m_store.unfollow(caller.user().id, id);
 }
 
@@ -472,7 +472,7 @@ Result<QJsonObject> AccountService::followers(const QUuid &id, const QUrlQuery &
     if (!account)
         return std::unexpected(account.error());
     if (!*account)
-        return std::unexpected(Problem::notFound(u"There is no such user."_s));
+        return std::unexpected(Error::notFound(u"There is no such user."_s));
     auto page = m_store.followers(id, list->limit, list->cursor);
     if (!page)
         return std::unexpected(page.error());
@@ -493,12 +493,12 @@ Result<QJsonObject> AccountService::listUsers(const Caller &caller, const QUrlQu
         return std::unexpected(list.error());
     const QString search = list->filters.value(u"q"_s).trimmed();
     if (search.size() > 200)
-        return std::unexpected(Problem::badRequest(u"q is longer than 200 characters."_s));
+        return std::unexpected(Error::badRequest(u"q is longer than 200 characters."_s));
     std::optional<Role> role;
     if (list->filters.contains(u"role"_s)) {
         role = roleFromString(list->filters.value(u"role"_s));
         if (!role)
-            return std::unexpected(Problem::badRequest(u"role must be one of: %1."_s.arg(kRoleNames)));
+            return std::unexpected(Error::badRequest(u"role must be one of: %1."_s.arg(kRoleNames)));
     }
     auto page = m_store.listUsers(search, role, list->limit, list->cursor);
     if (!page)
@@ -513,16 +513,16 @@ Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, co
         return std::unexpected(allowed.error());
     auto patch = adminUserPatchFromJson(body);
     if (!patch)
-        return std::unexpected(Problem::validation(patch.error()));
+        return std::unexpected(Error::validation(patch.error()));
     auto result = m_store.patchUser(caller.user().id, id, *patch, origin.ip);
     m_context.callers->invalidateUser(id);
     if (!result)
         return std::unexpected(result.error());
     switch (result->verdict) {
     case AccountStore::PatchVerdict::NotFound:
-        return std::unexpected(Problem::notFound(u"There is no such user."_s));
+        return std::unexpected(Error::notFound(u"There is no such user."_s));
     case AccountStore::PatchVerdict::LastAdmin:
-        return std::unexpected(Problem::conflict(
+        return std::unexpected(Error::conflict(
             u"/problems/last-admin"_s, u"This is the last active administrator; make someone else admin first."_s));
     case AccountStore::PatchVerdict::Done:
         break;
@@ -549,18 +549,18 @@ Result<User> AccountService::createAdmin(ThreadDatabase &db, const QString &emai
     RegisterInput input{email, password, fullName};
     auto valid = registerInputFromJson(toJson(input));
     if (!valid)
-        return std::unexpected(Problem::validation(valid.error()));
+        return std::unexpected(Error::validation(valid.error()));
     if (const QString problem = PasswordPolicy::check(password); !problem.isEmpty())
-        return std::unexpected(Problem::validation({{u"password"_s, problem}}));
+        return std::unexpected(Error::validation({{u"password"_s, problem}}));
     auto hashed = PasswordHasher().hash(password);
     if (!hashed)
-        return std::unexpected(Problem::internal());
+        return std::unexpected(Error::internal());
     AccountStore store(db);
     auto user = store.insertUser(valid->email, *hashed, valid->fullName, Role::Admin, false);
     if (!user)
         return std::unexpected(user.error());
     if (!*user)
-        return std::unexpected(Problem::conflict(u"/problems/email-taken"_s, u"An account with this email exists."_s));
+        return std::unexpected(Error::conflict(u"email-taken"_s, u"An account with this email exists."_s));
     if (auto audited = store.audit(u"user.created_by_cli"_s, std::nullopt, (*user)->id, u"local"_s,
                                    {{u"role"_s, u"admin"_s}});
         !audited)

@@ -367,7 +367,7 @@ Result<User> AccountStore::updateProfile(const QUuid &userId, const ProfilePatch
     if (!query)
         return std::unexpected(failure(query.error(), "updating a profile"));
     if (!(*query)->next())
-        return std::unexpected(Problem::notFound());
+        return std::unexpected(Error::notFound());
     User user = readUser(**query).user;
     (*query)->finish();
     return user;

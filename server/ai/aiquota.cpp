@@ -1,42 +1,49 @@
 #include "aiquota.h"
 
 #include "json/jsonreader.h"
-
 #include <QDateTime>
 
 using namespace Qt::StringLiterals;
 
 namespace inkwell::server::ai {
 
-Problem noProviderProblem()
+Error noProviderError()
 {
-    Problem problem = Problem::unavailable(
+    return Error::unavailable(
         u"No AI provider is configured on this server. An administrator can set one up with "
         u"INKWELL_AI_PROVIDER=gemini|openai, INKWELL_AI_API_KEY (the upstream key) and, for an OpenAI-compatible "
-        u"server such as Ollama, INKWELL_AI_BASE_URL; then restart inkwelld."_s);
-    problem.type = u"/problems/ai-unconfigured"_s;
-    return problem;
+        u"server such as Ollama, INKWELL_AI_BASE_URL; then restart inkwelld."_s,
+        0, u"ai-unconfigured"_s);
 }
 
-Problem providerProblem(const ProviderError &error)
+Error providerError(const ProviderError &error)
 {
-    Problem problem;
-    problem.status = error.status;
-    problem.type = error.type.isEmpty() ? u"/problems/ai-upstream"_s : error.type;
-    problem.title = error.title.isEmpty() ? u"AI provider error"_s : error.title;
-    problem.detail = error.detail;
-    if (error.retryAfterS > 0 && (error.status == 429 || error.status == 503))
-        problem.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterS)});
-    return problem;
-}
-
-QJsonObject errorEventPayload(const ProviderError &error)
-{
-    const Problem problem = providerProblem(error);
-    return {{u"status"_s, problem.status},
-            {u"type"_s, problem.type},
-            {u"title"_s, problem.title},
-            {u"detail"_s, problem.detail}};
+    Error out;
+    switch (error.status) {
+    case 422:
+        out.kind = ErrorKind::Invalid;
+        break;
+    case 429:
+        out.kind = ErrorKind::RateLimited;
+        break;
+    case 503:
+        out.kind = ErrorKind::Unavailable;
+        break;
+    case 504:
+        out.kind = ErrorKind::UpstreamTimeout;
+        break;
+    default:
+        out.kind = ErrorKind::UpstreamFailed;
+        break;
+    }
+    QString code = error.type.isEmpty() ? u"/problems/ai-upstream"_s : error.type;
+    if (code.startsWith(u"/problems/"))
+        code = code.mid(10);
+    out.code = code;
+    out.title = error.title.isEmpty() ? u"AI provider error"_s : error.title;
+    out.detail = error.detail;
+    out.retryAfterS = error.retryAfterS;
+    return out;
 }
 
 int tokenEstimate(QStringView text)
@@ -81,7 +88,7 @@ Result<void> AiQuota::admit(const User &user)
             return std::unexpected(used.error());
         if (*used >= dayLimit) {
             const QDateTime midnight = nextUtcMidnight(now);
-            return std::unexpected(Problem::tooManyRequests(
+            return std::unexpected(Error::tooManyRequests(
                 u"You used your %1 AI tokens for today; the quota renews at midnight UTC."_s.arg(dayLimit),
                 int(std::max<qint64>(1, now.secsTo(midnight)))));
         }
@@ -91,9 +98,8 @@ Result<void> AiQuota::admit(const User &user)
         if (!taken)
             return std::unexpected(taken.error());
         if (!*taken)
-            return std::unexpected(Problem::tooManyRequests(
-                u"At most %1 AI requests a minute; try again when the minute is over."_s.arg(
-                    m_config.aiRequestsPerMin),
+            return std::unexpected(Error::tooManyRequests(
+                u"At most %1 AI requests a minute; try again when the minute is over."_s.arg(m_config.aiRequestsPerMin),
                 std::max(1, 60 - now.time().second())));
     }
     return {};

@@ -3,6 +3,7 @@
 #include "ai/aiusagestore.h"
 #include "ai/provider.h"
 #include "config/config.h"
+#include "domain/result.h"
 #include "model/user.h"
 
 #include <QDateTime>
@@ -10,12 +11,12 @@
 
 namespace inkwell::server::ai {
 
-/// @brief The 503 problem of every AI route when INKWELL_AI_PROVIDER is `none`, saying how to set one up.
-Problem noProviderProblem();
-/// @brief A failed upstream call as the client's problem (status, type, title, detail; Retry-After when known).
-Problem providerProblem(const ProviderError &error);
-/// @brief The `error` event's payload: `{status, type, title, detail}`.
-QJsonObject errorEventPayload(const ProviderError &error);
+/// @brief The error of every AI route when INKWELL_AI_PROVIDER is `none` (unavailable, "ai-unconfigured"),
+/// saying how to set one up.
+Error noProviderError();
+/// @brief A failed upstream call as a domain error (kind from what the client is to be told, code, title,
+/// detail; the retry time when the upstream said it).
+Error providerError(const ProviderError &error);
 /// @brief About 4 characters a token (for quotas and budgets where the upstream reports nothing).
 int tokenEstimate(QStringView text);
 

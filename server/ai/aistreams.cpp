@@ -20,4 +20,13 @@ std::optional<QHttpServerResponse> refuseWhileDraining(const ServiceContext &con
     return problemResponse(problem, request);
 }
 
+QJsonObject errorEventPayload(const Error &error)
+{
+    const Problem problem = Problem::from(error);
+    return {{u"status"_s, problem.status},
+            {u"type"_s, problem.type},
+            {u"title"_s, problem.title},
+            {u"detail"_s, problem.detail}};
+}
+
 } // namespace inkwell::server::ai

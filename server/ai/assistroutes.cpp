@@ -12,7 +12,7 @@ namespace inkwell::server::ai {
 namespace {
 
 using Method = QHttpServerRequest::Method;
-using Prepare = Result<AssistJob> (AssistService::*)(const Caller &, const std::expected<QJsonObject, Problem> &);
+using Prepare = Result<AssistJob> (AssistService::*)(const Caller &, const Result<QJsonObject> &);
 
 } // namespace
 

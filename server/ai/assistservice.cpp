@@ -1,6 +1,7 @@
 #include "assistservice.h"
 
 #include "ai/jsonextract.h"
+#include "ai/aistreams.h"
 #include "http/answers.h"
 #include "http/jsonbody.h"
 #include "http/listener.h"
@@ -140,10 +141,10 @@ AssistService::AssistService(const ServiceContext &context, ThreadDatabase &db)
 {
 }
 
-Result<QJsonObject> AssistService::admit(const Caller &caller, const std::expected<QJsonObject, Problem> &body)
+Result<QJsonObject> AssistService::admit(const Caller &caller, const Result<QJsonObject> &body)
 {
     if (!hasPermission(caller.user().role, Permission::UseAiAssists))
-        return std::unexpected(Problem::forbidden(u"AI assists are for creators and administrators."_s));
+        return std::unexpected(Error::forbidden(u"AI assists are for creators and administrators."_s));
     if (!body)
         return std::unexpected(body.error());
     return *body;
@@ -152,7 +153,7 @@ Result<QJsonObject> AssistService::admit(const Caller &caller, const std::expect
 Result<void> AssistService::admitCall(const Caller &caller)
 {
     if (!m_provider)
-        return std::unexpected(noProviderProblem());
+        return std::unexpected(noProviderError());
     return m_quota.admit(caller.user());
 }
 
@@ -161,7 +162,7 @@ Result<AiQuotaStatus> AssistService::quota(const Caller &caller)
     return m_quota.status(caller.user());
 }
 
-Result<AssistJob> AssistService::generateArticle(const Caller &caller, const std::expected<QJsonObject, Problem> &body)
+Result<AssistJob> AssistService::generateArticle(const Caller &caller, const Result<QJsonObject> &body)
 {
     auto json = admit(caller, body);
     if (!json)
@@ -170,7 +171,7 @@ Result<AssistJob> AssistService::generateArticle(const Caller &caller, const std
     const QString prompt = in.requiredString(u"prompt", {.minLength = 1, .maxLength = kMaxPromptLength, .trim = Trim::Yes});
     const auto style = in.optionalString(u"style", {.maxLength = kMaxStyleLength, .trim = Trim::Yes}, Nullable::Yes);
     if (const FieldErrors errors = in.finish(); !errors.isEmpty())
-        return std::unexpected(Problem::validation(errors));
+        return std::unexpected(Error::validation(errors));
     if (auto admitted = admitCall(caller); !admitted)
         return std::unexpected(admitted.error());
     QString user = u"Write a blog article about: "_s + prompt;
@@ -188,7 +189,7 @@ Result<AssistJob> AssistService::generateArticle(const Caller &caller, const std
     return job;
 }
 
-Result<AssistJob> AssistService::summarize(const Caller &caller, const std::expected<QJsonObject, Problem> &body)
+Result<AssistJob> AssistService::summarize(const Caller &caller, const Result<QJsonObject> &body)
 {
     auto json = admit(caller, body);
     if (!json)
@@ -199,7 +200,7 @@ Result<AssistJob> AssistService::summarize(const Caller &caller, const std::expe
     if (json->contains(u"max_words"_s))
         maxWords = int(in.requiredInt(u"max_words", 10, 1000));
     if (const FieldErrors errors = in.finish(); !errors.isEmpty())
-        return std::unexpected(Problem::validation(errors));
+        return std::unexpected(Error::validation(errors));
     if (auto admitted = admitCall(caller); !admitted)
         return std::unexpected(admitted.error());
     AssistJob job;
@@ -213,7 +214,7 @@ Result<AssistJob> AssistService::summarize(const Caller &caller, const std::expe
     return job;
 }
 
-Result<AssistJob> AssistService::suggest(const Caller &caller, const std::expected<QJsonObject, Problem> &body)
+Result<AssistJob> AssistService::suggest(const Caller &caller, const Result<QJsonObject> &body)
 {
     auto json = admit(caller, body);
     if (!json)
@@ -221,7 +222,7 @@ Result<AssistJob> AssistService::suggest(const Caller &caller, const std::expect
     JsonReader in(*json);
     const QString content = in.requiredString(u"content", {.minLength = 1, .maxLength = kMaxAssistContentLength});
     if (const FieldErrors errors = in.finish(); !errors.isEmpty())
-        return std::unexpected(Problem::validation(errors));
+        return std::unexpected(Error::validation(errors));
     if (auto admitted = admitCall(caller); !admitted)
         return std::unexpected(admitted.error());
     AssistJob job;
@@ -301,11 +302,11 @@ void AssistCall::finish(const Usage &usage)
         record(false, 502, tokens);
         const ProviderError error = badAnswerError();
         if (m_stream && m_stream->isOpen()) {
-            m_stream->sendEvent(u"error", errorEventPayload(error));
+            m_stream->sendEvent(u"error", errorEventPayload(providerError(error)));
             m_stream->close();
         }
         if (m_reply && !m_reply->sent())
-            m_reply->send(problemResponse(providerProblem(error), m_reply->context()));
+            m_reply->send(problemResponse(providerError(error), m_reply->context()));
         deleteLater();
         return;
     }
@@ -327,11 +328,11 @@ void AssistCall::fail(const ProviderError &error)
     m_over = true;
     record(false, error.status, tokenEstimate(m_text));
     if (m_stream && m_stream->isOpen()) {
-        m_stream->sendEvent(u"error", errorEventPayload(error));
+        m_stream->sendEvent(u"error", errorEventPayload(providerError(error)));
         m_stream->close();
     }
     if (m_reply && !m_reply->sent())
-        m_reply->send(problemResponse(providerProblem(error), m_reply->context()));
+        m_reply->send(problemResponse(providerError(error), m_reply->context()));
     deleteLater();
 }
 

@@ -36,11 +36,11 @@ public:
     AssistService(const ServiceContext &context, ThreadDatabase &db);
 
     /// @brief `{prompt, style?}` → `{title, content, excerpt, tags}`.
-    Result<AssistJob> generateArticle(const Caller &caller, const std::expected<QJsonObject, Problem> &body);
+    Result<AssistJob> generateArticle(const Caller &caller, const Result<QJsonObject> &body);
     /// @brief `{content, max_words?}` → `{summary, key_points}`.
-    Result<AssistJob> summarize(const Caller &caller, const std::expected<QJsonObject, Problem> &body);
+    Result<AssistJob> summarize(const Caller &caller, const Result<QJsonObject> &body);
     /// @brief `{content}` → `{titles, excerpt, tags}`.
-    Result<AssistJob> suggest(const Caller &caller, const std::expected<QJsonObject, Problem> &body);
+    Result<AssistJob> suggest(const Caller &caller, const Result<QJsonObject> &body);
 
     /// @brief The caller's AI quota today (any role; also without a provider: the quota is still there).
     Result<AiQuotaStatus> quota(const Caller &caller);
@@ -50,7 +50,7 @@ public:
 
 private:
     /// 403 / the body's problem / 503 / 429, in this order.
-    Result<QJsonObject> admit(const Caller &caller, const std::expected<QJsonObject, Problem> &body);
+    Result<QJsonObject> admit(const Caller &caller, const Result<QJsonObject> &body);
     Result<void> admitCall(const Caller &caller);
 
     AiUsageStore m_usage;

@@ -12,9 +12,9 @@ namespace inkwell::server::ai {
 
 namespace {
 
-Problem notFoundConversation()
+Error notFoundConversation()
 {
-    return Problem::notFound(u"There is no such conversation."_s);
+    return Error::notFound(u"There is no such conversation."_s);
 }
 
 } // namespace
@@ -33,7 +33,7 @@ Result<Conversation> ChatService::create(const Caller &caller, const QJsonObject
 {
     auto input = conversationInputFromJson(body);
     if (!input)
-        return std::unexpected(Problem::validation(input.error()));
+        return std::unexpected(Error::validation(input.error()));
     QString model = m_context.config.aiModel;
     if (model.isEmpty() && m_provider)
         model = m_provider->model();
@@ -91,7 +91,7 @@ Result<Conversation> ChatService::patch(const Caller &caller, const QUuid &id, c
         return std::unexpected(conversation.error());
     auto input = conversationPatchFromJson(body);
     if (!input)
-        return std::unexpected(Problem::validation(input.error()));
+        return std::unexpected(Error::validation(input.error()));
     auto patched = m_store.patch(caller.user().id, id, *input);
     if (!patched)
         return std::unexpected(patched.error());
@@ -111,7 +111,7 @@ Result<void> ChatService::remove(const Caller &caller, const QUuid &id)
 }
 
 Result<Exchange> ChatService::post(const Caller &caller, const QUuid &conversationId,
-                                   const std::expected<QJsonObject, Problem> &body)
+                                   const Result<QJsonObject> &body)
 {
     auto conversation = owned(caller, conversationId);
     if (!conversation)
@@ -120,9 +120,9 @@ Result<Exchange> ChatService::post(const Caller &caller, const QUuid &conversati
         return std::unexpected(body.error());
     auto input = messageInputFromJson(*body);
     if (!input)
-        return std::unexpected(Problem::validation(input.error()));
+        return std::unexpected(Error::validation(input.error()));
     if (!m_provider)
-        return std::unexpected(noProviderProblem());
+        return std::unexpected(noProviderError());
     if (auto admitted = m_quota.admit(caller.user()); !admitted)
         return std::unexpected(admitted.error());
     auto started = m_store.beginExchange(conversationId, input->content, tokenEstimate(input->content));
@@ -151,12 +151,12 @@ Result<Exchange> ChatService::regenerate(const Caller &caller, const QUuid &conv
     if (!target)
         return std::unexpected(target.error());
     if (!*target || (*target)->message.role != MessageRole::Assistant)
-        return std::unexpected(Problem::notFound(u"There is no such answer in this conversation."_s));
+        return std::unexpected(Error::notFound(u"There is no such answer in this conversation."_s));
     if ((*target)->generating)
-        return std::unexpected(Problem::conflict(u"/problems/ai-generating"_s,
+        return std::unexpected(Error::conflict(u"ai-generating"_s,
                                                  u"This answer is still being generated; cancel it or wait for it."_s));
     if (!m_provider)
-        return std::unexpected(noProviderProblem());
+        return std::unexpected(noProviderError());
     auto messages = m_store.messages(conversationId);
     if (!messages)
         return std::unexpected(messages.error());
@@ -169,7 +169,7 @@ Result<Exchange> ChatService::regenerate(const Caller &caller, const QUuid &conv
             question = message.message;
     }
     if (!question)
-        return std::unexpected(Problem::conflict(u"/problems/ai-no-question"_s,
+        return std::unexpected(Error::conflict(u"ai-no-question"_s,
                                                  u"The message this answer replied to is gone."_s));
     if (auto admitted = m_quota.admit(caller.user()); !admitted)
         return std::unexpected(admitted.error());
@@ -198,15 +198,15 @@ Result<void> ChatService::cancel(const Caller &caller, const QUuid &conversation
     case CancelOutcome::Requested:
         return {};
     case CancelOutcome::Missing:
-        return std::unexpected(Problem::notFound(u"There is no such answer in this conversation."_s));
+        return std::unexpected(Error::notFound(u"There is no such answer in this conversation."_s));
     case CancelOutcome::Ended:
         break;
     }
-    Problem problem = Problem::conflict(u"/problems/ai-not-running"_s,
-                                        u"This answer is no longer being generated; `message` is what was stored."_s);
+    Error error = Error::conflict(u"ai-not-running"_s,
+                                  u"This answer is no longer being generated; `message` is what was stored."_s);
     if (auto stored = m_store.findMessage(caller.user().id, conversationId, messageId); stored && *stored)
-        problem.extra.insert(u"message"_s, toJson((*stored)->message));
-    return std::unexpected(problem);
+        error.current = (*stored)->message;
+    return std::unexpected(error);
 }
 
 Result<ChatRequest> ChatService::buildRequest(const Conversation &conversation, const QUuid &lastUser)

@@ -48,7 +48,7 @@ public:
     /// @brief POST .../messages: 404 (not the caller's), the body's 400/415/422, 503 (no provider), 429
     /// (quota); then the user message and the leased answer are stored and the upstream request is built.
     Result<Exchange> post(const Caller &caller, const QUuid &conversationId,
-                          const std::expected<QJsonObject, Problem> &body);
+                          const Result<QJsonObject> &body);
     /// @brief POST .../messages/{id}/regenerate: another answer to the user message that `messageId` answers.
     /// 409 while that answer is still being generated.
     Result<Exchange> regenerate(const Caller &caller, const QUuid &conversationId, const QUuid &messageId);

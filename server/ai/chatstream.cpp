@@ -1,5 +1,6 @@
 #include "chatstream.h"
 
+#include "ai/aistreams.h"
 #include "http/answers.h"
 #include "http/jsonbody.h"
 #include "http/ssestream.h"
@@ -269,11 +270,11 @@ void ChatGeneration::deliver(const Message &message)
 void ChatGeneration::deliverError(const ProviderError &error)
 {
     if (m_stream && m_stream->isOpen()) {
-        m_stream->sendEvent(u"error", errorEventPayload(error));
+        m_stream->sendEvent(u"error", errorEventPayload(providerError(error)));
         m_stream->close();
     }
     if (m_reply && !m_reply->sent())
-        m_reply->send(problemResponse(providerProblem(error), m_reply->context()));
+        m_reply->send(problemResponse(providerError(error), m_reply->context()));
 }
 
 void ChatGeneration::startTitle()

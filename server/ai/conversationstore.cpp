@@ -216,10 +216,10 @@ Result<ExchangeStart> ConversationStore::beginExchange(const QUuid &conversation
         return std::unexpected(failure(query.error(), "storing a user message"));
     ExchangeStart out;
     if (!(*query)->next())
-        return std::unexpected(Problem::internal());
+        return std::unexpected(Error::internal());
     out.userMessage = readMessage(**query).message;
     if (!(*query)->next())
-        return std::unexpected(Problem::internal());
+        return std::unexpected(Error::internal());
     out.assistant = readMessage(**query).message;
     (*query)->finish();
     return out;

@@ -18,7 +18,7 @@ namespace {
 constexpr int kSlugAttempts = 5;
 constexpr int kMaxFeedLimit = 1000;
 constexpr int kDefaultFeedLimit = 100;
-const QString kSlugRace = u"/problems/slug-race"_s;
+const QString kSlugRace = u"slug-race"_s;
 
 bool isAdmin(const Caller *caller)
 {
@@ -38,9 +38,9 @@ bool canSee(const Caller *caller, const StoredArticle &stored)
     return stored.article.status == ArticleStatus::Published || isAuthor(caller, stored.article) || isAdmin(caller);
 }
 
-Problem notFound()
+Error notFound()
 {
-    return Problem::notFound(u"There is no such article."_s);
+    return Error::notFound(u"There is no such article."_s);
 }
 
 /// Content-derived members: HTML, counts, and the excerpt unless one was given.
@@ -53,18 +53,14 @@ void render(Article &article, bool keepExcerpt)
         article.excerpt = markdown::excerpt(article.content);
 }
 
-Problem stale(const Article &current)
+Error stale(const Article &current)
 {
-    Problem problem{412, u"/problems/stale-revision"_s, u"Precondition Failed"_s,
-                    u"The article changed since revision you sent; the current one is in `current`."_s, {}, {}, {}};
-    problem.extra.insert(u"current"_s, toJson(current));
-    problem.headers.append({QByteArrayLiteral("ETag"), '"' + QByteArray::number(current.revision) + '"'});
-    return problem;
+    return Error::staleRevision(current);
 }
 
-Problem validation(const FieldErrors &errors)
+Error validation(const FieldErrors &errors)
 {
-    return Problem::validation(errors);
+    return Error::validation(errors);
 }
 
 std::optional<QUuid> parseQueryId(const QString &text)
@@ -215,7 +211,7 @@ Result<Precondition> ArticleService::precondition(const QByteArray &header)
                              ? value.sliced(1, value.size() - 2).toInt(&ok)
                              : 0;
     if (!ok || revision < 1)
-        return std::unexpected(Problem::badRequest(u"If-Match must be \"<revision>\" as sent in ETag, or *."_s));
+        return std::unexpected(Error::badRequest(u"If-Match must be \"<revision>\" as sent in ETag, or *."_s));
     out.revision = revision;
     return out;
 }
@@ -251,10 +247,10 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
 {
     const Role role = caller.user().role;
     if (!hasPermission(role, Permission::WriteOwnArticles))
-        return std::unexpected(Problem::forbidden(u"Your role cannot write articles; ask an administrator."_s));
+        return std::unexpected(Error::forbidden(u"Your role cannot write articles; ask an administrator."_s));
     const ArticleStatus status = input.status.value_or(ArticleStatus::Draft);
     if (status == ArticleStatus::Published && !hasPermission(role, Permission::PublishOwnArticles))
-        return std::unexpected(Problem::forbidden(u"Your role cannot publish."_s));
+        return std::unexpected(Error::forbidden(u"Your role cannot publish."_s));
 
     Article article;
     article.id = id;
@@ -281,7 +277,7 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
         if (!created)
             return std::unexpected(created.error());
         if (*created == ArticleStore::InsertVerdict::IdTaken)
-            return std::unexpected(Problem::conflict(u"/problems/id-taken"_s, u"An article with this id exists."_s));
+            return std::unexpected(Error::conflict(u"id-taken"_s, u"An article with this id exists."_s));
         if (*created == ArticleStore::InsertVerdict::Inserted) {
             noteWritten(caller); // before the caches are emptied: a read that refills them then knows of it
             // Only published articles are in the caches (a draft is read live by its author).
@@ -292,13 +288,13 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
             return ArticleResult{stored.article, true};
         }
     }
-    return std::unexpected(Problem::conflict(u"/problems/slug-taken"_s, u"Could not find a free slug; try again."_s));
+    return std::unexpected(Error::conflict(u"slug-taken"_s, u"Could not find a free slug; try again."_s));
 }
 
 Result<ArticleResult> ArticleService::create(const Caller *caller, const QJsonObject &body)
 {
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to write articles."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to write articles."_s));
     auto input = articleInputFromJson(body);
     if (!input)
         return std::unexpected(validation(input.error()));
@@ -309,7 +305,7 @@ Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id,
                                           const Precondition &ifMatch)
 {
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to write articles."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to write articles."_s));
     auto input = articleInputFromJson(body);
     if (!input)
         return std::unexpected(validation(input.error()));
@@ -320,7 +316,7 @@ Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id,
         if (ifMatch.present) // an update of something the caller cannot see
             return std::unexpected(notFound());
         auto created = insertNew(*caller, id, *input);
-        if (created || created.error().type != u"/problems/id-taken")
+        if (created || created.error().kind != ErrorKind::Conflict || created.error().code != u"id-taken")
             return created;
         existing = m_store.find(id); // created meanwhile by a concurrent retry: answer as below
         if (!existing || !*existing)
@@ -338,8 +334,8 @@ Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id,
                           input->status.value_or(ArticleStatus::Draft) == a.status && isAuthor(caller, a);
         if (same)
             return ArticleResult{a, false};
-        return std::unexpected(Problem{428, u"/problems/precondition-required"_s, u"Precondition Required"_s,
-                                       u"This article exists: send If-Match with the revision you edited."_s, {}, {}, {}});
+        return std::unexpected(
+            Error::preconditionRequired(u"This article exists: send If-Match with the revision you edited."_s));
     }
     const ArticleInput in = *input;
     auto replaced = mutate(*caller, id, ifMatch, true, in.status == ArticleStatus::Published ? Need::Publish : Need::Edit,
@@ -361,7 +357,7 @@ Result<Article> ArticleService::patch(const Caller *caller, const QUuid &id, con
                                       const Precondition &ifMatch)
 {
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to edit articles."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to edit articles."_s));
     auto input = articlePatchFromJson(body);
     if (!input)
         return std::unexpected(validation(input.error()));
@@ -390,7 +386,7 @@ Result<Article> ArticleService::setStatus(const Caller *caller, const QUuid &id,
                                           const Precondition &ifMatch)
 {
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to publish articles."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to publish articles."_s));
     return mutate(*caller, id, ifMatch, false, status == ArticleStatus::Published ? Need::Publish : Need::Edit,
                   [status](Article &next, std::optional<QDateTime> &) -> Result<void> {
                       next.status = status;
@@ -401,7 +397,7 @@ Result<Article> ArticleService::setStatus(const Caller *caller, const QUuid &id,
 Result<void> ArticleService::remove(const Caller *caller, const QUuid &id, const Precondition &ifMatch)
 {
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to delete articles."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to delete articles."_s));
     auto removed = mutate(*caller, id, ifMatch, false, Need::Delete,
                           [](Article &, std::optional<QDateTime> &deletedAt) -> Result<void> {
                               deletedAt = QDateTime::currentDateTimeUtc();
@@ -415,14 +411,14 @@ Result<void> ArticleService::remove(const Caller *caller, const QUuid &id, const
 Result<Article> ArticleService::restore(const Caller *caller, const QUuid &id)
 {
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in as an administrator."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in as an administrator."_s));
     if (!hasPermission(caller->user().role, Permission::DeleteAnyArticle))
-        return std::unexpected(Problem::forbidden(u"Only administrators restore articles."_s));
+        return std::unexpected(Error::forbidden(u"Only administrators restore articles."_s));
     return mutate(*caller, id, {}, false, Need::Restore,
                   [](Article &, std::optional<QDateTime> &deletedAt) -> Result<void> {
                       if (!deletedAt)
                           return std::unexpected(
-                              Problem::conflict(u"/problems/not-deleted"_s, u"This article is not deleted."_s));
+                              Error::conflict(u"not-deleted"_s, u"This article is not deleted."_s));
                       if (deletedAt->daysTo(QDateTime::currentDateTimeUtc()) > 30)
                           return std::unexpected(notFound());
                       deletedAt.reset();
@@ -465,10 +461,10 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
                 break;
             }
             if (!allowed)
-                return std::unexpected(Problem::forbidden(u"You may not change this article."_s));
+                return std::unexpected(Error::forbidden(u"You may not change this article."_s));
             if (ifMatchRequired && !ifMatch.present)
-                return std::unexpected(Problem{428, u"/problems/precondition-required"_s, u"Precondition Required"_s,
-                                               u"Send If-Match with the revision you edited (its ETag)."_s, {}, {}, {}});
+                return std::unexpected(
+                    Error::preconditionRequired(u"Send If-Match with the revision you edited (its ETag)."_s));
             if (ifMatch.revision && *ifMatch.revision != now.revision)
                 return std::unexpected(stale(now));
 
@@ -478,7 +474,7 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
                 return std::unexpected(changed.error());
             if (next.status == ArticleStatus::Published && now.status != ArticleStatus::Published &&
                 need == Need::Edit)
-                return std::unexpected(Problem::forbidden(u"You may not publish this article."_s));
+                return std::unexpected(Error::forbidden(u"You may not publish this article."_s));
             const bool contentChanged = next.content != now.content;
             const bool unchanged = next.title == now.title && !contentChanged && next.excerpt == now.excerpt &&
                                    next.tags == now.tags && next.status == now.status &&
@@ -501,7 +497,7 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
             if (!updated)
                 return std::unexpected(updated.error());
             if (*updated == ArticleStore::InsertVerdict::SlugTaken)
-                return std::unexpected(Problem{409, kSlugRace, {}, {}, {}, {}, {}});
+                return std::unexpected(Error::conflict(kSlugRace, {}));
             if (next.tags != now.tags) {
                 if (auto tagged = m_store.setTags(id, next.tags); !tagged)
                     return std::unexpected(tagged.error());
@@ -522,7 +518,7 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
                 return std::unexpected(announced.error());
             auto stored = m_store.find(id);
             if (!stored || !*stored)
-                return std::unexpected(stored ? Problem::internal() : stored.error());
+                return std::unexpected(stored ? Error::internal() : stored.error());
             return (*stored)->article;
         });
         if (done)
@@ -531,10 +527,10 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
         m_cache->remove(id);
         m_searches->clear();
         m_lists->clear();
-        if (done || done.error().type != kSlugRace)
+        if (done || done.error().kind != ErrorKind::Conflict || done.error().code != kSlugRace)
             return done;
     }
-    return std::unexpected(Problem::conflict(u"/problems/slug-taken"_s, u"Could not find a free slug; try again."_s));
+    return std::unexpected(Error::conflict(u"slug-taken"_s, u"Could not find a free slug; try again."_s));
 }
 
 // ---- Reading lists -----------------------------------------------------------------------------------------
@@ -563,22 +559,22 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &
     if (parsed->filters.contains(u"status"_s)) {
         const auto status = articleStatusFromString(parsed->filters.value(u"status"_s));
         if (!status)
-            return std::unexpected(Problem::badRequest(u"status must be one of: %1."_s.arg(kArticleStatusNames)));
+            return std::unexpected(Error::badRequest(u"status must be one of: %1."_s.arg(kArticleStatusNames)));
         filter.status = *status;
     }
     if (parsed->filters.contains(u"author_id"_s)) {
         filter.authorId = parseQueryId(parsed->filters.value(u"author_id"_s));
         if (!filter.authorId)
-            return std::unexpected(Problem::badRequest(u"author_id must be a user id."_s));
+            return std::unexpected(Error::badRequest(u"author_id must be a user id."_s));
     }
     filter.tag = parsed->filters.value(u"tag"_s).trimmed();
     filter.query = parsed->filters.value(u"q"_s).trimmed();
     if (filter.tag.size() > 50 || filter.query.size() > 200)
-        return std::unexpected(Problem::badRequest(u"tag or q is too long."_s));
+        return std::unexpected(Error::badRequest(u"tag or q is too long."_s));
     if (filter.status != ArticleStatus::Published) {
         // Drafts and archived articles: the caller's own; an admin's view covers everyone's.
         if (!caller)
-            return std::unexpected(Problem::unauthorized(u"Sign in to list drafts."_s));
+            return std::unexpected(Error::unauthorized(u"Sign in to list drafts."_s));
         if (!isAdmin(caller))
             filter.ownerOnly = caller->user().id;
     }
@@ -612,9 +608,9 @@ Result<QJsonObject> ArticleService::revisions(const Caller *caller, const QUuid 
     if (!*found || !canSee(caller, **found))
         return std::unexpected(notFound());
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to see revisions."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to see revisions."_s));
     if (!isAuthor(caller, (*found)->article) && !isAdmin(caller))
-        return std::unexpected(Problem::forbidden(u"Only the author and administrators see revisions."_s));
+        return std::unexpected(Error::forbidden(u"Only the author and administrators see revisions."_s));
     std::optional<int> before;
     if (parsed->cursor)
         before = parsed->cursor->at(0).toInt();
@@ -647,14 +643,14 @@ Result<Article> ArticleService::revision(const Caller *caller, const QUuid &id, 
     if (!*found || !canSee(caller, **found))
         return std::unexpected(notFound());
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to see revisions."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to see revisions."_s));
     if (!isAuthor(caller, (*found)->article) && !isAdmin(caller))
-        return std::unexpected(Problem::forbidden(u"Only the author and administrators see revisions."_s));
+        return std::unexpected(Error::forbidden(u"Only the author and administrators see revisions."_s));
     auto entry = m_store.revision(id, number);
     if (!entry)
         return std::unexpected(entry.error());
     if (!*entry)
-        return std::unexpected(Problem::notFound(u"There is no such revision."_s));
+        return std::unexpected(Error::notFound(u"There is no such revision."_s));
     Article article = (*found)->article;
     article.title = (*entry)->title;
     article.content = (*entry)->content;
@@ -689,10 +685,10 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
     if (!parsed)
         return std::unexpected(parsed.error());
     if (parsed->cursor)
-        return std::unexpected(Problem::badRequest(u"Search has one page; raise limit instead."_s));
+        return std::unexpected(Error::badRequest(u"Search has one page; raise limit instead."_s));
     const QString text = parsed->filters.value(u"q"_s).trimmed();
     if (text.isEmpty() || text.size() > 200)
-        return std::unexpected(Problem::badRequest(u"q must be 1 to 200 characters."_s));
+        return std::unexpected(Error::badRequest(u"q must be 1 to 200 characters."_s));
     const auto hitJson = [](const ArticleStore::SearchHit &hit) {
         return QJsonObject{{u"article"_s, summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}};
     };
@@ -741,14 +737,14 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
 Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuery &query)
 {
     if (!caller)
-        return std::unexpected(Problem::unauthorized(u"Sign in to sync."_s));
+        return std::unexpected(Error::unauthorized(u"Sign in to sync."_s));
     std::optional<std::pair<qint64, QUuid>> after;
     qint64 issuedAfterPurges = 0;
     int limit = kDefaultFeedLimit;
     QStringList seen;
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (seen.contains(name))
-            return std::unexpected(Problem::badRequest(u"The parameter '%1' is given more than once."_s.arg(name)));
+            return std::unexpected(Error::badRequest(u"The parameter '%1' is given more than once."_s.arg(name)));
         seen.append(name);
         if (name == u"since") {
             if (value.isEmpty() || value == u"0")
@@ -761,17 +757,17 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
             const auto id = shaped ? parseId(position->at(1).toString()) : std::nullopt;
             issuedAfterPurges = shaped && position->size() == 3 ? position->at(2).toInteger(-1) : 0;
             if (seq < 1 || !id || issuedAfterPurges < 0)
-                return std::unexpected(Problem::badRequest(u"since is not a cursor of this feed."_s));
+                return std::unexpected(Error::badRequest(u"since is not a cursor of this feed."_s));
             after = std::pair{seq, *id};
         } else if (name == u"limit") {
             bool ok = false;
             limit = value.toInt(&ok);
             if (!ok || limit < 1 || limit > kMaxFeedLimit || !isPlainCount(value))
                 return std::unexpected(
-                    Problem::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxFeedLimit)));
+                    Error::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxFeedLimit)));
         } else {
             return std::unexpected(
-                Problem::badRequest(u"Unknown query parameter '%1'; this feed takes since, limit."_s.arg(name)));
+                Error::badRequest(u"Unknown query parameter '%1'; this feed takes since, limit."_s.arg(name)));
         }
     }
     // Tombstones are purged 30 days after the deletion. A cursor issued before a purge and positioned before
@@ -782,10 +778,9 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
     if (!horizon)
         return std::unexpected(horizon.error());
     if (after && horizon->beforePurge && horizon->purges > issuedAfterPurges)
-        return std::unexpected(Problem{410, u"/problems/cursor-expired"_s, u"Gone"_s,
-                                       u"This cursor is older than deletions the server has since forgotten; "
-                                       u"read the feed again from the start (without since)."_s,
-                                       {}, {}, {}});
+        return std::unexpected(
+            Error::gone(u"cursor-expired"_s, u"This cursor is older than deletions the server has since forgotten; "
+                                              u"read the feed again from the start (without since)."_s));
     auto page = m_store.changes(after, caller->user().id, isAdmin(caller), limit);
     if (!page)
         return std::unexpected(page.error());

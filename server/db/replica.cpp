@@ -217,7 +217,7 @@ Result<WalPosition> positionFrom(QSqlQuery &query)
     const auto position = query.next() ? parseWalPosition(query.value(0).toString()) : std::nullopt;
     query.finish();
     if (!position)
-        return std::unexpected(Problem::internal());
+        return std::unexpected(Error::internal());
     return *position;
 }
 

@@ -38,7 +38,7 @@ std::expected<QSqlQuery *, QSqlError> SqlStore::run(const QString &sql, const QV
     }
 }
 
-Problem SqlStore::failure(const QSqlError &error, const char *what) const
+Error SqlStore::failure(const QSqlError &error, const char *what) const
 {
     DbFault fault = classifyDbError(error);
     if (fault == DbFault::Statement && !m_db.isConnected())
@@ -46,14 +46,14 @@ Problem SqlStore::failure(const QSqlError &error, const char *what) const
     switch (fault) {
     case DbFault::Unavailable:
         // Logged once per outage by the connection, not once per request.
-        return Problem::databaseUnavailable();
+        return Error::databaseUnavailable();
     case DbFault::StorageFull:
-        return Problem::storageFull();
+        return Error::storageFull();
     case DbFault::Statement:
         break;
     }
     logging::write(QtCriticalMsg, m_category, u"%1 failed: %2"_s.arg(QString::fromLatin1(what), error.text()));
-    return Problem::internal();
+    return Error::internal();
 }
 
 Result<void> SqlStore::begin()

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/threaddatabase.h"
-#include "http/problem.h"
+#include "domain/result.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,10 +11,6 @@
 #include <initializer_list>
 
 namespace inkwell::server {
-
-/// @brief What stores and services return: the value, or the problem to answer with.
-template <typename T>
-using Result = std::expected<T, Problem>;
 
 /// @brief The base of every store: kept prepared statements on one thread's connection, failures
 /// logged (SQL and driver text never reach a client) and turned into a problem, transactions.
@@ -52,9 +48,9 @@ protected:
     /// a query written for its filters gets a plan that uses the right index, where one catch-all
     /// statement with `? IS NULL OR ...` gets a generic plan that scans).
     std::expected<QSqlQuery *, QSqlError> run(const QString &sql, const QVariantList &binds);
-    /// @brief The problem a client sees for the failure of `what`: 503 when the database is unavailable
-    /// or out of disk space, else 500 (logged with `what`).
-    Problem failure(const QSqlError &error, const char *what) const;
+    /// @brief The error for the failure of `what`: unavailable when the database cannot be reached or is
+    /// out of disk space, else internal (logged with `what`).
+    Error failure(const QSqlError &error, const char *what) const;
     Result<void> begin();
     Result<void> commit();
     void rollback();

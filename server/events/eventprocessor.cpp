@@ -31,7 +31,7 @@ Result<EventProcessor::Batch> EventProcessor::runBatch()
         return batch;
     if (auto begun = m_store.beginBatch(); !begun)
         return std::unexpected(begun.error());
-    const auto abandon = [this](const Problem &problem) {
+    const auto abandon = [this](const Error &problem) {
         m_store.rollbackBatch();
         return std::unexpected(problem);
     };

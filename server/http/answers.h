@@ -5,7 +5,6 @@
 #include "http/router.h"
 
 #include <QHttpServerResponse>
-
 #include <expected>
 
 namespace inkwell::server {
@@ -16,14 +15,20 @@ inline QHttpServerResponse problemResponse(const Problem &problem, const Request
     return problem.toResponse(context.requestId);
 }
 
+/// @brief A domain error as this request's answer (Problem::from maps it).
+inline QHttpServerResponse problemResponse(const Error &error, const RequestContext &context)
+{
+    return Problem::from(error).toResponse(context.requestId);
+}
+
 inline QHttpServerResponse noContent()
 {
     return QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent);
 }
 
 /// @brief A service's result as the answer: `render(value)`, or the problem.
-template <typename T, typename Render>
-QHttpServerResponse answer(const std::expected<T, Problem> &result, const RequestContext &context, Render render)
+template <typename T, typename E, typename Render>
+QHttpServerResponse answer(const std::expected<T, E> &result, const RequestContext &context, Render render)
 {
     if (!result)
         return problemResponse(result.error(), context);
@@ -31,7 +36,7 @@ QHttpServerResponse answer(const std::expected<T, Problem> &result, const Reques
 }
 
 /// @brief A result without a value: 204, or the problem.
-inline QHttpServerResponse answer(const std::expected<void, Problem> &result, const RequestContext &context)
+template <typename E> QHttpServerResponse answer(const std::expected<void, E> &result, const RequestContext &context)
 {
     return result ? noContent() : problemResponse(result.error(), context);
 }

@@ -7,20 +7,19 @@ using namespace Qt::StringLiterals;
 
 namespace inkwell::server {
 
-std::expected<QJsonObject, Problem> jsonBody(const QHttpServerRequest &request)
+Result<QJsonObject> jsonBody(const QHttpServerRequest &request)
 {
     const QByteArray type = request.value(QByteArrayLiteral("content-type"));
     const QByteArray mediaType = type.split(';').constFirst().trimmed().toLower();
     if (mediaType != "application/json")
-        return std::unexpected(Problem{415, u"/problems/unsupported-media-type"_s, u"Unsupported Media Type"_s,
-                                       u"Send the body as application/json."_s, {}, {}, {}});
+        return std::unexpected(Error{ErrorKind::UnsupportedFormat, {}, u"Send the body as application/json."_s, {}, {}, 0, false, {}});
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
     if (error.error != QJsonParseError::NoError)
-        return std::unexpected(Problem::badRequest(
+        return std::unexpected(Error::badRequest(
             u"The body is not valid JSON (%1 at offset %2)."_s.arg(error.errorString()).arg(error.offset)));
     if (!document.isObject())
-        return std::unexpected(Problem::badRequest(u"The body must be a JSON object."_s));
+        return std::unexpected(Error::badRequest(u"The body must be a JSON object."_s));
     return document.object();
 }
 

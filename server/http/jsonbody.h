@@ -12,7 +12,7 @@ namespace inkwell::server {
 
 /// @brief The request's body as a JSON object: 415 unless it is sent as application/json, 400 when
 /// it is not well-formed JSON or not an object.
-std::expected<QJsonObject, Problem> jsonBody(const QHttpServerRequest &request);
+Result<QJsonObject> jsonBody(const QHttpServerRequest &request);
 
 /// @brief A JSON answer with the given status.
 QHttpServerResponse jsonResponse(const QJsonObject &body, int status = 200);

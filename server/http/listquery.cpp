@@ -72,31 +72,31 @@ bool isPlainCount(QStringView text)
            std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-std::expected<ListQuery, Problem> parseListQuery(const QUrlQuery &query, const QStringList &filters,
+Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters,
                                                  const CursorCodec &cursors, QStringView scope)
 {
     ListQuery out;
     QStringList seen;
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (seen.contains(name))
-            return std::unexpected(Problem::badRequest(u"The parameter '%1' is given more than once."_s.arg(name)));
+            return std::unexpected(Error::badRequest(u"The parameter '%1' is given more than once."_s.arg(name)));
         seen.append(name);
         if (name == u"limit") {
             bool ok = false;
             const int limit = value.toInt(&ok);
             if (!ok || limit < 1 || limit > kMaxLimit || !isPlainCount(value))
-                return std::unexpected(Problem::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxLimit)));
+                return std::unexpected(Error::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxLimit)));
             out.limit = limit;
         } else if (name == u"cursor") {
             out.cursor = cursors.decode(scope, value);
             if (!out.cursor)
-                return std::unexpected(Problem::badRequest(u"The cursor was not issued for this list."_s));
+                return std::unexpected(Error::badRequest(u"The cursor was not issued for this list."_s));
         } else if (filters.contains(name)) {
             out.filters.insert(name, value);
         } else {
             const QString allowed = (QStringList{u"limit"_s, u"cursor"_s} + filters).join(u", "_s);
             return std::unexpected(
-                Problem::badRequest(u"Unknown query parameter '%1'; this list takes %2."_s.arg(name, allowed)));
+                Error::badRequest(u"Unknown query parameter '%1'; this list takes %2."_s.arg(name, allowed)));
         }
     }
     if (out.limit == 0)

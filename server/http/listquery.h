@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/problem.h"
+#include "domain/result.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -42,7 +42,7 @@ bool isPlainCount(QStringView text);
 
 /// @brief Reads `limit` (1..100, default 20), `cursor` and the parameters named in `filters`;
 /// anything else, a repeated parameter, a bad limit or a cursor not issued for `scope` is 400.
-std::expected<ListQuery, Problem> parseListQuery(const QUrlQuery &query, const QStringList &filters,
+Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters,
                                                  const CursorCodec &cursors, QStringView scope);
 
 } // namespace inkwell::server

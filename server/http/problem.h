@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/result.h"
 #include "error.h"
 
 #include <QByteArray>
@@ -18,6 +19,10 @@ struct Problem {
     FieldErrors errors;
     QJsonObject extra; ///< further members (e.g. "current" on 412)
     QList<std::pair<QByteArray, QByteArray>> headers; ///< response headers that belong to it (WWW-Authenticate, Retry-After)
+
+    /// @brief The answer for a domain error: the one place where an error's kind becomes a status, its code
+    /// a problem type, and its retry time, token verdict and current state become headers and members.
+    static Problem from(const Error &error);
 
     static Problem notFound(const QString &detail = {});
     static Problem methodNotAllowed();

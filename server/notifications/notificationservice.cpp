@@ -26,7 +26,7 @@ Result<QJsonObject> NotificationService::list(const QUuid &userId, const QUrlQue
     if (list->filters.contains(u"unread"_s)) {
         const QString value = list->filters.value(u"unread"_s);
         if (value != u"true"_s && value != u"false"_s)
-            return std::unexpected(Problem::badRequest(u"unread must be true or false."_s));
+            return std::unexpected(Error::badRequest(u"unread must be true or false."_s));
         unreadOnly = value == u"true"_s;
     }
     auto page = m_store.list(userId, unreadOnly, list->limit, list->cursor);
@@ -53,7 +53,7 @@ Result<Notification> NotificationService::markRead(const QUuid &userId, const QU
     if (!marked)
         return std::unexpected(marked.error());
     if (!*marked)
-        return std::unexpected(Problem::notFound(u"There is no such notification."_s));
+        return std::unexpected(Error::notFound(u"There is no such notification."_s));
     return std::move(**marked);
 }
 
@@ -68,14 +68,14 @@ Result<StreamCursor> NotificationService::streamCursor(const QUuid &userId, cons
     if (!query.isEmpty()) {
         const QString name = query.queryItems().constFirst().first;
         return std::unexpected(
-            Problem::badRequest(u"Unknown query parameter '%1'; the stream takes none."_s.arg(name)));
+            Error::badRequest(u"Unknown query parameter '%1'; the stream takes none."_s.arg(name)));
     }
     const QByteArray given = lastEventId.trimmed();
     if (given.isEmpty())
         return m_store.streamStart(userId);
     auto cursor = StreamCursor::fromEventId(QString::fromLatin1(given));
     if (!cursor)
-        return std::unexpected(Problem::badRequest(u"Last-Event-ID is not an id this stream sent."_s));
+        return std::unexpected(Error::badRequest(u"Last-Event-ID is not an id this stream sent."_s));
     return *cursor;
 }
 
