@@ -1,24 +1,20 @@
 #include "serverapp.h"
 
-#include "accounts/accountroutes.h"
 #include "accounts/accountservice.h"
-#include "ai/assistroutes.h"
-#include "ai/chatroutes.h"
-#include "ai/conversationstore.h"
-#include "ai/statsroutes.h"
-#include "articles/articleroutes.h"
-
+#include "accounts/accountsmodule.h"
+#include "ai/aimodule.h"
+#include "articles/articlesmodule.h"
 #include "auth/jwt.h"
 #include "config/config.h"
 #include "db/embeddedpostgres.h"
 #include "db/migrator.h"
 #include "events/eventworker.h"
-#include "health/healthroutes.h"
+#include "health/healthmodule.h"
 #include "housekeeping/housekeeper.h"
 #include "http/httpservice.h"
 #include "http/operationsroutes.h"
 #include "log/logging.h"
-#include "notifications/notificationroutes.h"
+#include "notifications/notificationsmodule.h"
 #include "ops/backup.h"
 #include "ops/clusterowner.h"
 
@@ -29,7 +25,6 @@
 #include <QLockFile>
 #include <QSocketNotifier>
 #include <QSqlError>
-
 #include <csignal>
 #include <cstdio>
 #include <optional>
@@ -78,7 +73,7 @@ public:
             qInfo("received signal %d, shutting down", int(byte));
             QCoreApplication::quit();
         });
-        struct sigaction action{};
+        struct sigaction action {};
         action.sa_handler = onSignal;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESTART;
@@ -116,16 +111,17 @@ std::expected<Database, QString> openDatabase(const Config &config)
     }
     if (!QDir().mkpath(config.dataDir))
         return std::unexpected(u"cannot create the data folder %1"_s.arg(config.dataDir));
-    QFile::setPermissions(config.dataDir, QFile::permissions(config.dataDir) &
-                                              ~(QFileDevice::ReadOther | QFileDevice::WriteOther |
-                                                QFileDevice::ReadGroup | QFileDevice::WriteGroup));
+    QFile::setPermissions(config.dataDir,
+                          QFile::permissions(config.dataDir) & ~(QFileDevice::ReadOther | QFileDevice::WriteOther |
+                                                                 QFileDevice::ReadGroup | QFileDevice::WriteGroup));
     database.lock = std::make_unique<QLockFile>(config.dataDir + u"/inkwelld.lock"_s);
     database.lock->setStaleLockTime(0);
     if (!database.lock->tryLock(0)) {
         qint64 pid = 0;
         QString host, app;
         database.lock->getLockInfo(&pid, &host, &app);
-        return std::unexpected(u"the data folder %1 is in use by another inkwelld (pid %2)"_s.arg(config.dataDir).arg(pid));
+        return std::unexpected(
+            u"the data folder %1 is in use by another inkwelld (pid %2)"_s.arg(config.dataDir).arg(pid));
     }
     ops::runClusterAsItsOwner(config.dataDir); // `sudo inkwelld migrate` on a packaged server
     EmbeddedPostgres::Options options;
@@ -167,7 +163,8 @@ int createAdmin(const ConnectionParams &params, const QString &email, const QStr
                            failure.kind == ErrorKind::BadInput;
         return input ? 2 : 1;
     }
-    printOut(u"created administrator %1 <%2> (id %3)\n"_s.arg(created->fullName, created->email, formatId(created->id)));
+    printOut(
+        u"created administrator %1 <%2> (id %3)\n"_s.arg(created->fullName, created->email, formatId(created->id)));
     return 0;
 }
 
@@ -187,8 +184,10 @@ int inkwelldMain(int argc, char **argv)
                                                u"Print the effective configuration (secrets redacted) and exit."_s);
     const QCommandLineOption configOption(u"config"_s, u"Configuration file."_s, u"file"_s);
     const QCommandLineOption statusOption(u"status"_s, u"With migrate: list migrations and whether each is applied."_s);
-    const QCommandLineOption emailOption(u"email"_s, u"With create-admin: the new administrator's email."_s, u"email"_s);
-    const QCommandLineOption nameOption(u"name"_s, u"With create-admin: the new administrator's full name."_s, u"name"_s);
+    const QCommandLineOption emailOption(u"email"_s, u"With create-admin: the new administrator's email."_s,
+                                         u"email"_s);
+    const QCommandLineOption nameOption(u"name"_s, u"With create-admin: the new administrator's full name."_s,
+                                        u"name"_s);
     const QCommandLineOption forceOption(u"force"_s, u"With restore: replace a database that is not empty."_s);
     parser.addOptions(
         {versionOption, printConfigOption, configOption, statusOption, emailOption, nameOption, forceOption});
@@ -340,25 +339,21 @@ int inkwelldMain(int argc, char **argv)
     context->database = database->params;
     context->jwtKey = *jwtKey;
     context->finalize();
-    if (context->aiProvider) {
-        qInfo("AI provider %s, model %s, upstream %s", qPrintable(config->aiProvider), qPrintable(config->aiModel),
-              qPrintable(redactUrl(config->aiBaseUrl)));
-    }
-    EventSystem events(context->database, context->metrics); // LISTEN/NOTIFY and the outbox worker
+
+    // The server gathers what each module declares of itself: routes, NOTIFY channels, outbox handlers, start work.
+    const QList<Module> modules{healthModule(), accountsModule(), articlesModule(), notificationsModule(),
+                                ai::aiModule()};
+    GatheredModules gathered = gather(modules);
+    EventSystem events(context->database, context->metrics, gathered.channels, std::move(gathered.handlers));
     context->notifier = events.notifier();
     events.start();
     Housekeeper housekeeper(context->database, {config->housekeepingIntervalS * 1000});
     housekeeper.start();
-    {
-        // Answers whose server died mid-generation: their rows already say 'failed' (0005_ai.sql).
-        ThreadDatabase db(context->database, u"inkwell-ai-recovery"_s);
-        if (auto recovered = ai::ConversationStore::recoverAtStart(db); !recovered)
-            qWarning("could not recover interrupted AI answers: %s", qPrintable(recovered.error()));
-        else if (*recovered > 0)
-            qInfo("%d interrupted AI answer(s) kept as failed", *recovered);
+    for (const Module &module : modules) {
+        if (module.atStart)
+            module.atStart(*context);
     }
-    HttpService http(context, {healthRoutes(), operationsRoutes(), accountRoutes(), articleRoutes(),
-                               notificationRoutes(), ai::chatRoutes(), ai::assistRoutes(), ai::statsRoutes()});
+    HttpService http(context, QList<RouteRegistrar>{operationsRoutes()} + gathered.routes);
     auto port = http.start(config->host, config->port, config->threads);
     if (!port) {
         printErr(port.error());

@@ -74,6 +74,7 @@ QJsonObject AuthGrant::toJson() const
 
 AccountService::AccountService(const ServiceContext &context, ThreadDatabase &db)
     : m_context(context)
+    , m_callers(callerCache(context))
     , m_store(db)
     , m_cursors(context.jwtKey)
 {
@@ -101,7 +102,7 @@ Result<Caller> AccountService::caller(const TokenClaims *claims)
     const auto sessionId = parseId(claims->sessionId);
     if (!userId || !sessionId)
         return std::unexpected(Error::unauthorized(u"The access token is not valid."_s, true));
-    CallerCache &cache = *m_context.callers;
+    CallerCache &cache = *m_callers;
     if (auto cached = cache.get(*sessionId, *userId))
         return Caller{std::move(*cached), *sessionId};
     const qint64 readAt = cache.now();
@@ -308,7 +309,7 @@ Result<AuthGrant> AccountService::refresh(const QJsonObject &body, const Origin 
                                          {{u"session_id"_s, formatId(outcome->sessionId)}});
             !audited)
             return std::unexpected(audited.error());
-        m_context.callers->invalidateUser(user);
+        m_callers->invalidateUser(user);
         note(u"a spent refresh token was presented; session %1 revoked"_s.arg(formatId(outcome->sessionId)));
         return std::unexpected(invalidRefreshToken());
     }
@@ -337,7 +338,7 @@ Result<void> AccountService::logout(const QJsonObject &body, const Origin &origi
         return m_store.audit(u"auth.logout"_s, **user, **user, origin.ip);
     });
     if (loggedOut)
-        m_context.callers->invalidateUser(*loggedOut);
+        m_callers->invalidateUser(*loggedOut);
     return done;
 }
 
@@ -389,7 +390,7 @@ Result<void> AccountService::completePasswordChange(const Caller &caller, const 
         note(u"password hashing failed: %1"_s.arg(check.error));
         return std::unexpected(Error::internal());
     }
-    const auto invalidate = qScopeGuard([&] { m_context.callers->invalidateUser(user.id); });
+    const auto invalidate = qScopeGuard([&] { m_callers->invalidateUser(user.id); });
     return m_store.transaction([&]() -> Result<void> {
         auto replaced = m_store.replacePasswordHash(user.id, change.currentHash, *check.newHash);
         if (!replaced)
@@ -414,7 +415,7 @@ Result<User> AccountService::updateProfile(const Caller &caller, const QJsonObje
     if (!patch)
         return std::unexpected(Error::validation(patch.error()));
     auto updated = m_store.updateProfile(caller.user().id, *patch);
-    m_context.callers->invalidateUser(caller.user().id);
+    m_callers->invalidateUser(caller.user().id);
     return updated;
 }
 
@@ -515,7 +516,7 @@ Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, co
     if (!patch)
         return std::unexpected(Error::validation(patch.error()));
     auto result = m_store.patchUser(caller.user().id, id, *patch, origin.ip);
-    m_context.callers->invalidateUser(id);
+    m_callers->invalidateUser(id);
     if (!result)
         return std::unexpected(result.error());
     switch (result->verdict) {

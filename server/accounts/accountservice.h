@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/accountstore.h"
+#include "accounts/callercache.h"
 #include "auth/jwt.h"
 #include "auth/passwords.h"
 #include "http/listquery.h"
@@ -112,6 +113,7 @@ private:
     Result<void> requirePermission(const Caller &caller, Permission permission) const;
 
     const ServiceContext &m_context;
+    std::shared_ptr<CallerCache> m_callers;
     AccountStore m_store;
     CursorCodec m_cursors;
 };

@@ -1,5 +1,7 @@
 #include "callercache.h"
 
+#include "http/listener.h"
+
 namespace inkwell::server {
 
 CallerCache::CallerCache(qint64 ttlMs, int capacity)
@@ -45,6 +47,11 @@ void CallerCache::invalidateUser(const QUuid &userId)
             it = now - *it > 10 * m_ttlMs ? m_userChangedAt.erase(it) : std::next(it);
     }
     m_userChangedAt.insert(userId, now);
+}
+
+std::shared_ptr<CallerCache> callerCache(const ServiceContext &context)
+{
+    return context.shared.get<CallerCache>([] { return std::make_shared<CallerCache>(); });
 }
 
 } // namespace inkwell::server

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QReadWriteLock>
 #include <QUuid>
-
 #include <optional>
 
 namespace inkwell::server {
@@ -40,5 +39,10 @@ private:
     QHash<QUuid, Entry> m_bySession;
     QHash<QUuid, qint64> m_userChangedAt;
 };
+
+struct ServiceContext;
+
+/// @brief The server's one caller cache (made on first use; the accounts module owns it).
+std::shared_ptr<CallerCache> callerCache(const ServiceContext &context);
 
 } // namespace inkwell::server

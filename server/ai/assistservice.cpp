@@ -137,7 +137,7 @@ ProviderError badAnswerError()
 AssistService::AssistService(const ServiceContext &context, ThreadDatabase &db)
     : m_usage(db)
     , m_quota(context.config, m_usage)
-    , m_provider(context.aiProvider)
+    , m_provider(configuredProvider(context))
 {
 }
 

@@ -25,7 +25,7 @@ ChatService::ChatService(const ServiceContext &context, ThreadDatabase &db)
     , m_usage(db)
     , m_quota(context.config, m_usage)
     , m_cursors(context.jwtKey)
-    , m_provider(context.aiProvider)
+    , m_provider(configuredProvider(context))
 {
 }
 

@@ -3,6 +3,7 @@
 #include "ai/geminiprovider.h"
 #include "ai/openaiprovider.h"
 #include "config/config.h"
+#include "http/listener.h"
 
 #include <QSslCertificate>
 
@@ -41,6 +42,16 @@ std::shared_ptr<const Provider> makeProvider(const Config &config)
     if (config.aiProvider == u"openai"_s)
         return std::make_shared<OpenAiProvider>(std::move(settings));
     return nullptr;
+}
+
+std::shared_ptr<const Provider> configuredProvider(const ServiceContext &context)
+{
+    // Held in a box: `none` is a null provider, made once like any other.
+    struct Configured {
+        std::shared_ptr<const Provider> provider;
+    };
+    return context.shared.get<Configured>([&] { return std::make_shared<Configured>(makeProvider(context.config)); })
+        ->provider;
 }
 
 } // namespace inkwell::server::ai

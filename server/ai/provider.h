@@ -55,8 +55,8 @@ struct ProviderError {
     QString type;
     QString title;
     QString detail;
-    int upstreamStatus = 0; ///< the upstream's HTTP status, 0 when none (connect failure, timeout)
-    int retryAfterS = 0;    ///< when the upstream said how long to wait (only meaningful for 429/503)
+    int upstreamStatus = 0;   ///< the upstream's HTTP status, 0 when none (connect failure, timeout)
+    int retryAfterS = 0;      ///< when the upstream said how long to wait (only meaningful for 429/503)
     bool afterOutput = false; ///< whether some delta had already been emitted
 };
 
@@ -102,6 +102,17 @@ public:
 /// @brief The provider the configuration names (INKWELL_AI_PROVIDER, _MODEL, _API_KEY, _BASE_URL,
 /// _TIMEOUT_S), or null for `none`.
 std::shared_ptr<const Provider> makeProvider(const Config &config);
+
+} // namespace inkwell::server::ai
+
+namespace inkwell::server {
+struct ServiceContext;
+}
+
+namespace inkwell::server::ai {
+
+/// @brief The server's one provider, made from its configuration on first use (null for `none`).
+std::shared_ptr<const Provider> configuredProvider(const ServiceContext &context);
 
 } // namespace inkwell::server::ai
 

@@ -39,10 +39,4 @@ private:
     QHash<QString, EventHandler> m_handlers;
 };
 
-/// @brief inkwelld's handlers:
-/// - `user.created` `{user_id, full_name}` → a welcome notification to that user;
-/// - `article.published` `{article_id, author_id, author_name, title, slug}` → one notification to each
-///   active follower of the author, once per article (publishing it again notifies nobody twice).
-EventHandlers standardEventHandlers();
-
 } // namespace inkwell::server

@@ -1,11 +1,6 @@
 #include "eventworker.h"
 
-#include "ai/conversationstore.h"
-#include "articles/articlecache.h"
-#include "db/replica.h"
-
 #include "log/logging.h"
-#include "notifications/notificationstore.h"
 
 #include <QTimer>
 
@@ -186,10 +181,10 @@ void EventWorker::stop()
 
 // ---- EventSystem ---------------------------------------------------------------------------------------------
 
-EventSystem::EventSystem(const ConnectionParams &params, std::shared_ptr<Metrics> metrics, EventWorkerOptions options)
-    : m_notifier(std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel, kNotificationsChannel, kArticlesChannel,
-                                                                    ai::kAiCancelChannel, kWritePositionsChannel}))
-    , m_worker(std::make_unique<EventWorker>(params, standardEventHandlers(), options, m_notifier, std::move(metrics)))
+EventSystem::EventSystem(const ConnectionParams &params, std::shared_ptr<Metrics> metrics, QStringList channels,
+                         EventHandlers handlers, EventWorkerOptions options)
+    : m_notifier(std::make_shared<PgNotifier>(params, QStringList{kOutboxChannel} + channels))
+    , m_worker(std::make_unique<EventWorker>(params, std::move(handlers), options, m_notifier, std::move(metrics)))
 {
 }
 

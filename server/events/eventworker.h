@@ -68,7 +68,10 @@ private:
 /// `inkwell_notifications`) and an EventWorker with the standard handlers that it wakes.
 class EventSystem {
 public:
-    EventSystem(const ConnectionParams &params, std::shared_ptr<Metrics> metrics, EventWorkerOptions options = {});
+    /// `channels`: the NOTIFY channels the modules listen to (besides the outbox's own); `handlers`: the outbox
+    /// topics the modules handle.
+    EventSystem(const ConnectionParams &params, std::shared_ptr<Metrics> metrics, QStringList channels,
+                EventHandlers handlers, EventWorkerOptions options = {});
     ~EventSystem();
     EventSystem(const EventSystem &) = delete;
     EventSystem &operator=(const EventSystem &) = delete;

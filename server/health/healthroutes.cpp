@@ -1,121 +1,44 @@
 #include "healthroutes.h"
 
-#include "ai/provider.h"
 #include "log/logging.h"
 
-#include <QDeadlineTimer>
 #include <QJsonObject>
-#include <QMutex>
-#include <QMutexLocker>
-
-#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace inkwell::server {
 
-namespace {
-
-/// How long one probe of the AI upstream answers /health/ai: the route cannot be used to hammer it.
-constexpr int kAiProbeCacheMs = 10000;
-
-/// The last probe result, shared by every listener thread of one server.
-struct AiProbeCache {
-    QMutex mutex;
-    std::optional<std::pair<bool, QString>> result;
-    QDeadlineTimer validUntil;
-
-    std::optional<std::pair<bool, QString>> fresh()
-    {
-        QMutexLocker lock(&mutex);
-        if (result && !validUntil.hasExpired())
-            return result;
-        return std::nullopt;
-    }
-    void store(bool ok, const QString &detail)
-    {
-        QMutexLocker lock(&mutex);
-        result = std::pair{ok, detail};
-        validUntil = QDeadlineTimer(kAiProbeCacheMs);
-    }
-};
-
-QHttpServerResponse aiHealthResponse(const ai::Provider &provider, bool ok, const QString &detail)
-{
-    QJsonObject body{{u"status"_s, ok ? u"healthy"_s : u"unhealthy"_s},
-                     {u"provider"_s, provider.name()},
-                     {u"model"_s, provider.model()}};
-    if (!ok)
-        body.insert(u"detail"_s, detail); // our own words: never the key, never the upstream's body
-    return QHttpServerResponse(body, ok ? QHttpServerResponse::StatusCode::Ok
-                                        : QHttpServerResponse::StatusCode::ServiceUnavailable);
-}
-
-} // namespace
-
 RouteRegistrar healthRoutes()
 {
-    auto aiCache = std::make_shared<AiProbeCache>();
-    return [aiCache](Router &router, ListenerResources &resources) {
+    return [](Router &router, ListenerResources &resources) {
         const QString version = resources.service.version;
         router.route(QHttpServerRequest::Method::Get, u"/health"_s,
                      [version](const QHttpServerRequest &, RequestContext &) {
-                         return QHttpServerResponse(
-                             QJsonObject{{u"status"_s, u"healthy"_s}, {u"version"_s, version}});
+                         return QHttpServerResponse(QJsonObject{{u"status"_s, u"healthy"_s}, {u"version"_s, version}});
                      },
                      {u"The process answers"_s, {}, {200}, false, u"health"_s});
 
         ThreadDatabase *db = &resources.db;
-        router.route(QHttpServerRequest::Method::Get, u"/health/db"_s,
-                     [db](const QHttpServerRequest &, RequestContext &context) {
-                         // A round trip now, on a fresh connection if this thread's one was lost: the
-                         // answer is the state at this moment, not what the last request found.
-                         if (auto ping = db->ping(); !ping) {
-                             // The driver's text can name sockets and hosts: it goes to the log only. The
-                             // outage itself is logged once by the connection; this is per request: debug.
-                             logging::write(QtDebugMsg, u"inkwell.server.health"_s,
-                                            u"database check failed: %1"_s.arg(ping.error()),
-                                            {{u"request_id"_s, QString::fromLatin1(context.requestId)}});
-                             return QHttpServerResponse(
-                                 QJsonObject{{u"status"_s, u"unhealthy"_s},
-                                             {u"service"_s, u"database"_s},
-                                             {u"detail"_s, u"The database does not answer right now."_s},
-                                             {u"request_id"_s, QString::fromLatin1(context.requestId)}},
-                                 QHttpServerResponse::StatusCode::ServiceUnavailable);
-                         }
-                         return QHttpServerResponse(
-                             QJsonObject{{u"status"_s, u"healthy"_s}, {u"service"_s, u"database"_s}});
-                     },
-                     {u"The database answers a query"_s, {}, {200, 503}, false, u"health"_s});
-
-        std::shared_ptr<const ai::Provider> provider = resources.service.aiProvider;
-        router.routeDeferred(
-            QHttpServerRequest::Method::Get, u"/health/ai"_s,
-            [provider, aiCache](const QHttpServerRequest &, RequestContext &,
-                                const Defer &defer) -> std::optional<QHttpServerResponse> {
-                if (!provider) {
-                    return QHttpServerResponse(QJsonObject{
-                        {u"status"_s, u"unconfigured"_s}, {u"provider"_s, u"none"_s}, {u"model"_s, u""_s}});
+        router.route(
+            QHttpServerRequest::Method::Get, u"/health/db"_s,
+            [db](const QHttpServerRequest &, RequestContext &context) {
+                // A round trip now, on a fresh connection if this thread's one was lost: the
+                // answer is the state at this moment, not what the last request found.
+                if (auto ping = db->ping(); !ping) {
+                    // The driver's text can name sockets and hosts: it goes to the log only. The
+                    // outage itself is logged once by the connection; this is per request: debug.
+                    logging::write(QtDebugMsg, u"inkwell.server.health"_s,
+                                   u"database check failed: %1"_s.arg(ping.error()),
+                                   {{u"request_id"_s, QString::fromLatin1(context.requestId)}});
+                    return QHttpServerResponse(QJsonObject{{u"status"_s, u"unhealthy"_s},
+                                                           {u"service"_s, u"database"_s},
+                                                           {u"detail"_s, u"The database does not answer right now."_s},
+                                                           {u"request_id"_s, QString::fromLatin1(context.requestId)}},
+                                               QHttpServerResponse::StatusCode::ServiceUnavailable);
                 }
-                if (const auto cached = aiCache->fresh())
-                    return aiHealthResponse(*provider, cached->first, cached->second);
-                auto reply = defer();
-                provider->probe(reply->threadContext(), [provider, aiCache, reply](bool ok, const QString &detail) {
-                    if (!ok) {
-                        logging::write(QtWarningMsg, u"inkwell.server.health"_s, u"AI provider check failed: %1"_s.arg(detail),
-                                       {{u"request_id"_s, QString::fromLatin1(reply->context().requestId)}});
-                    }
-                    aiCache->store(ok, detail);
-                    reply->send(aiHealthResponse(*provider, ok, detail));
-                });
-                return std::nullopt;
+                return QHttpServerResponse(QJsonObject{{u"status"_s, u"healthy"_s}, {u"service"_s, u"database"_s}});
             },
-            {u"The AI provider is configured and answers: 200 healthy or unconfigured (INKWELL_AI_PROVIDER=none), "
-             "503 unhealthy. The check (a model lookup upstream) is cached for 10 s."_s,
-             {},
-             {200, 503},
-             false,
-             u"health"_s});
+            {u"The database answers a query"_s, {}, {200, 503}, false, u"health"_s});
     };
 }
 

@@ -4,8 +4,8 @@
 
 namespace inkwell::server {
 
-/// @brief `GET /health` (the process answers), `GET /health/db` (the database answers, for real) and
-/// `GET /health/ai` (the AI provider is configured and answers; the probe result is cached for 10 s).
+/// @brief `GET /health` (the process answers) and `GET /health/db` (the database answers, for real). The AI
+/// module answers `GET /health/ai` itself (ai/aihealthroutes.h).
 RouteRegistrar healthRoutes();
 
 } // namespace inkwell::server

@@ -1,14 +1,9 @@
 #include "listener.h"
 
-#include "accounts/callercache.h"
-#include "ai/provider.h"
-
 #include "http/ssestream.h"
 
 #include <QTcpServer>
-
 #include <atomic>
-
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -30,11 +25,7 @@ void ServiceContext::finalize()
     rateLimiter = std::make_shared<RateLimiter>(config.rateLimitPerMin);
     if (!passwordWorkers)
         passwordWorkers = std::make_shared<PasswordWorkers>();
-    if (!callers)
-        callers = std::make_shared<CallerCache>(callerCacheTtlMs);
     tokens = std::make_shared<JwtCodec>(jwtKey, QStringLiteral("inkwelld"), QStringLiteral("inkwell"));
-    if (!aiProvider)
-        aiProvider = ai::makeProvider(config);
     metrics = std::make_shared<Metrics>(config.threads);
     metrics->dbConnectionsMax = config.threads;
     trustedProxies.clear();
@@ -81,8 +72,8 @@ bool Listener::start(QString *error)
     for (const RouteRegistrar &registrar : std::as_const(m_registrars))
         registrar(*m_router, *m_resources);
 
-    auto *tcp = m_tcp = new GuardedTcpServer(m_context->guardLimits(), m_context->connections, m_context->metrics,
-                                     m_server.get());
+    auto *tcp = m_tcp =
+        new GuardedTcpServer(m_context->guardLimits(), m_context->connections, m_context->metrics, m_server.get());
     if (!tcp->setSocketDescriptor(m_socketDescriptor)) {
         *error = tcp->errorString();
         return false;

@@ -1,28 +1,23 @@
 #pragma once
 
+#include "auth/jwt.h"
+#include "auth/passwordworkers.h"
 #include "config/config.h"
 #include "db/connectionparams.h"
 #include "db/pgnotifier.h"
 #include "db/threaddatabase.h"
-#include "auth/jwt.h"
-#include "auth/passwordworkers.h"
 #include "http/connectionguard.h"
 #include "http/metrics.h"
 #include "http/ratelimiter.h"
 #include "http/router.h"
+#include "http/sharedobjects.h"
 
 #include <QHttpServer>
 #include <QObject>
-
 #include <functional>
 #include <memory>
 
 namespace inkwell::server {
-
-class CallerCache;
-namespace ai {
-class Provider;
-}
 
 /// @brief What every listener thread shares, read-only once serving starts.
 struct ServiceContext {
@@ -42,17 +37,14 @@ struct ServiceContext {
     std::shared_ptr<Metrics> metrics;
     /// Hashes and verifies passwords off the listener threads (made by finalize()).
     std::shared_ptr<PasswordWorkers> passwordWorkers;
-    /// Who each live session belongs to, for a second (made by finalize(); see accounts/callercache.h).
-    std::shared_ptr<CallerCache> callers;
-    qint64 callerCacheTtlMs = 1000;
     QList<std::pair<QHostAddress, int>> trustedProxies;
     /// Set when shutdown begins: answers say "Connection: close".
     std::shared_ptr<std::atomic<bool>> draining = std::make_shared<std::atomic<bool>>(false);
     /// LISTEN/NOTIFY shared by every listener (notification streams learn of news through it); when
     /// null, streams look for news on a timer instead.
     std::shared_ptr<PgNotifier> notifier;
-    /// The configured AI upstream (ai::makeProvider), or null when INKWELL_AI_PROVIDER is `none`.
-    std::shared_ptr<const ai::Provider> aiProvider;
+    /// What the modules make once and share among listeners (their caches, the AI upstream), by type.
+    SharedObjects shared;
     /// How long a Server-Sent-Events stream may be silent before it sends a keep-alive comment.
     int sseKeepAliveMs = 15000;
     /// How often long-lived streams look again for what they may have missed, and check that their

@@ -11,6 +11,7 @@
 #include "events/eventworker.h"
 #include "http/ssestream.h"
 #include "httpclient.h"
+#include "notifications/notificationevents.h"
 #include "notifications/notificationroutes.h"
 #include "notifications/notificationstore.h"
 #include "rawhttp.h"
@@ -371,7 +372,7 @@ std::unique_ptr<Instance> TestNotifications::instance(bool withWorker,
         return nullptr;
     }
     if (withWorker) {
-        made->worker = std::make_unique<EventWorker>(params, standardEventHandlers(), options, made->notifier,
+        made->worker = std::make_unique<EventWorker>(params, notificationEventHandlers(), options, made->notifier,
                                                      made->server->context()->metrics);
         made->worker->start();
     }
@@ -510,7 +511,7 @@ void TestNotifications::welcomeNotificationExactlyOnce()
     const QString event = u"user.created"_s;
     QVERIFY(exec(u"UPDATE outbox SET processed_at = NULL, attempts = 0 WHERE topic = ? AND payload->>'user_id' = ?"_s,
                  {event, newcomer.id}));
-    EventWorker second(m_postgres->params(), standardEventHandlers(), fastOptions(), server->notifier);
+    EventWorker second(m_postgres->params(), notificationEventHandlers(), fastOptions(), server->notifier);
     second.start();
     QVERIFY(exec(u"SELECT pg_notify('inkwell_outbox', 'user.created')"_s));
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -524,7 +525,7 @@ void TestNotifications::welcomeNotificationExactlyOnce()
                  {event, newcomer.id}));
     server->worker->stop();
     ThreadDatabase db(m_postgres->params(), u"tst-processor-welcome"_s);
-    EventProcessor processor(db, standardEventHandlers(), fastOptions());
+    EventProcessor processor(db, notificationEventHandlers(), fastOptions());
     const auto batch = processor.runUntilIdle();
     QVERIFY(batch.has_value());
     QVERIFY(batch->processed >= 1);
@@ -582,7 +583,7 @@ void TestNotifications::concurrentWorkersNeverDoARowTwice()
     EventWorkerOptions options = fastOptions();
     options.batchSize = 20;
     // A topic of this test only, handled by the real handler: the workers count nothing else.
-    const EventHandlers standard = standardEventHandlers();
+    const EventHandlers standard = notificationEventHandlers();
     EventHandlers handlers;
     handlers.add(u"test.concurrent.article.published"_s, *standard.find(u"article.published"_s));
     // Each with metrics of its own: a worker exports its backlog once its first batch is done.
@@ -629,7 +630,7 @@ void TestNotifications::concurrentWorkersNeverDoARowTwice()
 void TestNotifications::failingEventIsRetriedWithBackoffThenParked()
 {
     // Topics of this test only, handled by the real handlers: nothing else in the outbox interferes.
-    const EventHandlers standard = standardEventHandlers();
+    const EventHandlers standard = notificationEventHandlers();
     EventHandlers handlers;
     handlers.add(u"test.retry.article.published"_s, *standard.find(u"article.published"_s));
     EventWorkerOptions options;
@@ -703,7 +704,7 @@ void TestNotifications::failedStatementDoesNotDoomItsBatch()
 {
     // A handler whose SQL fails leaves the transaction aborted; its savepoint brings the batch back,
     // and the other events of the batch are still done. A handler that throws is a failure too.
-    const EventHandlers standard = standardEventHandlers();
+    const EventHandlers standard = notificationEventHandlers();
     EventHandlers handlers;
     handlers.add(u"test.sql.fails"_s, [](const OutboxEvent &, ThreadDatabase &db) -> std::expected<void, QString> {
         QSqlQuery query(*db.connection());

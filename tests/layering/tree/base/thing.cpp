@@ -1,0 +1,5 @@
+#include "base/thing.h"
+int thing()
+{
+    return 1;
+}

@@ -1,0 +1,7 @@
+#include "http/reply.h"
+
+#include "base/thing.h"
+int reply(int status)
+{
+    return status + thing();
+}

@@ -1,0 +1,7 @@
+#include "mail/mailer.h"
+
+#include "base/thing.h"
+int mail()
+{
+    return thing();
+}

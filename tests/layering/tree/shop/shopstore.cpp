@@ -1,0 +1,7 @@
+#include "shop/shopstore.h"
+
+#include "base/thing.h"
+int stock()
+{
+    return thing() * 2;
+}
