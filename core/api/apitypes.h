@@ -44,6 +44,24 @@ template <typename T> struct Page {
 /// @brief Reads `{items: [...], next_cursor}` with @p readItem for each item (reported as "items.N.member").
 template <typename T> Parsed<Page<T>> pageFromJson(const QJsonObject &json, Parsed<T> (*readItem)(const QJsonObject &));
 
+/// @brief Writes `{items: [...], next_cursor}` with @p writeItem for each item (the server's side of pageFromJson).
+template <typename T, typename Write> QJsonObject toJson(const Page<T> &page, Write writeItem)
+{
+    QJsonArray items;
+    for (const T &item : page.items)
+        items.append(writeItem(item));
+    return {
+        {QStringLiteral("items"), items},
+        {QStringLiteral("next_cursor"), page.nextCursor ? QJsonValue(*page.nextCursor) : QJsonValue(QJsonValue::Null)}};
+}
+
+/// @brief The paging part of every list request (`?limit=&cursor=`): how many items, and where the previous page
+/// ended (the opaque `next_cursor` it answered; empty for the first page).
+struct PageRequest {
+    int limit = 20; ///< 1..100
+    QString cursor;
+};
+
 /// @brief One entry of the change feed: an article's latest state, or its tombstone.
 struct Change {
     qint64 seq = 0;

@@ -4,7 +4,7 @@
 #include "accounts/callercache.h"
 #include "auth/jwt.h"
 #include "auth/passwords.h"
-#include "http/listquery.h"
+#include "domain/listquery.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>

@@ -5,7 +5,7 @@
 #include "ai/aiusagestore.h"
 #include "ai/conversationstore.h"
 #include "ai/provider.h"
-#include "http/listquery.h"
+#include "domain/listquery.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>

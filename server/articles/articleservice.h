@@ -6,7 +6,7 @@
 #include "articles/viewcounter.h"
 #include "db/replica.h"
 #include "housekeeping/housekeepingstore.h"
-#include "http/listquery.h"
+#include "domain/listquery.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/listquery.h"
+#include "domain/listquery.h"
 #include "notifications/notificationstore.h"
 
 #include <QJsonObject>

@@ -1,9 +1,7 @@
 #include "listquery.h"
 
 #include <QJsonDocument>
-
 #include <algorithm>
-
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
@@ -28,11 +26,13 @@ QByteArray CursorCodec::mac(QStringView scope, const QByteArray &payload) const
     crypto_auth_hmacsha256_state state;
     unsigned char out[crypto_auth_hmacsha256_BYTES];
     static constexpr char kDomain[] = "inkwell cursor v1";
-    ::crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(m_key.constData()), size_t(m_key.size()));
+    ::crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(m_key.constData()),
+                                  size_t(m_key.size()));
     ::crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(kDomain), sizeof kDomain);
     const QByteArray scopeBytes = scope.toUtf8();
     ::crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(scopeBytes.constData()),
-                                    quint64(scopeBytes.size()) + 1); // with its terminating NUL: scopes cannot run into payloads
+                                    quint64(scopeBytes.size()) +
+                                        1); // with its terminating NUL: scopes cannot run into payloads
     ::crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char *>(payload.constData()),
                                     quint64(payload.size()));
     ::crypto_auth_hmacsha256_final(&state, out);
@@ -42,17 +42,17 @@ QByteArray CursorCodec::mac(QStringView scope, const QByteArray &payload) const
 QString CursorCodec::encode(QStringView scope, const QJsonArray &position) const
 {
     const QByteArray payload = QJsonDocument(position).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(
-        QByteArray(mac(scope, payload) + payload).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(QByteArray(mac(scope, payload) + payload)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<QJsonArray> CursorCodec::decode(QStringView scope, QStringView cursor) const
 {
     if (cursor.isEmpty() || cursor.size() > 2048)
         return std::nullopt;
-    const auto decoded = QByteArray::fromBase64Encoding(
-        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
-                               QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding |
+                                                                               QByteArray::OmitTrailingEquals |
+                                                                               QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() <= kMacBytes)
         return std::nullopt;
     const QByteArray given = decoded.decoded.first(kMacBytes);
@@ -72,8 +72,8 @@ bool isPlainCount(QStringView text)
            std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters,
-                                                 const CursorCodec &cursors, QStringView scope)
+Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters, const CursorCodec &cursors,
+                                 QStringView scope)
 {
     ListQuery out;
     QStringList seen;
@@ -85,7 +85,8 @@ Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filt
             bool ok = false;
             const int limit = value.toInt(&ok);
             if (!ok || limit < 1 || limit > kMaxLimit || !isPlainCount(value))
-                return std::unexpected(Error::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxLimit)));
+                return std::unexpected(
+                    Error::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxLimit)));
             out.limit = limit;
         } else if (name == u"cursor") {
             out.cursor = cursors.decode(scope, value);
@@ -102,6 +103,17 @@ Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filt
     if (out.limit == 0)
         out.limit = kDefaultLimit;
     return out;
+}
+
+Result<std::optional<QJsonArray>> decodeCursor(const CursorCodec &cursors, QStringView scope,
+                                               const api::PageRequest &page)
+{
+    if (page.cursor.isEmpty())
+        return std::optional<QJsonArray>();
+    auto position = cursors.decode(scope, page.cursor);
+    if (!position)
+        return std::unexpected(Error::badRequest(u"The cursor was not issued for this list."_s));
+    return position;
 }
 
 } // namespace inkwell::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/apitypes.h"
 #include "domain/result.h"
 
 #include <QByteArray>
@@ -8,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
-
 #include <expected>
 #include <optional>
 
@@ -42,7 +42,13 @@ bool isPlainCount(QStringView text);
 
 /// @brief Reads `limit` (1..100, default 20), `cursor` and the parameters named in `filters`;
 /// anything else, a repeated parameter, a bad limit or a cursor not issued for `scope` is 400.
-Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters,
-                                                 const CursorCodec &cursors, QStringView scope);
+/// (For services that still take the query string; routes read an api::PageRequest with readListParams().)
+Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters, const CursorCodec &cursors,
+                                 QStringView scope);
+
+/// @brief The position a page request's cursor names, decoded for the list `scope` (a service's side of paging):
+/// std::nullopt for the first page; a cursor that was not issued for `scope` is a bad request.
+Result<std::optional<QJsonArray>> decodeCursor(const CursorCodec &cursors, QStringView scope,
+                                               const api::PageRequest &page);
 
 } // namespace inkwell::server
