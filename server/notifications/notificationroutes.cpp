@@ -1,6 +1,6 @@
 #include "notificationroutes.h"
 
-#include "accounts/accountservice.h"
+#include "accounts/authedroutes.h"
 #include "http/answers.h"
 #include "http/formquery.h"
 #include "http/jsonbody.h"
@@ -27,18 +27,12 @@ RouteRegistrar notificationRoutes()
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
         // Lives in this listener's thread (registrars run there) and dies with its routes.
         auto streams = std::make_shared<NotificationStreams>(resources.db, resources.service.notifier,
-                                                            resources.service.streamRecheckMs);
-        const Router *r = &router;
-        const auto caller = [accounts, r](const QHttpServerRequest &request, RequestContext &context) {
-            return accounts->caller(r->authenticate(request, context));
-        };
+                                                             resources.service.streamRecheckMs);
+        AuthedRoutes authed(router, accounts);
 
-        router.route(Method::Get, u"/api/v1/notifications"_s,
-                     [service, caller](const QHttpServerRequest &request, RequestContext &context) {
-                         auto who = caller(request, context);
-                         if (!who)
-                             return problemResponse(who.error(), context);
-                         auto page = service->list(who->user().id, formQuery(request));
+        authed.route(Method::Get, u"/api/v1/notifications"_s,
+                     [service](const Caller &who, const QHttpServerRequest &request, RequestContext &context) {
+                         auto page = service->list(who.user().id, formQuery(request));
                          return page ? jsonResponse(*page) : problemResponse(page.error(), context);
                      },
                      {u"Your notifications, newest first; ?unread=true for unread ones only"_s,
@@ -47,29 +41,23 @@ RouteRegistrar notificationRoutes()
                       true,
                       u"notifications"_s});
 
-        router.route(Method::Get, u"/api/v1/notifications/unread-count"_s,
-                     [service, caller](const QHttpServerRequest &request, RequestContext &context) {
-                         auto who = caller(request, context);
-                         if (!who)
-                             return problemResponse(who.error(), context);
+        authed.route(Method::Get, u"/api/v1/notifications/unread-count"_s,
+                     [service](const Caller &who, const QHttpServerRequest &request, RequestContext &context) {
                          if (!formQuery(request).isEmpty())
                              return problemResponse(Problem::badRequest(u"This address takes no query parameters."_s),
                                                     context);
-                         auto count = service->unreadCount(who->user().id);
+                         auto count = service->unreadCount(who.user().id);
                          return count ? jsonResponse({{u"count"_s, *count}}) : problemResponse(count.error(), context);
                      },
                      {u"How many of your notifications are unread"_s, {}, {200, 400, 401}, true, u"notifications"_s});
 
-        router.route<QString>(
+        authed.route<QString>(
             Method::Post, u"/api/v1/notifications/<arg>/read"_s,
-            [service, caller](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                auto who = caller(request, context);
-                if (!who)
-                    return problemResponse(who.error(), context);
+            [service](const Caller &who, const QString &id, const QHttpServerRequest &, RequestContext &context) {
                 const auto uuid = parseUuidPath(id);
                 if (!uuid)
                     return problemResponse(Problem::notFound(), context);
-                auto marked = service->markRead(who->user().id, *uuid);
+                auto marked = service->markRead(who.user().id, *uuid);
                 return marked ? jsonResponse(toJson(*marked)) : problemResponse(marked.error(), context);
             },
             {u"Mark one of your notifications read (keeps the first read time)"_s,
@@ -78,13 +66,10 @@ RouteRegistrar notificationRoutes()
              true,
              u"notifications"_s});
 
-        router.route(
+        authed.route(
             Method::Post, u"/api/v1/notifications/read-all"_s,
-            [service, caller](const QHttpServerRequest &request, RequestContext &context) {
-                auto who = caller(request, context);
-                if (!who)
-                    return problemResponse(who.error(), context);
-                auto updated = service->markAllRead(who->user().id);
+            [service](const Caller &who, const QHttpServerRequest &, RequestContext &context) {
+                auto updated = service->markAllRead(who.user().id);
                 return updated ? jsonResponse({{u"updated"_s, *updated}}) : problemResponse(updated.error(), context);
             },
             {u"Mark all your notifications read; answers how many were unread"_s,
@@ -93,19 +78,17 @@ RouteRegistrar notificationRoutes()
              true,
              u"notifications"_s});
 
-        router.routeStream(Method::Get, u"/api/v1/notifications/stream"_s,
-                           [service, caller, streams](const QHttpServerRequest &request, RequestContext &context,
-                                                      const StartStream &start) -> std::optional<QHttpServerResponse> {
-                               auto who = caller(request, context);
-                               if (!who)
-                                   return problemResponse(who.error(), context);
-                               const QUuid userId = who->user().id;
+        authed.routeStream(Method::Get, u"/api/v1/notifications/stream"_s,
+                           [service, streams](const Caller &who, const QHttpServerRequest &request,
+                                              RequestContext &context,
+                                              const StartStream &start) -> std::optional<QHttpServerResponse> {
+                               const QUuid userId = who.user().id;
                                auto cursor = service->streamCursor(userId, formQuery(request),
                                                                    request.value(QByteArrayLiteral("last-event-id")));
                                if (!cursor)
                                    return problemResponse(cursor.error(), context);
                                SseStream *stream = start();
-                               streams->add(stream, userId, who->sessionId, std::move(*cursor));
+                               streams->add(stream, userId, who.sessionId, std::move(*cursor));
                                return std::nullopt;
                            },
                            {u"Your new notifications as they happen (Server-Sent Events: notification.created); "
