@@ -10,8 +10,8 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
-
 #include <cstring>
+#include <expected>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -288,6 +288,108 @@ private:
         armTimer();
     }
 
+    /// Why a request head is refused: the answer's status, reason phrase and detail.
+    struct Refusal {
+        int status;
+        QString title;
+        QString detail;
+    };
+    static Refusal badRequest(const QString &detail) { return {400, u"Bad Request"_s, detail}; }
+
+    /// The request line: `METHOD SP target SP HTTP/1.x` (views into the head).
+    struct RequestLine {
+        QByteArrayView method;
+        QByteArrayView path; ///< the target without its query
+        bool http11 = false;
+    };
+
+    /// What the header lines say about framing and the connection.
+    struct Framing {
+        bool keepAlive = false;
+        QByteArrayView contentLength;
+        QByteArray transferCodings;
+        bool expectContinue = false;
+        bool hasContentLength = false;
+        bool hasTransferEncoding = false;
+    };
+
+    static std::expected<RequestLine, Refusal> parseRequestLine(QByteArrayView requestLine)
+    {
+        const qsizetype sp1 = requestLine.indexOf(' ');
+        const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
+        if (sp1 <= 0 || sp2 <= sp1 + 1 || requestLine.indexOf(' ', sp2 + 1) >= 0)
+            return std::unexpected(badRequest(u"The request line is malformed."_s));
+        const QByteArrayView method = requestLine.first(sp1);
+        const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
+        const QByteArrayView version = requestLine.sliced(sp2 + 1);
+        if (version != "HTTP/1.1" && version != "HTTP/1.0")
+            return std::unexpected(badRequest(u"The request line is malformed."_s));
+        for (char c : method) {
+            if (!isTokenChar(c))
+                return std::unexpected(badRequest(u"The request method is malformed."_s));
+        }
+        const qsizetype query = target.indexOf('?');
+        return RequestLine{method, query < 0 ? target : target.first(query), version == "HTTP/1.1"};
+    }
+
+    /// Reads the header lines of `all` from `pos` on (views into the head; only framing headers are looked at).
+    static std::expected<Framing, Refusal> parseHeaders(QByteArrayView all, qsizetype pos, bool http11)
+    {
+        Framing out;
+        out.keepAlive = http11;
+        while (pos < all.size()) {
+            qsizetype end = all.indexOf('\n', pos);
+            if (end < 0)
+                end = all.size();
+            const QByteArrayView line = all.sliced(pos, end - pos - 1); // without CR
+            pos = end + 1;
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                return std::unexpected(badRequest(u"A header line is malformed."_s));
+            const QByteArrayView name = line.first(colon);
+            for (char c : name) {
+                if (!isTokenChar(c)) // also refuses obsolete line folding and "Name :"
+                    return std::unexpected(badRequest(u"A header name is malformed."_s));
+            }
+            const QByteArrayView value = line.sliced(colon + 1).trimmed();
+            const auto is = [&name](QByteArrayView wanted) { return name.compare(wanted, Qt::CaseInsensitive) == 0; };
+            if (is("content-length")) {
+                if (!isDigits(value))
+                    return std::unexpected(badRequest(u"Content-Length must be plain digits."_s));
+                if (out.hasContentLength && value != out.contentLength)
+                    return std::unexpected(badRequest(u"The request has conflicting Content-Length headers."_s));
+                out.hasContentLength = true;
+                out.contentLength = value;
+            } else if (is("transfer-encoding")) {
+                out.hasTransferEncoding = true;
+                out.transferCodings += (out.transferCodings.isEmpty() ? "" : ",") + value.toByteArray();
+            } else if (is("expect")) {
+                if (value.compare("100-continue", Qt::CaseInsensitive) != 0)
+                    return std::unexpected(Refusal{417, u"Expectation Failed"_s, u"Only 100-continue is supported."_s});
+                out.expectContinue = true;
+            } else if (is("connection")) {
+                for (const QByteArray &token : value.toByteArray().split(',')) {
+                    const QByteArray t = token.trimmed().toLower();
+                    if (t == "close")
+                        out.keepAlive = false;
+                    else if (t == "keep-alive")
+                        out.keepAlive = true;
+                }
+            }
+        }
+        if (out.hasTransferEncoding) {
+            if (out.hasContentLength)
+                return std::unexpected(badRequest(u"Transfer-Encoding and Content-Length must not both be sent."_s));
+            QList<QByteArray> codings;
+            for (const QByteArray &coding : out.transferCodings.split(','))
+                codings.append(coding.trimmed().toLower());
+            if (codings != QList<QByteArray>{"chunked"})
+                return std::unexpected(
+                    Refusal{501, u"Not Implemented"_s, u"Only the chunked transfer coding is supported."_s});
+        }
+        return out;
+    }
+
     void headComplete(bool bodyBytesFollow)
     {
         const QByteArray head = std::exchange(m_head, QByteArray());
@@ -297,126 +399,49 @@ private:
         }
         // Views into the head, no copies: this runs for every request.
         const QByteArrayView all(head.constData(), head.size() - 2); // without the final empty line
-        qsizetype pos = all.indexOf('\n');
-        const QByteArrayView requestLine = all.first(pos - 1);
-        ++pos;
-        // Request line: METHOD SP target SP HTTP/1.x
-        const qsizetype sp1 = requestLine.indexOf(' ');
-        const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
-        if (sp1 <= 0 || sp2 <= sp1 + 1 || requestLine.indexOf(' ', sp2 + 1) >= 0) {
-            refuse(400, u"Bad Request"_s, u"The request line is malformed."_s);
+        const qsizetype lineEnd = all.indexOf('\n');
+        const auto requestLine = parseRequestLine(all.first(lineEnd - 1));
+        if (!requestLine) {
+            refuse(requestLine.error());
             return;
         }
-        const QByteArrayView method = requestLine.first(sp1);
-        const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
-        const QByteArrayView version = requestLine.sliced(sp2 + 1);
-        if (version != "HTTP/1.1" && version != "HTTP/1.0") {
-            refuse(400, u"Bad Request"_s, u"The request line is malformed."_s);
+        const auto framing = parseHeaders(all, lineEnd + 1, requestLine->http11);
+        if (!framing) {
+            refuse(framing.error());
             return;
         }
-        for (char c : method) {
-            if (!isTokenChar(c)) {
-                refuse(400, u"Bad Request"_s, u"The request method is malformed."_s);
-                return;
-            }
-        }
-        const qsizetype query = target.indexOf('?');
-        const QByteArrayView path = query < 0 ? target : target.first(query);
-        bool keepAlive = version == "HTTP/1.1";
-        QByteArrayView contentLength;
-        QByteArray transferCodings;
-        bool expectContinue = false;
-        bool hasContentLength = false;
-        bool hasTransferEncoding = false;
-        while (pos < all.size()) {
-            qsizetype end = all.indexOf('\n', pos);
-            if (end < 0)
-                end = all.size();
-            const QByteArrayView line = all.sliced(pos, end - pos - 1); // without CR
-            pos = end + 1;
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0) {
-                refuse(400, u"Bad Request"_s, u"A header line is malformed."_s);
-                return;
-            }
-            const QByteArrayView name = line.first(colon);
-            for (char c : name) {
-                if (!isTokenChar(c)) { // also refuses obsolete line folding and "Name :"
-                    refuse(400, u"Bad Request"_s, u"A header name is malformed."_s);
-                    return;
-                }
-            }
-            const QByteArrayView value = line.sliced(colon + 1).trimmed();
-            const auto is = [&name](QByteArrayView wanted) { return name.compare(wanted, Qt::CaseInsensitive) == 0; };
-            if (is("content-length")) {
-                if (!isDigits(value)) {
-                    refuse(400, u"Bad Request"_s, u"Content-Length must be plain digits."_s);
-                    return;
-                }
-                if (hasContentLength && value != contentLength) {
-                    refuse(400, u"Bad Request"_s, u"The request has conflicting Content-Length headers."_s);
-                    return;
-                }
-                hasContentLength = true;
-                contentLength = value;
-            } else if (is("transfer-encoding")) {
-                hasTransferEncoding = true;
-                transferCodings += (transferCodings.isEmpty() ? "" : ",") + value.toByteArray();
-            } else if (is("expect")) {
-                if (value.compare("100-continue", Qt::CaseInsensitive) != 0) {
-                    refuse(417, u"Expectation Failed"_s, u"Only 100-continue is supported."_s);
-                    return;
-                }
-                expectContinue = true;
-            } else if (is("connection")) {
-                for (const QByteArray &token : value.toByteArray().split(',')) {
-                    const QByteArray t = token.trimmed().toLower();
-                    if (t == "close")
-                        keepAlive = false;
-                    else if (t == "keep-alive")
-                        keepAlive = true;
-                }
-            }
-        }
-        m_closeAfterResponse = !keepAlive;
-        const qint64 limit = m_limits.bodyLimitFor(path);
-        if (hasTransferEncoding) {
-            if (hasContentLength) {
-                refuse(400, u"Bad Request"_s, u"Transfer-Encoding and Content-Length must not both be sent."_s);
-                return;
-            }
-            QList<QByteArray> codings;
-            for (const QByteArray &coding : transferCodings.split(','))
-                codings.append(coding.trimmed().toLower());
-            if (codings != QList<QByteArray>{"chunked"}) {
-                refuse(501, u"Not Implemented"_s, u"Only the chunked transfer coding is supported."_s);
-                return;
-            }
+        m_closeAfterResponse = !framing->keepAlive;
+        acceptBody(*framing, m_limits.bodyLimitFor(requestLine->path), bodyBytesFollow);
+    }
+
+    /// Sets up reading the body the head announced (chunked, or Content-Length bytes), or completes the request.
+    void acceptBody(const Framing &framing, qint64 limit, bool bodyBytesFollow)
+    {
+        if (framing.hasTransferEncoding) {
             m_bodyLimit = limit;
             m_bodyTotal = 0;
             m_state = State::ChunkSize;
-            m_socket->setReadBufferSize(0); // accepted: QHttpServer reads the body as fast as it comes
             m_line.clear();
-            if (expectContinue && !bodyBytesFollow)
-                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            return;
+        } else {
+            const qint64 length = framing.hasContentLength ? framing.contentLength.toByteArray().toLongLong() : 0;
+            if (length > limit) {
+                refuse(413, u"Content Too Large"_s, u"The request body exceeds %1 bytes."_s.arg(limit));
+                return;
+            }
+            if (length == 0) {
+                requestComplete();
+                return;
+            }
+            m_expectedBody = length;
+            m_remaining = length;
+            m_state = State::Body;
         }
-        const qint64 length = hasContentLength ? contentLength.toByteArray().toLongLong() : 0;
-        if (length > limit) {
-            refuse(413, u"Content Too Large"_s, u"The request body exceeds %1 bytes."_s.arg(limit));
-            return;
-        }
-        if (length == 0) {
-            requestComplete();
-            return;
-        }
-        m_expectedBody = length;
-        m_remaining = length;
-        m_state = State::Body;
         m_socket->setReadBufferSize(0); // accepted: QHttpServer reads the body as fast as it comes
-        if (expectContinue && !bodyBytesFollow)
+        if (framing.expectContinue && !bodyBytesFollow)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
+
+    void refuse(const Refusal &refusal) { refuse(refusal.status, refusal.title, refusal.detail); }
 
     void chunkLine()
     {
@@ -501,7 +526,8 @@ private:
         }
     }
 
-    void refuse(int status, const QString &title, const QString &detail, QList<std::pair<QByteArray, QByteArray>> headers = {})
+    void refuse(int status, const QString &title, const QString &detail,
+                QList<std::pair<QByteArray, QByteArray>> headers = {})
     {
         m_refused = true;
         // From now on read at most this much from the kernel at a time: what the client still sends
@@ -546,7 +572,10 @@ private:
             m_timer.start(m_limits.idleTimeoutMs);
     }
 
-    void rearmFor(qint64 remainingMs) { m_timer.start(int(std::clamp<qint64>(remainingMs, 1, m_limits.idleTimeoutMs))); }
+    void rearmFor(qint64 remainingMs)
+    {
+        m_timer.start(int(std::clamp<qint64>(remainingMs, 1, m_limits.idleTimeoutMs)));
+    }
 
     void checkDrain()
     {
@@ -557,7 +586,8 @@ private:
         // Bytes may also wait in the kernel while this thread was busy serving other requests.
         int unread = 0;
         ::ioctl(int(m_socket->socketDescriptor()), FIONREAD, &unread);
-        if (!partial() && !held() && !fresh && m_socket->bytesToWrite() == 0 && m_socket->bytesAvailable() == 0 && unread == 0) {
+        if (!partial() && !held() && !fresh && m_socket->bytesToWrite() == 0 && m_socket->bytesAvailable() == 0 &&
+            unread == 0) {
             m_socket->disconnectFromHost();
             return;
         }
@@ -645,8 +675,13 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     socket->setReadBufferSize(kReadBufferBytes);
     const QHostAddress peer = socket->peerAddress();
     if (!m_counter->tryAcquire(peer, m_limits.maxConnectionsPerIp)) {
-        const Problem problem{429, u"/problems/too-many-connections"_s, u"Too Many Requests"_s,
-                              u"Too many open connections from this address."_s, {}, {}, {}};
+        const Problem problem{429,
+                              u"/problems/too-many-connections"_s,
+                              u"Too Many Requests"_s,
+                              u"Too many open connections from this address."_s,
+                              {},
+                              {},
+                              {}};
         socket->write(problem.toRawHttp(newRequestId(), {{"Retry-After", "1"}}));
         if (m_metrics)
             m_metrics->recordRefusal(429);
