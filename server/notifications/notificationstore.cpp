@@ -80,32 +80,20 @@ NotificationStore::NotificationStore(ThreadDatabase &db)
 Result<NotificationPage> NotificationStore::list(const QUuid &userId, bool unreadOnly, int limit,
                                                  const std::optional<QJsonArray> &after)
 {
-    const bool paged = after.has_value() && after->size() == 2;
     // Two statements rather than one with an OR, so that each is planned on its own index.
     const QString sql = u"SELECT %1, n.created_at::text FROM notifications n "
                         u"WHERE n.user_id = ? %2 AND (NOT ? OR (n.created_at, n.id) < (?::timestamptz, ?::uuid)) "
                         u"ORDER BY n.created_at DESC, n.id DESC LIMIT ?"_s.arg(
                             kColumns, unreadOnly ? u"AND NOT n.is_read"_s : QString());
-    auto query = run(sql, {idText(userId), paged, paged ? after->at(0).toString() : u"epoch"_s,
-                           paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
+    auto query = run(sql, QVariantList{idText(userId)} + keysetAfterBinds(after) + QVariantList{limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "listing notifications"));
-    NotificationPage page;
-    QJsonArray last;
-    bool more = false;
-    while ((*query)->next()) {
-        if (page.items.size() == limit) {
-            more = true;
-            break;
-        }
-        page.items.append(readNotification(**query));
-        // The exact stored time (microseconds, as text): a cursor must name the row's position exactly.
-        last = QJsonArray{(*query)->value(kColumnCount).toString(), idText(page.items.last().id)};
-    }
-    (*query)->finish();
-    if (more)
-        page.next = last;
-    return page;
+    const auto page = readKeysetPage<Notification>(
+        **query, limit, readNotification, [](const QSqlQuery &row, const Notification &item) {
+            // The exact stored time (microseconds, as text): a cursor must name the row's position exactly.
+            return QJsonArray{row.value(kColumnCount).toString(), idText(item.id)};
+        });
+    return NotificationPage{page.items, page.next};
 }
 
 Result<int> NotificationStore::unreadCount(const QUuid &userId)
