@@ -1,5 +1,7 @@
 #include "openapi.h"
 
+#include "api/schemas.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -31,11 +33,42 @@ QString reason(int status)
     }
 }
 
+QJsonObject schemaRef(const QString &component)
+{
+    return {{u"$ref"_s, api::schemaRef(component)}};
+}
+
 QJsonObject problemResponse(int status)
 {
     return {{u"description"_s, reason(status)},
-            {u"content"_s, QJsonObject{{u"application/problem+json"_s,
-                                        QJsonObject{{u"schema"_s, QJsonObject{{u"$ref"_s, u"#/components/schemas/Problem"_s}}}}}}}};
+            {u"content"_s, QJsonObject{{u"application/problem+json"_s, QJsonObject{{u"schema"_s, schemaRef(u"Problem"_s)}}}}}};
+}
+
+/// The answer of one status: the route's content entries for it, else a problem (4xx, 5xx) or nothing (204).
+QJsonObject response(int status, const QList<ResponseContent> &contents)
+{
+    QJsonObject content;
+    for (const ResponseContent &entry : contents) {
+        if (entry.status != status)
+            continue;
+        QJsonObject schema = entry.schema.isEmpty() ? QJsonObject{{u"type"_s, u"string"_s}} : schemaRef(entry.schema);
+        if (!entry.description.isEmpty())
+            schema.insert(u"description"_s, entry.description);
+        content.insert(entry.mediaType, QJsonObject{{u"schema"_s, schema}});
+    }
+    if (content.isEmpty())
+        return status >= 400 ? problemResponse(status) : QJsonObject{{u"description"_s, reason(status)}};
+    return {{u"description"_s, reason(status)}, {u"content"_s, content}};
+}
+
+/// A path parameter's schema, by the names the routes use: ids are UUIDs, `n` a revision number.
+QJsonObject pathParameterSchema(const QString &name)
+{
+    if (name == u"id"_s || name.endsWith(u"_id"_s))
+        return {{u"type"_s, u"string"_s}, {u"format"_s, u"uuid"_s}};
+    if (name == u"n"_s)
+        return {{u"type"_s, u"integer"_s}, {u"minimum"_s, 1}, {u"maximum"_s, 2147483647}};
+    return {{u"type"_s, u"string"_s}};
 }
 
 QString methodKey(QHttpServerRequest::Method method)
@@ -74,16 +107,18 @@ QJsonObject openApiDocument(const QList<RouteInfo> &routes, const QString &versi
             parameters.append(QJsonObject{{u"name"_s, param},
                                           {u"in"_s, u"path"_s},
                                           {u"required"_s, true},
-                                          {u"schema"_s, QJsonObject{{u"type"_s, u"string"_s}}}});
+                                          {u"schema"_s, pathParameterSchema(param)}});
         if (!parameters.isEmpty())
             operation.insert(u"parameters"_s, parameters);
-        QJsonObject responses;
-        for (int status : route.options.responses) {
-            if (status >= 400)
-                responses.insert(QString::number(status), problemResponse(status));
-            else
-                responses.insert(QString::number(status), QJsonObject{{u"description"_s, reason(status)}});
+        if (!route.options.requestBody.isEmpty()) {
+            operation.insert(u"requestBody"_s,
+                             QJsonObject{{u"required"_s, true},
+                                         {u"content"_s, QJsonObject{{u"application/json"_s,
+                                                                     QJsonObject{{u"schema"_s, schemaRef(route.options.requestBody)}}}}}});
         }
+        QJsonObject responses;
+        for (int status : route.options.responses)
+            responses.insert(QString::number(status), response(status, route.options.content));
         if (route.options.rateLimited && !responses.contains(u"429"_s))
             responses.insert(u"429"_s, problemResponse(429));
         responses.insert(u"default"_s, problemResponse(500));
@@ -92,22 +127,6 @@ QJsonObject openApiDocument(const QList<RouteInfo> &routes, const QString &versi
         paths.insert(path, item);
     }
 
-    const QJsonObject problemSchema{
-        {u"type"_s, u"object"_s},
-        {u"required"_s, QJsonArray{u"type"_s, u"title"_s, u"status"_s, u"request_id"_s}},
-        {u"properties"_s,
-         QJsonObject{{u"type"_s, QJsonObject{{u"type"_s, u"string"_s}}},
-                     {u"title"_s, QJsonObject{{u"type"_s, u"string"_s}}},
-                     {u"status"_s, QJsonObject{{u"type"_s, u"integer"_s}}},
-                     {u"detail"_s, QJsonObject{{u"type"_s, u"string"_s}}},
-                     {u"request_id"_s, QJsonObject{{u"type"_s, u"string"_s}}},
-                     {u"errors"_s,
-                      QJsonObject{{u"type"_s, u"array"_s},
-                                  {u"items"_s, QJsonObject{{u"type"_s, u"object"_s},
-                                                           {u"properties"_s,
-                                                            QJsonObject{{u"field"_s, QJsonObject{{u"type"_s, u"string"_s}}},
-                                                                        {u"message"_s, QJsonObject{{u"type"_s, u"string"_s}}}}}}}}}}}};
-
     return QJsonObject{
         {u"openapi"_s, u"3.1.0"_s},
         {u"info"_s, QJsonObject{{u"title"_s, u"Inkwell API"_s},
@@ -115,7 +134,7 @@ QJsonObject openApiDocument(const QList<RouteInfo> &routes, const QString &versi
                                 {u"description"_s, u"The HTTP API of inkwelld (api.md, version 1)."_s}}},
         {u"paths"_s, paths},
         {u"components"_s,
-         QJsonObject{{u"schemas"_s, QJsonObject{{u"Problem"_s, problemSchema}}},
+         QJsonObject{{u"schemas"_s, api::schemaComponentsObject()},
                      {u"securitySchemes"_s, QJsonObject{{u"bearer"_s, QJsonObject{{u"type"_s, u"http"_s},
                                                                                    {u"scheme"_s, u"bearer"_s},
                                                                                    {u"bearerFormat"_s, u"JWT"_s}}}}}}},
