@@ -635,7 +635,10 @@ QJsonObject openApiDocument()
     return {{u"type"_s, u"object"_s},
             {u"description"_s, u"An OpenAPI 3.1 document."_s},
             {u"required"_s, QJsonArray{u"openapi"_s, u"info"_s, u"paths"_s, u"components"_s}},
-            {u"properties"_s, QJsonObject{{u"openapi"_s, string(1)}}}};
+            {u"properties"_s, QJsonObject{{u"openapi"_s, string(1)},
+                                          {u"info"_s, QJsonObject{{u"type"_s, u"object"_s}}},
+                                          {u"paths"_s, QJsonObject{{u"type"_s, u"object"_s}}},
+                                          {u"components"_s, QJsonObject{{u"type"_s, u"object"_s}}}}}};
 }
 
 QList<SchemaComponent> buildComponents()

@@ -123,7 +123,8 @@ RouteRegistrar accountRoutes()
                 return answer(caller(request, context), context,
                               [](const Caller &who) { return userResponse(who.user(), UserView::Self); });
             },
-            {u"The signed-in user"_s, {}, {200, 401}, true, u"auth"_s, {}, {ResponseContent::json(200, u"UserSelf"_s)}});
+            {u"The signed-in user"_s, {}, {200, 401}, true, u"auth"_s, {},
+             {ResponseContent::json(200, u"UserSelf"_s)}});
 
         router.routeDeferred(
             Method::Post, u"/api/v1/auth/password"_s,
@@ -179,7 +180,8 @@ RouteRegistrar accountRoutes()
                 return answer(service->publicProfile(*uuid), context,
                               [](const User &user) { return userResponse(user, UserView::Public); });
             },
-            {u"A user's public profile"_s, {u"id"_s}, {200, 404}, true, u"users"_s, {}, {ResponseContent::json(200, u"UserPublic"_s)}});
+            {u"A user's public profile"_s, {u"id"_s}, {200, 404}, true, u"users"_s, {},
+             {ResponseContent::json(200, u"UserPublic"_s)}});
 
         router.route<QString>(
             Method::Put, u"/api/v1/users/<arg>/follow"_s,

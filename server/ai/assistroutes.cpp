@@ -85,9 +85,10 @@ RouteRegistrar assistRoutes()
                               u"GenerateArticleInput"_s,
                               {ResponseContent::json(200, u"GeneratedArticle"_s),
                                ResponseContent::eventStream(
-                                   u"With Accept: text/event-stream. message.delta {text} for each piece of the draft as "
-                                   u"it arrives, then article.done {title, content, excerpt, tags} (a GeneratedArticle); "
-                                   u"or error {status, type, title, detail}, after which the stream ends."_s)}});
+                                   u"With Accept: text/event-stream. message.delta {text} for each piece of the "
+                                   u"draft as it arrives, then article.done {title, content, excerpt, tags} (a "
+                                   u"GeneratedArticle); or error {status, type, title, detail}, after which the "
+                                   u"stream ends."_s)}});
         router.routeDeferred(Method::Post, u"/api/v1/ai/summarize"_s, handler(&AssistService::summarize, false),
                              {u"Summarise a text: {content, max_words?} → {summary, key_points}"_s,
                               {},

@@ -125,8 +125,8 @@ RouteRegistrar chatRoutes()
                                   [](const QJsonObject &c) { return jsonResponse(c); });
                 });
             },
-            {u"One of your conversations with its messages, oldest first"_s, {u"id"_s}, {200, 401, 404}, true, u"chat"_s,
-             {}, {ResponseContent::json(200, u"ConversationDetail"_s)}});
+            {u"One of your conversations with its messages, oldest first"_s, {u"id"_s}, {200, 401, 404}, true,
+             u"chat"_s, {}, {ResponseContent::json(200, u"ConversationDetail"_s)}});
 
         router.route<QString>(
             Method::Patch, u"/api/v1/conversations/<arg>"_s,
@@ -185,7 +185,8 @@ RouteRegistrar chatRoutes()
                   u"With Accept: text/event-stream. message.created {user_message, assistant_message_id}; "
                   u"message.delta {text} for each upstream chunk as it arrives; message.done {message} (the stored "
                   u"answer with its token count, status cancelled after a cancel); or error {status, type, title, "
-                  u"detail}, after which the stream ends. Comment lines (: keep-alive) while the upstream is silent."_s)}});
+                  u"detail}, after which the stream ends. Comment lines (: keep-alive) while the upstream is "
+                  u"silent."_s)}});
 
         router.route<QString, QString>(
             Method::Post, u"/api/v1/conversations/<arg>/messages/<arg>/cancel"_s,
@@ -243,7 +244,8 @@ RouteRegistrar chatRoutes()
                   u"With Accept: text/event-stream. message.created {user_message, assistant_message_id}; "
                   u"message.delta {text} for each upstream chunk as it arrives; message.done {message} (the stored "
                   u"answer with its token count, status cancelled after a cancel); or error {status, type, title, "
-                  u"detail}, after which the stream ends. Comment lines (: keep-alive) while the upstream is silent."_s)}});
+                  u"detail}, after which the stream ends. Comment lines (: keep-alive) while the upstream is "
+                  u"silent."_s)}});
     };
 }
 

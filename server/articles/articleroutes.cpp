@@ -334,7 +334,8 @@ RouteRegistrar articleRoutes()
                     return answer(service->getRendered(caller, uuid), context, renderedResponse);
                 });
             },
-            {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s, {}, {ResponseContent::json(200, u"Article"_s)}});
+            {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s, {},
+             {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
             Method::Put, u"/api/v1/articles/<arg>"_s,
@@ -459,8 +460,8 @@ RouteRegistrar articleRoutes()
                                   [](const Article &article) { return articleResponse(article); });
                 });
             },
-            {u"Undelete an article within 30 days (admin)"_s, {u"id"_s}, {200, 401, 403, 404, 409}, true, u"admin"_s, {},
-             {ResponseContent::json(200, u"Article"_s)}});
+            {u"Undelete an article within 30 days (admin)"_s, {u"id"_s}, {200, 401, 403, 404, 409}, true, u"admin"_s,
+             {}, {ResponseContent::json(200, u"Article"_s)}});
 
         router.route(Method::Get, u"/api/v1/tags"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {

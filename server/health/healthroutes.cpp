@@ -63,7 +63,8 @@ RouteRegistrar healthRoutes()
                          return QHttpServerResponse(
                              QJsonObject{{u"status"_s, u"healthy"_s}, {u"version"_s, version}});
                      },
-                     {u"The process answers"_s, {}, {200}, false, u"health"_s, {}, {ResponseContent::json(200, u"Health"_s)}});
+                     {u"The process answers"_s, {}, {200}, false, u"health"_s, {},
+                      {ResponseContent::json(200, u"Health"_s)}});
 
         ThreadDatabase *db = &resources.db;
         router.route(QHttpServerRequest::Method::Get, u"/health/db"_s,
@@ -87,7 +88,8 @@ RouteRegistrar healthRoutes()
                              QJsonObject{{u"status"_s, u"healthy"_s}, {u"service"_s, u"database"_s}});
                      },
                      {u"The database answers a query"_s, {}, {200, 503}, false, u"health"_s, {},
-                      {ResponseContent::json(200, u"DatabaseHealth"_s), ResponseContent::json(503, u"DatabaseHealth"_s)}});
+                      {ResponseContent::json(200, u"DatabaseHealth"_s),
+                       ResponseContent::json(503, u"DatabaseHealth"_s)}});
 
         std::shared_ptr<const ai::Provider> provider = resources.service.aiProvider;
         router.routeDeferred(

@@ -13,23 +13,40 @@ namespace {
 QString reason(int status)
 {
     switch (status) {
-    case 200: return u"OK"_s;
-    case 201: return u"Created"_s;
-    case 204: return u"No Content"_s;
-    case 400: return u"Malformed request"_s;
-    case 401: return u"Missing or bad token"_s;
-    case 403: return u"Not allowed"_s;
-    case 404: return u"Not found"_s;
-    case 405: return u"Method not allowed"_s;
-    case 409: return u"Conflict"_s;
-    case 410: return u"Cursor expired: read the feed from the start"_s;
-    case 412: return u"Revision is stale"_s;
-    case 413: return u"Body too large"_s;
-    case 422: return u"Validation failed"_s;
-    case 428: return u"If-Match required"_s;
-    case 429: return u"Too many requests"_s;
-    case 503: return u"Dependency unavailable"_s;
-    default: return u"Status %1"_s.arg(status);
+    case 200:
+        return u"OK"_s;
+    case 201:
+        return u"Created"_s;
+    case 204:
+        return u"No Content"_s;
+    case 400:
+        return u"Malformed request"_s;
+    case 401:
+        return u"Missing or bad token"_s;
+    case 403:
+        return u"Not allowed"_s;
+    case 404:
+        return u"Not found"_s;
+    case 405:
+        return u"Method not allowed"_s;
+    case 409:
+        return u"Conflict"_s;
+    case 410:
+        return u"Cursor expired: read the feed from the start"_s;
+    case 412:
+        return u"Revision is stale"_s;
+    case 413:
+        return u"Body too large"_s;
+    case 422:
+        return u"Validation failed"_s;
+    case 428:
+        return u"If-Match required"_s;
+    case 429:
+        return u"Too many requests"_s;
+    case 503:
+        return u"Dependency unavailable"_s;
+    default:
+        return u"Status %1"_s.arg(status);
     }
 }
 
@@ -41,7 +58,8 @@ QJsonObject schemaRef(const QString &component)
 QJsonObject problemResponse(int status)
 {
     return {{u"description"_s, reason(status)},
-            {u"content"_s, QJsonObject{{u"application/problem+json"_s, QJsonObject{{u"schema"_s, schemaRef(u"Problem"_s)}}}}}};
+            {u"content"_s,
+             QJsonObject{{u"application/problem+json"_s, QJsonObject{{u"schema"_s, schemaRef(u"Problem"_s)}}}}}};
 }
 
 /// The answer of one status: the route's content entries for it, else a problem (4xx, 5xx) or nothing (204).
@@ -98,7 +116,8 @@ QJsonObject openApiDocument(const QList<RouteInfo> &routes, const QString &versi
         QJsonObject item = paths.value(path).toObject();
         QJsonObject operation;
         operation.insert(u"summary"_s, route.options.summary);
-        const QString operationId = methodKey(route.method) + QString(path).replace(QRegularExpression(u"[^A-Za-z0-9]+"_s), u"_"_s);
+        const QString operationId =
+            methodKey(route.method) + QString(path).replace(QRegularExpression(u"[^A-Za-z0-9]+"_s), u"_"_s);
         operation.insert(u"operationId"_s, operationId);
         if (!route.options.tag.isEmpty())
             operation.insert(u"tags"_s, QJsonArray{route.options.tag});
@@ -111,10 +130,12 @@ QJsonObject openApiDocument(const QList<RouteInfo> &routes, const QString &versi
         if (!parameters.isEmpty())
             operation.insert(u"parameters"_s, parameters);
         if (!route.options.requestBody.isEmpty()) {
-            operation.insert(u"requestBody"_s,
-                             QJsonObject{{u"required"_s, true},
-                                         {u"content"_s, QJsonObject{{u"application/json"_s,
-                                                                     QJsonObject{{u"schema"_s, schemaRef(route.options.requestBody)}}}}}});
+            operation.insert(
+                u"requestBody"_s,
+                QJsonObject{
+                    {u"required"_s, true},
+                    {u"content"_s, QJsonObject{{u"application/json"_s,
+                                                QJsonObject{{u"schema"_s, schemaRef(route.options.requestBody)}}}}}});
         }
         QJsonObject responses;
         for (int status : route.options.responses)
@@ -136,8 +157,8 @@ QJsonObject openApiDocument(const QList<RouteInfo> &routes, const QString &versi
         {u"components"_s,
          QJsonObject{{u"schemas"_s, api::schemaComponentsObject()},
                      {u"securitySchemes"_s, QJsonObject{{u"bearer"_s, QJsonObject{{u"type"_s, u"http"_s},
-                                                                                   {u"scheme"_s, u"bearer"_s},
-                                                                                   {u"bearerFormat"_s, u"JWT"_s}}}}}}},
+                                                                                  {u"scheme"_s, u"bearer"_s},
+                                                                                  {u"bearerFormat"_s, u"JWT"_s}}}}}}},
     };
 }
 

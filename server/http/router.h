@@ -31,7 +31,10 @@ struct ResponseContent {
     QString description; ///< for text: what it holds (a stream's events)
 
     /// @brief A JSON answer of the component @p schema.
-    static ResponseContent json(int status, const QString &schema) { return {status, QStringLiteral("application/json"), schema, {}}; }
+    static ResponseContent json(int status, const QString &schema)
+    {
+        return {status, QStringLiteral("application/json"), schema, {}};
+    }
     /// @brief A Server-Sent-Events answer (200) whose events are @p events.
     static ResponseContent eventStream(const QString &events)
     {
