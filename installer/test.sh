@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash installer/install-deps.sh
-# The OpenAPI 3.1 validator the tests use, at the versions of tests/tools/package-lock.json.
-if [ ! -d tests/tools/node_modules/@apidevtools/swagger-parser ]; then
+# The OpenAPI 3.1 validator and Prism (the contract check) the tests use, at the versions of
+# tests/tools/package-lock.json.
+if [ ! -d tests/tools/node_modules/@apidevtools/swagger-parser ] || [ ! -e tests/tools/node_modules/.bin/prism ]; then
     npm ci --silent --no-audit --no-fund --prefix tests/tools >/dev/null
 fi
 cmake --preset debug-asan

@@ -66,7 +66,8 @@ RouteRegistrar accountRoutes()
                     });
                 return std::nullopt;
             },
-            {u"Create an account and sign in"_s, {}, {201, 400, 403, 409, 415, 422}, true, u"auth"_s});
+            {u"Create an account and sign in"_s, {}, {201, 400, 403, 409, 415, 422}, true, u"auth"_s,
+             u"RegisterInput"_s, {ResponseContent::json(201, u"AuthGrant"_s)}});
 
         router.routeDeferred(
             Method::Post, u"/api/v1/auth/login"_s,
@@ -90,7 +91,8 @@ RouteRegistrar accountRoutes()
                     });
                 return std::nullopt;
             },
-            {u"Sign in with email and password"_s, {}, {200, 400, 401, 403, 415, 422, 429}, true, u"auth"_s});
+            {u"Sign in with email and password"_s, {}, {200, 400, 401, 403, 415, 422, 429}, true, u"auth"_s,
+             u"LoginInput"_s, {ResponseContent::json(200, u"AuthGrant"_s)}});
 
         router.route(
             Method::Post, u"/api/v1/auth/refresh"_s,
@@ -101,7 +103,8 @@ RouteRegistrar accountRoutes()
                 return answer(service->refresh(*body, origin(request)), context,
                               [](const AuthGrant &grant) { return jsonResponse(grant.toJson()); });
             },
-            {u"Trade a refresh token for a new token pair"_s, {}, {200, 400, 401, 415, 422}, true, u"auth"_s});
+            {u"Trade a refresh token for a new token pair"_s, {}, {200, 400, 401, 415, 422}, true, u"auth"_s,
+             u"RefreshInput"_s, {ResponseContent::json(200, u"AuthGrant"_s)}});
 
         router.route(
             Method::Post, u"/api/v1/auth/logout"_s,
@@ -111,7 +114,8 @@ RouteRegistrar accountRoutes()
                     return problemResponse(body.error(), context);
                 return answer(service->logout(*body, origin(request)), context);
             },
-            {u"End the session of a refresh token"_s, {}, {204, 400, 401, 415, 422}, true, u"auth"_s});
+            {u"End the session of a refresh token"_s, {}, {204, 400, 401, 415, 422}, true, u"auth"_s,
+             u"RefreshInput"_s});
 
         router.route(
             Method::Get, u"/api/v1/auth/me"_s,
@@ -119,7 +123,8 @@ RouteRegistrar accountRoutes()
                 return answer(caller(request, context), context,
                               [](const Caller &who) { return userResponse(who.user(), UserView::Self); });
             },
-            {u"The signed-in user"_s, {}, {200, 401}, true, u"auth"_s});
+            {u"The signed-in user"_s, {}, {200, 401}, true, u"auth"_s, {},
+             {ResponseContent::json(200, u"UserSelf"_s)}});
 
         router.routeDeferred(
             Method::Post, u"/api/v1/auth/password"_s,
@@ -147,7 +152,7 @@ RouteRegistrar accountRoutes()
                 return std::nullopt;
             },
             {u"Change your password (ends your other sessions)"_s, {}, {204, 400, 401, 409, 415, 422, 429}, true,
-             u"auth"_s});
+             u"auth"_s, u"PasswordChangeInput"_s});
 
         // ---- /users -----------------------------------------------------------------------------------------
 
@@ -163,7 +168,8 @@ RouteRegistrar accountRoutes()
                 return answer(service->updateProfile(*who, *body), context,
                               [](const User &user) { return userResponse(user, UserView::Self); });
             },
-            {u"Edit your profile"_s, {}, {200, 400, 401, 415, 422}, true, u"users"_s});
+            {u"Edit your profile"_s, {}, {200, 400, 401, 415, 422}, true, u"users"_s, u"ProfilePatch"_s,
+             {ResponseContent::json(200, u"UserSelf"_s)}});
 
         router.route<QString>(
             Method::Get, u"/api/v1/users/<arg>"_s,
@@ -174,7 +180,8 @@ RouteRegistrar accountRoutes()
                 return answer(service->publicProfile(*uuid), context,
                               [](const User &user) { return userResponse(user, UserView::Public); });
             },
-            {u"A user's public profile"_s, {u"id"_s}, {200, 404}, true, u"users"_s});
+            {u"A user's public profile"_s, {u"id"_s}, {200, 404}, true, u"users"_s, {},
+             {ResponseContent::json(200, u"UserPublic"_s)}});
 
         router.route<QString>(
             Method::Put, u"/api/v1/users/<arg>/follow"_s,
@@ -211,7 +218,8 @@ RouteRegistrar accountRoutes()
                 return answer(service->followers(*uuid, formQuery(request)), context,
                               [](const QJsonObject &page) { return jsonResponse(page); });
             },
-            {u"Who follows a user, newest first"_s, {u"id"_s}, {200, 400, 404}, true, u"users"_s});
+            {u"Who follows a user, newest first"_s, {u"id"_s}, {200, 400, 404}, true, u"users"_s, {},
+             {ResponseContent::json(200, u"Page_UserPublic"_s)}});
 
         // ---- /admin -----------------------------------------------------------------------------------------
 
@@ -224,7 +232,8 @@ RouteRegistrar accountRoutes()
                 return answer(service->listUsers(*who, formQuery(request)), context,
                               [](const QJsonObject &page) { return jsonResponse(page); });
             },
-            {u"Users, with search, role filter and paging (admin)"_s, {}, {200, 400, 401, 403}, true, u"admin"_s});
+            {u"Users, with search, role filter and paging (admin)"_s, {}, {200, 400, 401, 403}, true, u"admin"_s, {},
+             {ResponseContent::json(200, u"Page_AdminUser"_s)}});
 
         router.route<QString>(
             Method::Patch, u"/api/v1/admin/users/<arg>"_s,
@@ -245,7 +254,7 @@ RouteRegistrar accountRoutes()
                               [](const User &user) { return userResponse(user, UserView::Self); });
             },
             {u"Change a user's role or active flag (admin)"_s, {u"id"_s}, {200, 400, 401, 403, 404, 409, 415, 422}, true,
-             u"admin"_s});
+             u"admin"_s, u"AdminUserPatch"_s, {ResponseContent::json(200, u"UserSelf"_s)}});
 
         router.route(
             Method::Get, u"/api/v1/admin/audit-log"_s,
@@ -256,7 +265,8 @@ RouteRegistrar accountRoutes()
                 return answer(service->auditLog(*who, formQuery(request)), context,
                               [](const QJsonObject &page) { return jsonResponse(page); });
             },
-            {u"Security-relevant actions, newest first (admin)"_s, {}, {200, 400, 401, 403}, true, u"admin"_s});
+            {u"Security-relevant actions, newest first (admin)"_s, {}, {200, 400, 401, 403}, true, u"admin"_s, {},
+             {ResponseContent::json(200, u"Page_AuditEntry"_s)}});
     };
 }
 

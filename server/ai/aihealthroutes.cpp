@@ -84,7 +84,9 @@ RouteRegistrar healthRoutes()
              {},
              {200, 503},
              false,
-             u"health"_s});
+             u"health"_s,
+             {},
+             {ResponseContent::json(200, u"AiHealth"_s), ResponseContent::json(503, u"AiHealth"_s)}});
     };
 }
 

@@ -70,7 +70,9 @@ RouteRegistrar assistRoutes()
                       {},
                       {200, 401},
                       true,
-                      u"ai"_s});
+                      u"ai"_s,
+                      {},
+                      {ResponseContent::json(200, u"AiQuota"_s)}});
 
         router.routeDeferred(Method::Post, u"/api/v1/ai/generate-article"_s,
                              handler(&AssistService::generateArticle, true),
@@ -79,19 +81,30 @@ RouteRegistrar assistRoutes()
                               {},
                               {200, 400, 401, 403, 415, 422, 429, 502, 503, 504},
                               true,
-                              u"ai"_s});
+                              u"ai"_s,
+                              u"GenerateArticleInput"_s,
+                              {ResponseContent::json(200, u"GeneratedArticle"_s),
+                               ResponseContent::eventStream(
+                                   u"With Accept: text/event-stream. message.delta {text} for each piece of the "
+                                   u"draft as it arrives, then article.done {title, content, excerpt, tags} (a "
+                                   u"GeneratedArticle); or error {status, type, title, detail}, after which the "
+                                   u"stream ends."_s)}});
         router.routeDeferred(Method::Post, u"/api/v1/ai/summarize"_s, handler(&AssistService::summarize, false),
                              {u"Summarise a text: {content, max_words?} → {summary, key_points}"_s,
                               {},
                               {200, 400, 401, 403, 415, 422, 429, 502, 503, 504},
                               true,
-                              u"ai"_s});
+                              u"ai"_s,
+                              u"SummarizeInput"_s,
+                              {ResponseContent::json(200, u"Summary"_s)}});
         router.routeDeferred(Method::Post, u"/api/v1/ai/suggest"_s, handler(&AssistService::suggest, false),
                              {u"Suggest titles, an excerpt and tags: {content} → {titles, excerpt, tags}"_s,
                               {},
                               {200, 400, 401, 403, 415, 422, 429, 502, 503, 504},
                               true,
-                              u"ai"_s});
+                              u"ai"_s,
+                              u"SuggestInput"_s,
+                              {ResponseContent::json(200, u"Suggestions"_s)}});
     };
 }
 

@@ -102,7 +102,8 @@ RouteRegistrar chatRoutes()
                          return answer(service->create(*who, *body), requestContext,
                                        [](const Conversation &c) { return conversationResponse(c, 201); });
                      },
-                     {u"Start a conversation with the AI assistant"_s, {}, {201, 400, 401, 415, 422}, true, u"chat"_s});
+                     {u"Start a conversation with the AI assistant"_s, {}, {201, 400, 401, 415, 422}, true, u"chat"_s,
+                      u"ConversationInput"_s, {ResponseContent::json(201, u"Conversation"_s)}});
 
         router.route(Method::Get, u"/api/v1/conversations"_s,
                      [service, caller](const QHttpServerRequest &request, RequestContext &requestContext) {
@@ -112,7 +113,8 @@ RouteRegistrar chatRoutes()
                          return answer(service->list(*who, formQuery(request)), requestContext,
                                        [](const QJsonObject &page) { return jsonResponse(page); });
                      },
-                     {u"Your conversations, most recently updated first"_s, {}, {200, 400, 401}, true, u"chat"_s});
+                     {u"Your conversations, most recently updated first"_s, {}, {200, 400, 401}, true, u"chat"_s, {},
+                      {ResponseContent::json(200, u"Page_Conversation"_s)}});
 
         router.route<QString>(
             Method::Get, u"/api/v1/conversations/<arg>"_s,
@@ -123,7 +125,8 @@ RouteRegistrar chatRoutes()
                                   [](const QJsonObject &c) { return jsonResponse(c); });
                 });
             },
-            {u"One of your conversations with its messages, oldest first"_s, {u"id"_s}, {200, 401, 404}, true, u"chat"_s});
+            {u"One of your conversations with its messages, oldest first"_s, {u"id"_s}, {200, 401, 404}, true,
+             u"chat"_s, {}, {ResponseContent::json(200, u"ConversationDetail"_s)}});
 
         router.route<QString>(
             Method::Patch, u"/api/v1/conversations/<arg>"_s,
@@ -138,7 +141,7 @@ RouteRegistrar chatRoutes()
                 });
             },
             {u"Rename a conversation or change its system prompt"_s, {u"id"_s}, {200, 400, 401, 404, 415, 422}, true,
-             u"chat"_s});
+             u"chat"_s, u"ConversationPatch"_s, {ResponseContent::json(200, u"Conversation"_s)}});
 
         router.route<QString>(
             Method::Delete, u"/api/v1/conversations/<arg>"_s,
@@ -176,7 +179,14 @@ RouteRegistrar chatRoutes()
              {u"id"_s},
              {200, 201, 400, 401, 404, 415, 422, 429, 502, 503, 504},
              true,
-             u"chat"_s});
+             u"chat"_s,
+             u"MessageInput"_s,
+             {ResponseContent::json(201, u"ChatExchange"_s), ResponseContent::eventStream(
+                  u"With Accept: text/event-stream. message.created {user_message, assistant_message_id}; "
+                  u"message.delta {text} for each upstream chunk as it arrives; message.done {message} (the stored "
+                  u"answer with its token count, status cancelled after a cancel); or error {status, type, title, "
+                  u"detail}, after which the stream ends. Comment lines (: keep-alive) while the upstream is "
+                  u"silent."_s)}});
 
         router.route<QString, QString>(
             Method::Post, u"/api/v1/conversations/<arg>/messages/<arg>/cancel"_s,
@@ -228,7 +238,14 @@ RouteRegistrar chatRoutes()
              {u"id"_s, u"message_id"_s},
              {200, 201, 401, 404, 409, 429, 502, 503, 504},
              true,
-             u"chat"_s});
+             u"chat"_s,
+             {},
+             {ResponseContent::json(201, u"ChatExchange"_s), ResponseContent::eventStream(
+                  u"With Accept: text/event-stream. message.created {user_message, assistant_message_id}; "
+                  u"message.delta {text} for each upstream chunk as it arrives; message.done {message} (the stored "
+                  u"answer with its token count, status cancelled after a cancel); or error {status, type, title, "
+                  u"detail}, after which the stream ends. Comment lines (: keep-alive) while the upstream is "
+                  u"silent."_s)}});
     };
 }
 

@@ -55,7 +55,9 @@ RouteRegistrar statsRoutes()
              {},
              {200, 400, 401, 403},
              true,
-             u"admin"_s});
+             u"admin"_s,
+             {},
+             {ResponseContent::json(200, u"AdminStats"_s)}});
     };
 }
 

@@ -296,7 +296,9 @@ RouteRegistrar articleRoutes()
                       {},
                       {200, 400, 401},
                       true,
-                      u"articles"_s});
+                      u"articles"_s,
+                      {},
+                      {ResponseContent::json(200, u"Page_ArticleSummary"_s)}});
 
         router.route(Method::Post, u"/api/v1/articles"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
@@ -312,7 +314,8 @@ RouteRegistrar articleRoutes()
                              });
                          });
                      },
-                     {u"Write an article"_s, {}, {201, 400, 401, 403, 415, 422}, true, u"articles"_s});
+                     {u"Write an article"_s, {}, {201, 400, 401, 403, 415, 422}, true, u"articles"_s, u"ArticleInput"_s,
+                      {ResponseContent::json(201, u"Article"_s)}});
 
         router.route<QString>(
             Method::Get, u"/api/v1/articles/by-slug/<arg>"_s,
@@ -321,7 +324,8 @@ RouteRegistrar articleRoutes()
                     return answer(service->getRenderedBySlug(caller, slug), context, renderedResponse);
                 });
             },
-            {u"An article by its slug"_s, {u"slug"_s}, {200, 401, 404}, true, u"articles"_s});
+            {u"An article by its slug"_s, {u"slug"_s}, {200, 401, 404}, true, u"articles"_s, {},
+             {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
             Method::Get, u"/api/v1/articles/<arg>"_s,
@@ -330,7 +334,8 @@ RouteRegistrar articleRoutes()
                     return answer(service->getRendered(caller, uuid), context, renderedResponse);
                 });
             },
-            {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s});
+            {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s, {},
+             {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
             Method::Put, u"/api/v1/articles/<arg>"_s,
@@ -356,7 +361,9 @@ RouteRegistrar articleRoutes()
              {u"id"_s},
              {200, 201, 400, 401, 403, 404, 412, 415, 422, 428},
              true,
-             u"articles"_s});
+             u"articles"_s,
+             u"ArticleInput"_s,
+             {ResponseContent::json(200, u"Article"_s), ResponseContent::json(201, u"Article"_s)}});
 
         router.route<QString>(
             Method::Patch, u"/api/v1/articles/<arg>"_s,
@@ -374,7 +381,9 @@ RouteRegistrar articleRoutes()
              {u"id"_s},
              {200, 400, 401, 403, 404, 412, 415, 422, 428},
              true,
-             u"articles"_s});
+             u"articles"_s,
+             u"ArticlePatch"_s,
+             {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
             Method::Delete, u"/api/v1/articles/<arg>"_s,
@@ -411,7 +420,9 @@ RouteRegistrar articleRoutes()
                  {u"id"_s},
                  {200, 400, 401, 403, 404, 412},
                  true,
-                 u"articles"_s});
+                 u"articles"_s,
+                 {},
+                 {ResponseContent::json(200, u"Article"_s)}});
         }
 
         router.route<QString>(
@@ -422,7 +433,8 @@ RouteRegistrar articleRoutes()
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
-            {u"An article's revisions, newest first"_s, {u"id"_s}, {200, 400, 401, 403, 404}, true, u"articles"_s});
+            {u"An article's revisions, newest first"_s, {u"id"_s}, {200, 400, 401, 403, 404}, true, u"articles"_s, {},
+             {ResponseContent::json(200, u"Page_RevisionInfo"_s)}});
 
         router.route<QString, QString>(
             Method::Get, u"/api/v1/articles/<arg>/revisions/<arg>"_s,
@@ -437,7 +449,8 @@ RouteRegistrar articleRoutes()
                                   [](const Article &article) { return jsonResponse(toJson(article)); });
                 });
             },
-            {u"One revision of an article, whole"_s, {u"id"_s, u"n"_s}, {200, 401, 403, 404}, true, u"articles"_s});
+            {u"One revision of an article, whole"_s, {u"id"_s, u"n"_s}, {200, 401, 403, 404}, true, u"articles"_s, {},
+             {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
             Method::Post, u"/api/v1/admin/articles/<arg>/restore"_s,
@@ -447,7 +460,8 @@ RouteRegistrar articleRoutes()
                                   [](const Article &article) { return articleResponse(article); });
                 });
             },
-            {u"Undelete an article within 30 days (admin)"_s, {u"id"_s}, {200, 401, 403, 404, 409}, true, u"admin"_s});
+            {u"Undelete an article within 30 days (admin)"_s, {u"id"_s}, {200, 401, 403, 404, 409}, true, u"admin"_s,
+             {}, {ResponseContent::json(200, u"Article"_s)}});
 
         router.route(Method::Get, u"/api/v1/tags"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
@@ -457,7 +471,8 @@ RouteRegistrar articleRoutes()
                                            [](const QJsonObject &page) { return jsonResponse(page); });
                          });
                      },
-                     {u"Tags with their number of published articles"_s, {}, {200, 400, 401}, true, u"tags"_s});
+                     {u"Tags with their number of published articles"_s, {}, {200, 400, 401}, true, u"tags"_s, {},
+                      {ResponseContent::json(200, u"Page_Tag"_s)}});
 
         router.route(Method::Get, u"/api/v1/search"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
@@ -466,7 +481,8 @@ RouteRegistrar articleRoutes()
                                            [](const QJsonObject &page) { return jsonResponse(page); });
                          });
                      },
-                     {u"Full-text search: phrases, -exclude, or"_s, {}, {200, 400, 401}, true, u"search"_s});
+                     {u"Full-text search: phrases, -exclude, or"_s, {}, {200, 400, 401}, true, u"search"_s, {},
+                      {ResponseContent::json(200, u"Page_SearchHit"_s)}});
 
         router.route(Method::Get, u"/api/v1/sync/changes"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
@@ -479,7 +495,9 @@ RouteRegistrar articleRoutes()
                       {},
                       {200, 400, 401, 410},
                       true,
-                      u"sync"_s});
+                      u"sync"_s,
+                      {},
+                      {ResponseContent::json(200, u"ChangesPage"_s)}});
     };
 }
 

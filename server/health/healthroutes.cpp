@@ -12,11 +12,12 @@ RouteRegistrar healthRoutes()
 {
     return [](Router &router, ListenerResources &resources) {
         const QString version = resources.service.version;
-        router.route(QHttpServerRequest::Method::Get, u"/health"_s,
-                     [version](const QHttpServerRequest &, RequestContext &) {
-                         return QHttpServerResponse(QJsonObject{{u"status"_s, u"healthy"_s}, {u"version"_s, version}});
-                     },
-                     {u"The process answers"_s, {}, {200}, false, u"health"_s});
+        router.route(
+            QHttpServerRequest::Method::Get, u"/health"_s,
+            [version](const QHttpServerRequest &, RequestContext &) {
+                return QHttpServerResponse(QJsonObject{{u"status"_s, u"healthy"_s}, {u"version"_s, version}});
+            },
+            {u"The process answers"_s, {}, {200}, false, u"health"_s, {}, {ResponseContent::json(200, u"Health"_s)}});
 
         ThreadDatabase *db = &resources.db;
         router.route(
@@ -38,7 +39,13 @@ RouteRegistrar healthRoutes()
                 }
                 return QHttpServerResponse(QJsonObject{{u"status"_s, u"healthy"_s}, {u"service"_s, u"database"_s}});
             },
-            {u"The database answers a query"_s, {}, {200, 503}, false, u"health"_s});
+            {u"The database answers a query"_s,
+             {},
+             {200, 503},
+             false,
+             u"health"_s,
+             {},
+             {ResponseContent::json(200, u"DatabaseHealth"_s), ResponseContent::json(503, u"DatabaseHealth"_s)}});
     };
 }
 

@@ -19,7 +19,9 @@ RouteRegistrar operationsRoutes()
                                            metrics->render());
             },
             {u"Prometheus metrics: requests by route and status, latency histograms, connections, streams, database"_s,
-             {}, {200}, false, u"operations"_s});
+             {}, {200}, false, u"operations"_s, {},
+             {ResponseContent::text(200, u"text/plain; version=0.0.4; charset=utf-8"_s,
+                                    u"The Prometheus text exposition format."_s)}});
 
         const Router *self = &router;
         const QString version = resources.service.version;
@@ -30,7 +32,8 @@ RouteRegistrar operationsRoutes()
                 return QHttpServerResponse(QByteArrayLiteral("application/json"),
                                            QJsonDocument(openApiDocument(self->routes(), version)).toJson(QJsonDocument::Compact));
             },
-            {u"This OpenAPI 3.1 document"_s, {}, {200}, false, u"operations"_s});
+            {u"This OpenAPI 3.1 document"_s, {}, {200}, false, u"operations"_s, {},
+             {ResponseContent::json(200, u"OpenApiDocument"_s)}});
     };
 }
 

@@ -22,13 +22,43 @@ namespace inkwell::server {
 
 struct ServiceContext;
 
-/// @brief How a route is described (OpenAPI) and which middleware applies to it.
+/// @brief What one answer of a route carries, for the OpenAPI document: a JSON body of a named schema
+/// (inkwell::api::schemaComponents()), or text (an event stream, the metrics) described in words.
+struct ResponseContent {
+    int status = 200;
+    QString mediaType = QStringLiteral("application/json");
+    QString schema;      ///< component name ("Article"); empty: the body is text, see description
+    QString description; ///< for text: what it holds (a stream's events)
+
+    /// @brief A JSON answer of the component @p schema.
+    static ResponseContent json(int status, const QString &schema)
+    {
+        return {status, QStringLiteral("application/json"), schema, {}};
+    }
+    /// @brief A Server-Sent-Events answer (200) whose events are @p events.
+    static ResponseContent eventStream(const QString &events)
+    {
+        return {200, QStringLiteral("text/event-stream"), {}, events};
+    }
+    /// @brief A text answer of @p mediaType.
+    static ResponseContent text(int status, const QString &mediaType, const QString &description)
+    {
+        return {status, mediaType, {}, description};
+    }
+};
+
+/// @brief How a route is described (OpenAPI) and which middleware applies to it. Members after `tag` have
+/// default initialisers, so a registration that names only the first five still compiles warning-free.
 struct RouteOptions {
     QString summary;                 ///< one line for the OpenAPI document
     QStringList pathParams;          ///< names of the `<arg>` placeholders, in order
     QList<int> responses{200};       ///< statuses the route answers with (besides the common errors)
     bool rateLimited = true;         ///< health and metrics are exempt, so probes never get 429
     QString tag;                     ///< OpenAPI tag ("health", "articles"...)
+    QString requestBody{};           ///< component name of the JSON body it requires; empty: it takes none
+    /// What the answers carry, by status. A status of `responses` below 400 without an entry has no body (204);
+    /// one of 400 or more without an entry is a problem document.
+    QList<ResponseContent> content{};
 };
 
 /// @brief What the middleware knows about the request being served.

@@ -39,7 +39,9 @@ RouteRegistrar notificationRoutes()
                       {},
                       {200, 400, 401},
                       true,
-                      u"notifications"_s});
+                      u"notifications"_s,
+                      {},
+                      {ResponseContent::json(200, u"Page_Notification"_s)}});
 
         authed.route(Method::Get, u"/api/v1/notifications/unread-count"_s,
                      [service](const Caller &who, const QHttpServerRequest &request, RequestContext &context) {
@@ -49,7 +51,8 @@ RouteRegistrar notificationRoutes()
                          auto count = service->unreadCount(who.user().id);
                          return count ? jsonResponse({{u"count"_s, *count}}) : problemResponse(count.error(), context);
                      },
-                     {u"How many of your notifications are unread"_s, {}, {200, 400, 401}, true, u"notifications"_s});
+                     {u"How many of your notifications are unread"_s, {}, {200, 400, 401}, true, u"notifications"_s, {},
+                      {ResponseContent::json(200, u"UnreadCount"_s)}});
 
         authed.route<QString>(
             Method::Post, u"/api/v1/notifications/<arg>/read"_s,
@@ -64,7 +67,9 @@ RouteRegistrar notificationRoutes()
              {u"id"_s},
              {200, 401, 404},
              true,
-             u"notifications"_s});
+             u"notifications"_s,
+             {},
+             {ResponseContent::json(200, u"Notification"_s)}});
 
         authed.route(
             Method::Post, u"/api/v1/notifications/read-all"_s,
@@ -76,7 +81,9 @@ RouteRegistrar notificationRoutes()
              {},
              {200, 401},
              true,
-             u"notifications"_s});
+             u"notifications"_s,
+             {},
+             {ResponseContent::json(200, u"ReadAllResult"_s)}});
 
         authed.routeStream(Method::Get, u"/api/v1/notifications/stream"_s,
                            [service, streams](const Caller &who, const QHttpServerRequest &request,
@@ -96,7 +103,13 @@ RouteRegistrar notificationRoutes()
                             {},
                             {200, 400, 401, 503},
                             true,
-                            u"notifications"_s});
+                            u"notifications"_s,
+                            {},
+                            {ResponseContent::eventStream(
+                                u"notification.created {notification} for each new notification as it happens, with "
+                                u"an id to send back as Last-Event-ID; error {status, title, detail} when the session "
+                                u"ends, after which the stream ends. Comment lines (: keep-alive) while nothing "
+                                u"happens."_s)}});
     };
 }
 

@@ -1,3 +1,5 @@
+#include "api/apitypes.h"
+#include "api/schemas.h"
 #include "model/article.h"
 #include "model/conversation.h"
 #include "model/message.h"
@@ -5,6 +7,7 @@
 #include "model/role.h"
 #include "model/tag.h"
 #include "model/user.h"
+#include "schemavalidator.h"
 
 #include "json/jsonreader.h"
 #include <QJsonArray>
@@ -295,6 +298,14 @@ private Q_SLOTS:
     void publicUserHasNoEmail();
     void roundTrip_data();
     void roundTrip();
+
+    // The API's JSON Schemas (api/schemas.h) against what core writes and reads.
+    void schemaMatchesWhatCoreWrites_data();
+    void schemaMatchesWhatCoreWrites();
+    void everySchemaHasASample();
+    void schemaEnumsFollowCore();
+    void schemaValidatorFinds_data();
+    void schemaValidatorFinds();
 };
 
 // ---- Roles ------------------------------------------------------------------------------------------------------
@@ -1609,6 +1620,376 @@ void TestModel::roundTrip()
 {
     QFETCH(Check, check);
     check();
+}
+
+// ---- The API's schemas -------------------------------------------------------------------------------------------
+
+namespace {
+
+/// One fully-populated document of a schema component: written by core's toJson where core has a writer; for the
+/// answer shapes the server writes, put together from core's writers and read back with the desktop's reader.
+struct SchemaSample {
+    QString component;
+    QJsonObject json;
+    /// The desktop's reader of the shape (apitypes.h), or empty: its problems, for a sample it must accept.
+    std::function<QStringList(const QJsonObject &)> read;
+};
+
+template <typename T> std::function<QStringList(const QJsonObject &)> reader(Parsed<T> (*read)(const QJsonObject &))
+{
+    return [read](const QJsonObject &json) { return problems(read(json)); };
+}
+
+template <typename T> std::function<QStringList(const QJsonObject &)> pageReader(Parsed<T> (*item)(const QJsonObject &))
+{
+    return [item](const QJsonObject &json) { return problems(api::pageFromJson(json, item)); };
+}
+
+User fullUser()
+{
+    User user = sampleUser();
+    user.bio = u"Poet of numbers."_s;
+    user.avatarUrl = u"https://example.com/ada.png"_s;
+    return user;
+}
+
+Conversation fullConversation()
+{
+    Conversation conversation = sampleConversation();
+    conversation.title = u"Engines"_s;
+    conversation.systemPrompt = u"Be brief."_s;
+    conversation.messageCount = 2;
+    conversation.totalTokens = 30;
+    return conversation;
+}
+
+Notification readNotification()
+{
+    Notification notification = sampleNotification();
+    notification.isRead = true;
+    notification.readAt = utc(2026, 11, 27, 9, 0, 0, 0);
+    return notification;
+}
+
+QJsonObject articleSummaryJson()
+{
+    return without(without(toJson(sampleArticle()), u"content"_s), u"content_html"_s);
+}
+
+QJsonObject adminUserJson()
+{
+    QJsonObject json = toJson(fullUser(), UserView::Self);
+    json.insert(u"article_count"_s, 4);
+    json.insert(u"last_login_at"_s, u"2026-11-27T08:00:00.000Z"_s);
+    return json;
+}
+
+QJsonObject auditEntryJson()
+{
+    return parse(R"({"id": 17, "action": "user.role_changed", "actor_id": "6f1c2b7e-8d4a-4f3b-9c2d-1e5a7b9c0d12",
+        "target_id": "0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d", "ip": "127.0.0.1",
+        "detail": {"from": "viewer", "to": "creator"}, "created_at": "2026-11-27T08:00:00.000Z"})");
+}
+
+QJsonObject revisionJson()
+{
+    return parse(R"({"revision": 3, "title": "On the Analytical Engine", "updated_at": "2026-11-27T08:00:00.000Z",
+        "updated_by": "6f1c2b7e-8d4a-4f3b-9c2d-1e5a7b9c0d12"})");
+}
+
+QJsonObject searchHitJson()
+{
+    return {{u"article"_s, articleSummaryJson()}, {u"rank"_s, 0.75}, {u"snippet"_s, u"It <mark>weaves</mark>."_s}};
+}
+
+QJsonObject liveChange()
+{
+    return {{u"seq"_s, 812},
+            {u"kind"_s, u"article"_s},
+            {u"id"_s, formatId(sampleArticle().id)},
+            {u"deleted"_s, false},
+            {u"article"_s, toJson(sampleArticle())}};
+}
+
+QJsonObject page(const QJsonObject &item)
+{
+    return {{u"items"_s, QJsonArray{item}}, {u"next_cursor"_s, u"c2Vlaw"_s}};
+}
+
+QList<SchemaSample> schemaSamples()
+{
+    const Message question{uuid(u"1f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"),
+                           sampleConversation().id,
+                           MessageRole::User,
+                           u"Hi"_s,
+                           3,
+                           utc(2026, 11, 26, 16, 12, 2, 0),
+                           MessageStatus::Complete};
+    const QJsonObject days{{u"date"_s, u"2026-11-27"_s}, {u"count"_s, 5}};
+    QJsonObject detail = toJson(fullConversation());
+    detail.insert(u"messages"_s, QJsonArray{toJson(question), toJson(sampleMessage())});
+    return {
+        {u"Problem"_s,
+         QJsonObject{{u"type"_s, u"/problems/stale"_s},
+                     {u"title"_s, u"Revision is stale"_s},
+                     {u"status"_s, 412},
+                     {u"detail"_s, u"Reload."_s},
+                     {u"request_id"_s, u"4f2a"_s},
+                     {u"errors"_s, QJsonArray{parse(R"({"field": "title", "message": "is required"})")}},
+                     {u"current"_s, toJson(sampleArticle())},
+                     {u"message"_s, toJson(sampleMessage())}},
+         {}},
+        {u"Health"_s, parse(R"({"status": "healthy", "version": "1.4.0"})"), reader(api::serverHealthFromJson)},
+        {u"DatabaseHealth"_s,
+         parse(R"({"status": "unhealthy", "service": "database", "detail": "Down.", "request_id": "4f2a"})"),
+         {}},
+        {u"AiHealth"_s, parse(R"({"status": "unhealthy", "provider": "gemini", "model": "gemini-2.5-flash",
+            "detail": "The provider does not answer."})"),
+         reader(api::aiHealthFromJson)},
+        {u"OpenApiDocument"_s, parse(R"({"openapi": "3.1.0", "info": {}, "paths": {}, "components": {}})"), {}},
+        {u"UserPublic"_s, toJson(fullUser(), UserView::Public), reader(api::publicUserItem)},
+        {u"UserSelf"_s, toJson(fullUser(), UserView::Self), reader(api::selfUserItem)},
+        {u"RegisterInput"_s, toJson(RegisterInput{u"ada@example.com"_s, chars(12), u"Ada"_s}), {}},
+        {u"LoginInput"_s, toJson(LoginInput{u"ada@example.com"_s, u"secret"_s}), {}},
+        {u"RefreshInput"_s, QJsonObject{{u"refresh_token"_s, u"r3fr3sh"_s}}, {}},
+        {u"PasswordChangeInput"_s, toJson(PasswordChangeInput{u"old"_s, chars(12)}), {}},
+        {u"ProfilePatch"_s,
+         toJson(ProfilePatch{u"Ada"_s, PatchField<QString>(u"Poet."_s),
+                             PatchField<QString>(u"https://example.com/a.png"_s)}),
+         {}},
+        {u"AdminUserPatch"_s, toJson(AdminUserPatch{Role::Admin, false}), {}},
+        {u"AuthGrant"_s,
+         QJsonObject{{u"user"_s, toJson(fullUser(), UserView::Self)},
+                     {u"access_token"_s, u"eyJ.a.b"_s},
+                     {u"refresh_token"_s, u"r3fr3sh"_s},
+                     {u"token_type"_s, u"bearer"_s},
+                     {u"expires_in"_s, 900}},
+         reader(api::authGrantFromJson)},
+        {u"AdminUser"_s, adminUserJson(), reader(api::adminUserFromJson)},
+        {u"AuditEntry"_s, auditEntryJson(), reader(api::auditEntryFromJson)},
+        {u"DayCount"_s, days, {}},
+        {u"AdminStats"_s,
+         QJsonObject{
+             {u"days"_s, 30},
+             {u"users"_s, QJsonObject{{u"total"_s, 3},
+                                      {u"by_role"_s, parse(R"({"viewer": 1, "creator": 1, "admin": 1})")},
+                                      {u"new_per_day"_s, QJsonArray{days}}}},
+             {u"articles"_s, QJsonObject{{u"by_status"_s, parse(R"({"draft": 1, "published": 2, "archived": 0})")},
+                                         {u"published_per_day"_s, QJsonArray{days}}}},
+             {u"chat"_s,
+              QJsonObject{{u"messages_per_day"_s, QJsonArray{days}}, {u"tokens_per_day"_s, QJsonArray{days}}}},
+             {u"ai"_s, parse(R"({"requests": 10, "failures": 1, "p95_latency_ms": 850})")}},
+         reader(api::adminStatsFromJson)},
+        {u"Article"_s, toJson(sampleArticle()), reader(api::articleItem)},
+        {u"ArticleSummary"_s, articleSummaryJson(), reader(api::articleSummaryItem)},
+        {u"ArticleInput"_s,
+         toJson(ArticleInput{u"Title"_s, u"Body"_s, u"Short"_s, QStringList{u"a"_s, u"b"_s}, ArticleStatus::Draft}),
+         {}},
+        {u"ArticlePatch"_s,
+         toJson(ArticlePatch{u"T"_s, u"B"_s, u"E"_s, QStringList{u"a"_s}, ArticleStatus::Archived}),
+         {}},
+        {u"Tag"_s, toJson(sampleTag()), reader(api::tagItem)},
+        {u"RevisionInfo"_s, revisionJson(), reader(api::revisionInfoFromJson)},
+        {u"SearchHit"_s, searchHitJson(), reader(api::searchHitFromJson)},
+        {u"Change"_s, liveChange(), {}},
+        {u"ChangesPage"_s,
+         QJsonObject{
+             {u"changes"_s, QJsonArray{liveChange(), QJsonObject{{u"seq"_s, 813},
+                                                                 {u"kind"_s, u"article"_s},
+                                                                 {u"id"_s, u"1b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d"_s},
+                                                                 {u"deleted"_s, true},
+                                                                 {u"article"_s, jsonNull}}}},
+             {u"cursor"_s, u"813"_s},
+             {u"has_more"_s, false}},
+         reader(api::changesPageFromJson)},
+        {u"Conversation"_s, toJson(fullConversation()), reader(api::conversationItem)},
+        {u"ConversationDetail"_s, detail, reader(api::conversationDetailFromJson)},
+        {u"ConversationInput"_s, toJson(ConversationInput{u"Ideas"_s, u"llama3"_s, u"Be brief."_s}), {}},
+        {u"ConversationPatch"_s,
+         toJson(ConversationPatch{PatchField<QString>(u"T"_s), PatchField<QString>(std::in_place)}),
+         {}},
+        {u"Message"_s, toJson(sampleMessage()), reader(api::messageItem)},
+        {u"MessageInput"_s, toJson(MessageInput{u"Hello 😀"_s}), {}},
+        {u"ChatExchange"_s,
+         QJsonObject{{u"user_message"_s, toJson(question)}, {u"assistant_message"_s, toJson(sampleMessage())}},
+         reader(api::chatExchangeFromJson)},
+        {u"GenerateArticleInput"_s, parse(R"({"prompt": "Looms", "style": "playful"})"), {}},
+        {u"SummarizeInput"_s, parse(R"({"content": "Long text.", "max_words": 50})"), {}},
+        {u"SuggestInput"_s, parse(R"({"content": "Long text."})"), {}},
+        {u"GeneratedArticle"_s,
+         parse(R"({"title": "Looms", "content": "# Looms", "excerpt": "On looms.", "tags": ["weaving"]})"),
+         reader(api::generatedArticleFromJson)},
+        {u"Summary"_s, parse(R"({"summary": "Short.", "key_points": ["one", "two"]})"), reader(api::summaryFromJson)},
+        {u"Suggestions"_s, parse(R"({"titles": ["A", "B"], "excerpt": "E.", "tags": ["t"]})"),
+         reader(api::suggestionsFromJson)},
+        {u"AiQuota"_s, parse(R"({"tokens_per_day": 100000, "tokens_used_today": 250, "tokens_remaining": 99750,
+            "requests_per_minute": 20, "resets_at": "2026-11-28T00:00:00.000Z"})"),
+         reader(api::aiQuotaFromJson)},
+        {u"Notification"_s, toJson(readNotification()), reader(api::notificationItem)},
+        {u"UnreadCount"_s, parse(R"({"count": 3})"), {}},
+        {u"ReadAllResult"_s, parse(R"({"updated": 2})"), {}},
+        {u"Page_ArticleSummary"_s, page(articleSummaryJson()), pageReader(api::articleSummaryItem)},
+        {u"Page_UserPublic"_s, page(toJson(fullUser(), UserView::Public)), pageReader(api::publicUserItem)},
+        {u"Page_AdminUser"_s, page(adminUserJson()), pageReader(api::adminUserFromJson)},
+        {u"Page_AuditEntry"_s, page(auditEntryJson()), pageReader(api::auditEntryFromJson)},
+        {u"Page_Tag"_s, page(toJson(sampleTag())), pageReader(api::tagItem)},
+        {u"Page_RevisionInfo"_s, page(revisionJson()), pageReader(api::revisionInfoFromJson)},
+        {u"Page_SearchHit"_s, page(searchHitJson()), pageReader(api::searchHitFromJson)},
+        {u"Page_Conversation"_s, page(toJson(fullConversation())), pageReader(api::conversationItem)},
+        {u"Page_Notification"_s, page(toJson(readNotification())), pageReader(api::notificationItem)},
+    };
+}
+
+/// A value of another JSON type than @p value.
+QJsonValue otherType(const QJsonValue &value)
+{
+    if (value.isString())
+        return 12345;
+    if (value.isNull())
+        return QJsonArray(); // no member of the API is a nullable array
+    return u"not this"_s;
+}
+
+} // namespace
+
+void TestModel::schemaMatchesWhatCoreWrites_data()
+{
+    QTest::addColumn<int>("index");
+    const QList<SchemaSample> samples = schemaSamples();
+    for (int i = 0; i < samples.size(); ++i)
+        QTest::newRow(qPrintable(samples.at(i).component)) << i;
+}
+
+void TestModel::schemaMatchesWhatCoreWrites()
+{
+    QFETCH(int, index);
+    const SchemaSample sample = schemaSamples().at(index);
+    const test::SchemaValidator validator(api::schemaComponentsObject());
+    const std::optional<QJsonObject> schema = api::schemaComponent(sample.component);
+    QVERIFY(schema);
+
+    // What core writes (or, for a shape the server writes, a document the desktop's reader accepts) conforms.
+    if (sample.read)
+        QVERIFY2(sample.read(sample.json).isEmpty(), qPrintable(sample.read(sample.json).join(u"; ")));
+    const QStringList found = validator.validate(sample.json, sample.component);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u"; ")));
+
+    // Every required member is required: leaving any out fails.
+    for (const QJsonValue &name : schema->value(u"required"_s).toArray()) {
+        const QStringList missing = validator.validate(without(sample.json, name.toString()), sample.component);
+        QVERIFY2(!missing.isEmpty(), qPrintable(u"passes without "_s + name.toString()));
+    }
+    // Every member has a type: a value of another type fails.
+    for (auto it = sample.json.begin(); it != sample.json.end(); ++it) {
+        const QStringList wrong =
+            validator.validate(with(sample.json, it.key(), otherType(it.value())), sample.component);
+        QVERIFY2(!wrong.isEmpty(), qPrintable(u"passes with a mistyped "_s + it.key()));
+    }
+    // A closed object refuses a member it does not declare.
+    if (schema->value(u"additionalProperties"_s) == QJsonValue(false)) {
+        const QStringList extra = validator.validate(with(sample.json, u"surprise"_s, 1), sample.component);
+        QVERIFY2(extra.contains(u"$.surprise: is not a member the schema declares"_s), qPrintable(extra.join(u"; ")));
+    }
+}
+
+void TestModel::everySchemaHasASample()
+{
+    QSet<QString> sampled;
+    for (const SchemaSample &sample : schemaSamples())
+        sampled.insert(sample.component);
+    QSet<QString> components;
+    for (const api::SchemaComponent &component : api::schemaComponents()) {
+        QVERIFY2(!components.contains(component.name), qPrintable(u"two components named "_s + component.name));
+        components.insert(component.name);
+    }
+    QCOMPARE(sampled, components);
+}
+
+void TestModel::schemaEnumsFollowCore()
+{
+    // The spellings api.md gives, and each one read back by core.
+    const QStringList roles = api::enumSpellings(inkwell::roleToString);
+    QCOMPARE(roles, (QStringList{u"viewer"_s, u"creator"_s, u"admin"_s}));
+    for (const QString &role : roles)
+        QCOMPARE(inkwell::roleToString(*inkwell::roleFromString(role)), role);
+    const QStringList statuses = api::enumSpellings(articleStatusToString);
+    QCOMPARE(statuses, (QStringList{u"draft"_s, u"published"_s, u"archived"_s}));
+    QCOMPARE(api::enumSpellings(messageRoleToString), (QStringList{u"user"_s, u"assistant"_s, u"system"_s}));
+    QCOMPARE(api::enumSpellings(messageStatusToString), (QStringList{u"complete"_s, u"cancelled"_s, u"failed"_s}));
+
+    // The schemas list exactly those.
+    const auto enumOf = [](const QString &component, const QString &member) {
+        QStringList values;
+        const QJsonObject schema = api::schemaComponent(component).value_or(QJsonObject());
+        for (const QJsonValue &value :
+             schema.value(u"properties"_s).toObject().value(member).toObject().value(u"enum"_s).toArray())
+            values.append(value.toString());
+        return values;
+    };
+    QCOMPARE(enumOf(u"UserPublic"_s, u"role"_s), roles);
+    QCOMPARE(enumOf(u"AdminUserPatch"_s, u"role"_s), roles);
+    QCOMPARE(enumOf(u"Article"_s, u"status"_s), statuses);
+    QCOMPARE(enumOf(u"ArticleInput"_s, u"status"_s), statuses);
+    QCOMPARE(enumOf(u"Message"_s, u"role"_s), api::enumSpellings(messageRoleToString));
+    QCOMPARE(enumOf(u"Message"_s, u"status"_s), api::enumSpellings(messageStatusToString));
+}
+
+void TestModel::schemaValidatorFinds_data()
+{
+    QTest::addColumn<QString>("component");
+    QTest::addColumn<QJsonObject>("json");
+    QTest::addColumn<QString>("problem");
+
+    const QJsonObject user = toJson(fullUser(), UserView::Self);
+    const QJsonObject article = toJson(sampleArticle());
+    QTest::newRow("id not a uuid") << u"UserSelf"_s << with(user, u"id"_s, u"6f1c2b7e"_s) << u"$.id: is not a uuid"_s;
+    QTest::newRow("timestamp without zone")
+        << u"UserSelf"_s << with(user, u"created_at"_s, u"2026-11-26T16:12:01.123"_s)
+        << u"$.created_at: is not an RFC 3339 date-time"_s;
+    QTest::newRow("timestamp on 30 February") << u"UserSelf"_s << with(user, u"created_at"_s, u"2026-02-30T16:12:01Z"_s)
+                                              << u"$.created_at: is not an RFC 3339 date-time"_s;
+    QTest::newRow("email without domain")
+        << u"UserSelf"_s << with(user, u"email"_s, u"ada@"_s) << u"$.email: is not an email address"_s;
+    QTest::newRow("role not a role") << u"UserSelf"_s << with(user, u"role"_s, u"root"_s)
+                                     << u"$.role: is not one of the enum values"_s;
+    QTest::newRow("null where none is allowed")
+        << u"UserSelf"_s << with(user, u"full_name"_s, jsonNull) << u"$.full_name: is not of type string"_s;
+    QTest::newRow("name too long, counted in code points")
+        << u"UserSelf"_s << with(user, u"full_name"_s, chars(kMaxFullNameLength + 1, emoji))
+        << u"$.full_name: is longer than 100"_s;
+    QTest::newRow("a fraction where a whole number goes")
+        << u"Article"_s << with(article, u"views"_s, 1.5) << u"$.views: is not of type integer"_s;
+    QTest::newRow("revision 0") << u"Article"_s << with(article, u"revision"_s, 0)
+                                << u"$.revision: is below the minimum"_s;
+    QTest::newRow("too many tags") << u"Article"_s << with(article, u"tags"_s, names(kMaxTagsPerArticle + 1))
+                                   << u"$.tags: has too many items"_s;
+    QTest::newRow("a bad member of a nested object") << u"AuthGrant"_s
+                                                     << QJsonObject{{u"user"_s, with(user, u"is_active"_s, u"yes"_s)},
+                                                                    {u"access_token"_s, u"a"_s},
+                                                                    {u"refresh_token"_s, u"r"_s},
+                                                                    {u"token_type"_s, u"bearer"_s},
+                                                                    {u"expires_in"_s, 900}}
+                                                     << u"$.user.is_active: is not of type boolean"_s;
+    QTest::newRow("a bad item of a page") << u"Page_Tag"_s << page(with(toJson(sampleTag()), u"article_count"_s, -1))
+                                          << u"$.items[0].article_count: is below the minimum"_s;
+    QTest::newRow("a nullable reference that is neither")
+        << u"Change"_s << with(liveChange(), u"article"_s, 7) << u"$.article: matches none of anyOf"_s;
+    QTest::newRow("an unknown component") << u"Nothing"_s << QJsonObject() << u"no component named Nothing"_s;
+}
+
+void TestModel::schemaValidatorFinds()
+{
+    QFETCH(QString, component);
+    QFETCH(QJsonObject, json);
+    QFETCH(QString, problem);
+    const test::SchemaValidator validator(api::schemaComponentsObject());
+    const QStringList found = validator.validate(json, component);
+    QVERIFY2(found.contains(problem), qPrintable(found.join(u"; ")));
+
+    // A schema using what the validator cannot check never passes unchecked.
+    const QStringList unknown =
+        validator.validate(QJsonValue(u"x"_s), QJsonObject{{u"type"_s, u"string"_s}, {u"const"_s, u"x"_s}});
+    QVERIFY(unknown.contains(u"$: schema keyword this validator does not know: const"_s));
 }
 
 QTEST_GUILESS_MAIN(TestModel)

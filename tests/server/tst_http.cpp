@@ -915,6 +915,65 @@ void TestHttp::openApiListsEveryRouteAndValidates()
                                     u"PATCH /api/v1/admin/users/{id}"_s})
         QVERIFY2(routed.contains(required), qPrintable(required));
 
+    // Every body the API takes and every answer with a body has a schema, each a component of the document.
+    const QJsonObject schemas = document.value(u"components"_s).toObject().value(u"schemas"_s).toObject();
+    const auto refersToAComponent = [&](const QJsonObject &content, const QString &where) {
+        QVERIFY2(!content.isEmpty(), qPrintable(where + u": no content"_s));
+        for (auto media = content.begin(); media != content.end(); ++media) {
+            const QJsonObject schema = media.value().toObject().value(u"schema"_s).toObject();
+            const QString ref = schema.value(u"$ref"_s).toString();
+            if (ref.isEmpty()) { // text (a stream, the metrics) is described in words
+                QCOMPARE(schema.value(u"type"_s).toString(), u"string"_s);
+                QVERIFY2(!schema.value(u"description"_s).toString().isEmpty(), qPrintable(where));
+                continue;
+            }
+            QVERIFY2(ref.startsWith(u"#/components/schemas/"_s), qPrintable(where + u": "_s + ref));
+            QVERIFY2(schemas.contains(ref.section(u'/', -1)), qPrintable(where + u": "_s + ref));
+        }
+    };
+    // Writes that take no body: their path says it all.
+    const QSet<QString> bodiless{u"POST /api/v1/articles/{id}/publish"_s,
+                                 u"POST /api/v1/articles/{id}/unpublish"_s,
+                                 u"POST /api/v1/articles/{id}/archive"_s,
+                                 u"POST /api/v1/admin/articles/{id}/restore"_s,
+                                 u"PUT /api/v1/users/{id}/follow"_s,
+                                 u"POST /api/v1/conversations/{id}/messages/{message_id}/cancel"_s,
+                                 u"POST /api/v1/conversations/{id}/messages/{message_id}/regenerate"_s,
+                                 u"POST /api/v1/notifications/{id}/read"_s,
+                                 u"POST /api/v1/notifications/read-all"_s};
+    int bodies = 0;
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        if (path.key().startsWith(u"/test/"_s)) // this binary's own routes
+            continue;
+        const QJsonObject item = path.value().toObject();
+        for (auto op = item.begin(); op != item.end(); ++op) {
+            const QString where = op.key().toUpper() + u' ' + path.key();
+            const QJsonObject operation = op.value().toObject();
+            if (operation.contains(u"requestBody"_s)) {
+                const QJsonObject body = operation.value(u"requestBody"_s).toObject();
+                QVERIFY2(body.value(u"required"_s).toBool(), qPrintable(where));
+                QCOMPARE(body.value(u"content"_s).toObject().keys(), QStringList{u"application/json"_s});
+                refersToAComponent(body.value(u"content"_s).toObject(), where);
+                ++bodies;
+            } else {
+                QVERIFY2(op.key() == u"get"_s || op.key() == u"delete"_s || bodiless.contains(where),
+                         qPrintable(where + u" takes no body?"_s));
+            }
+            const QJsonObject responses = operation.value(u"responses"_s).toObject();
+            for (auto answer = responses.begin(); answer != responses.end(); ++answer) {
+                if (answer.key() == u"204"_s) {
+                    QVERIFY2(!answer.value().toObject().contains(u"content"_s), qPrintable(where));
+                    continue;
+                }
+                refersToAComponent(answer.value().toObject().value(u"content"_s).toObject(),
+                                   where + u" → "_s + answer.key());
+            }
+        }
+    }
+    // The routes this binary serves that take one: register, login, refresh, logout, password, profile, admin patch
+    // (tst_contract checks every module's).
+    QCOMPARE(bodies, 7);
+
     // A real validator, installed by the test command (installer/test.sh).
     QTemporaryFile file(QDir::tempPath() + u"/openapi-XXXXXX.json"_s);
     QVERIFY(file.open());
