@@ -472,7 +472,10 @@ RouteRegistrar articleRoutes()
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
                          return withCaller(request, context, [&](const Caller *caller) {
                              return answer(service->changes(caller, formQuery(request)), context,
-                                           [](const QJsonObject &page) { return jsonResponse(page); });
+                                           [](const QByteArray &page) {
+                                               return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                                                          page);
+                                           });
                          });
                      },
                      {u"The change feed: every article you can see changed after the cursor"_s,
