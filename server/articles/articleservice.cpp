@@ -747,21 +747,24 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
     const auto hitJson = [](const ArticleStore::SearchHit &hit) {
         return QJsonObject{{u"article"_s, summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}};
     };
-    // Published hits are the same for everyone: computed once a second at most per query.
+    // Published hits are the same for everyone: kept, and computed by one request at a time per query (the
+    // others that ask meanwhile wait for its result).
     const QString key = QString::number(parsed->limit) + u'|' + text;
-    std::optional<QJsonArray> published = m_searches->get(key);
+    SearchCache::Lookup lookup = m_searches->lookup(key);
+    std::optional<QJsonArray> published = std::move(lookup.items);
     if (!published) {
-        const qint64 readAt = m_searches->now();
         bool mayCache = true;
         auto hits = readListing(caller, true, mayCache,
                                 [&](ArticleStore &store) { return store.search(text, std::nullopt, parsed->limit); });
         if (!hits)
-            return std::unexpected(hits.error());
+            return std::unexpected(hits.error()); // the turn is given up: waiting requests read on their own
         QJsonArray found;
         for (const ArticleStore::SearchHit &hit : *hits)
             found.append(hitJson(hit));
         if (mayCache)
-            m_searches->put(key, found, readAt);
+            lookup.turn.keep(found);
+        else
+            lookup.turn.giveUp();
         published = std::move(found);
     }
     QJsonArray items = *published;
