@@ -480,8 +480,7 @@ RouteRegistrar articleRoutes()
                          return withCaller(request, context, [&](const Caller *caller) {
                              return answer(service->changes(caller, formQuery(request)), context,
                                            [](const QByteArray &page) {
-                                               return QHttpServerResponse(QByteArrayLiteral("application/json"),
-                                                                          page);
+                                               return QHttpServerResponse(QByteArrayLiteral("application/json"), page);
                                            });
                          });
                      },

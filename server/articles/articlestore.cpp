@@ -534,7 +534,8 @@ Result<FeedPage> ArticleStore::changes(const std::optional<std::pair<qint64, QUu
         out.authorId = raw.text(row, 1);
         const bool deleted = !raw.isNull(row, 17);
         out.status = articleStatusFromString(QString::fromLatin1(raw.text(row, 8))).value_or(ArticleStatus::Draft);
-        out.visible = !deleted && (viewerIsAdmin || out.status == ArticleStatus::Published || out.authorId == viewerText);
+        out.visible =
+            !deleted && (viewerIsAdmin || out.status == ArticleStatus::Published || out.authorId == viewerText);
         if (out.visible) {
             out.authorName = raw.text(row, 2);
             out.title = raw.text(row, 3);

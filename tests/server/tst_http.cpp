@@ -949,12 +949,14 @@ void TestHttp::jsonWriterEscapesAsQJsonDocument_data()
     QTest::newRow("NUL") << QString(QChar(0)) << QByteArray(R"("\u0000")");
     for (char16_t c : {u'\x01', u'\x07', u'\x0b', u'\x0e', u'\x1b', u'\x1f'})
         QTest::addRow("control 0x%02x", unsigned(c))
-            << QString(QChar(c)) << QByteArray("\"\\u00" + QByteArray::number(unsigned(c), 16).rightJustified(2, '0') + '"');
+            << QString(QChar(c))
+            << QByteArray("\"\\u00" + QByteArray::number(unsigned(c), 16).rightJustified(2, '0') + '"');
     QTest::newRow("DEL is not escaped") << u"a\x7f"_s << QByteArray("\"a\x7f\"");
     QTest::newRow("two-byte UTF-8") << u"caf\u00e9"_s << QByteArray("\"caf\xc3\xa9\"");
     QTest::newRow("three-byte UTF-8") << u"\u4e2d\u6587"_s << QByteArray("\"\xe4\xb8\xad\xe6\x96\x87\"");
     QTest::newRow("U+2028 and U+2029 are not escaped") << u"a\u2028b\u2029"_s
-                                                       << QByteArray("\"a\xe2\x80\xa8" "b\xe2\x80\xa9\"");
+                                                       << QByteArray("\"a\xe2\x80\xa8"
+                                                                     "b\xe2\x80\xa9\"");
     QTest::newRow("surrogate pair") << u"\U0001F600!"_s << QByteArray("\"\xf0\x9f\x98\x80!\"");
     QTest::newRow("lone high surrogate") << QString(QChar(0xd83d)) + u'x' << QByteArray(R"("\ud83dx")");
     QTest::newRow("lone high surrogate at the end") << u"x"_s + QChar(0xd83d) << QByteArray(R"("x\ud83d")");
@@ -966,7 +968,8 @@ void TestHttp::jsonWriterEscapesAsQJsonDocument_data()
     QTest::newRow("pair across a chunk") << run + u"\U0001F600"_s + run << QByteArray();
     QTest::newRow("escape at a chunk's end") << run + u'"' + run + u'\n' << QByteArray();
     QTest::newRow("escapes at every step") << u"0123456\"89abcde\\ghijklmnopqrstu\tvw"_s.repeated(700) << QByteArray();
-    QTest::newRow("mixed prose") << u"Caf\u00e9 \"Zo\u00eb\"\n\t\u2014 \U0001F600 \\ done.\r\n"_s.repeated(1200) << QByteArray();
+    QTest::newRow("mixed prose") << u"Caf\u00e9 \"Zo\u00eb\"\n\t\u2014 \U0001F600 \\ done.\r\n"_s.repeated(1200)
+                                 << QByteArray();
 }
 
 void TestHttp::jsonWriterEscapesAsQJsonDocument()
@@ -1021,7 +1024,8 @@ void TestHttp::jsonWriterSeparatesMembersAndElements()
     json.value(0);
     json.endObject();
     json.endObject();
-    QCOMPARE(out, QByteArray("{\"a\":[-9007199254740991,true,null,\"x\",{},[],12,\"\xc3\xa9\"],\"b\":{\"c\":false,\"d\":0}}"));
+    QCOMPARE(out, QByteArray(
+                      "{\"a\":[-9007199254740991,true,null,\"x\",{},[],12,\"\xc3\xa9\"],\"b\":{\"c\":false,\"d\":0}}"));
     QVERIFY(QJsonDocument::fromJson(out).isObject());
 }
 
