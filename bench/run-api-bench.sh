@@ -9,6 +9,10 @@
 #   BENCH_ARTICLES=2000 BENCH_DURATION=5 bash bench/run-api-bench.sh    # a quicker look
 #   BENCH_ARTICLES=50000 BENCH_USERS=50 bash bench/run-api-bench.sh     # the large corpus (issue 15)
 #   BENCH_SKIP_REFERENCE=1 ...            # inkwelld only
+#   BENCH_KEEP=/tmp/seeded-50k ...        # keep inkwelld's seeded data there; a later run with the same
+#                                         # BENCH_KEEP skips seeding (with BENCH_SCENARIOS without "create",
+#                                         # runs compare on the same corpus)
+#   BENCH_INKWELLD=/path/to/inkwelld ...  # run this binary instead of building build/release's
 #
 # Seeding takes most of the time: seeding 50,000 articles into the reference takes ~13 minutes on this 2-core
 # machine (more while other work runs), on top of seeding inkwelld (both times are printed at the end).
@@ -22,6 +26,8 @@ ARTICLES=${BENCH_ARTICLES:-10000}
 USERS=${BENCH_USERS:-20}
 DURATION=${BENCH_DURATION:-10}
 SKIP_REFERENCE=${BENCH_SKIP_REFERENCE:-0}
+KEEP=${BENCH_KEEP:-}
+INKWELLD=${BENCH_INKWELLD:-}
 
 bash installer/install-deps.sh
 anchor_packages=(python3-fastapi python3-uvicorn python3-sqlalchemy python3-psycopg2 python3-passlib
@@ -35,8 +41,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-cmake --preset release >/dev/null
-cmake --build --preset release --target inkwelld >/dev/null
+if [ -z "$INKWELLD" ]; then
+    cmake --preset release >/dev/null
+    cmake --build --preset release --target inkwelld >/dev/null
+    INKWELLD=./build/release/server/inkwelld
+fi
 
 work=$(mktemp -d /tmp/inkwell-api-bench.XXXXXX)
 chmod 711 "$work"
@@ -48,47 +57,70 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Where inkwelld's data and the seed's data file live: the run's own folder, or BENCH_KEEP's (kept).
+store=$work
+if [ -n "$KEEP" ]; then
+    mkdir -p "$KEEP"
+    store=$(cd "$KEEP" && pwd)
+fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 # Access tokens outlive the seeding: a large seed takes longer than their default 15 minutes.
 INKWELL_SIGNUP_ROLE=creator INKWELL_LOG_LEVEL=warning INKWELL_RATE_LIMIT_PER_MIN=0 INKWELL_ACCESS_TOKEN_TTL_S=86400 \
-    ./build/release/server/inkwelld --data-dir "$work/inkwelld" --port "$port" >/dev/null 2>"$work/inkwelld.log" &
+    "$INKWELLD" --data-dir "$store/inkwelld" --port "$port" >/dev/null 2>"$work/inkwelld.log" &
 pid=$!
 for _ in $(seq 1 300); do curl -fs -o /dev/null "$base/health" && break; sleep 0.2; done
 
-echo "seeding inkwelld: $USERS users, $ARTICLES articles" >&2
-start=$(date +%s.%N)
-python3 "$SHARED/bench/seed-data.py" --base-url "$base" --users "$USERS" --articles "$ARTICLES" \
-    --out "$work/inkwelld.json" >/dev/null
-seed_cxx=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
-PGPASSWORD=$(cat "$work/inkwelld/db-password") psql -q -h "$work/inkwelld/postgres" -p 5432 -U inkwell \
+if [ -s "$store/inkwelld.json" ]; then
+    echo "reusing the seeded data in $store" >&2
+    seed_cxx="(reused)"
+else
+    echo "seeding inkwelld: $USERS users, $ARTICLES articles" >&2
+    start=$(date +%s.%N)
+    python3 "$SHARED/bench/seed-data.py" --base-url "$base" --users "$USERS" --articles "$ARTICLES" \
+        --out "$store/inkwelld.json.part" >/dev/null
+    mv "$store/inkwelld.json.part" "$store/inkwelld.json"
+    seed_cxx=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+fi
+PGPASSWORD=$(cat "$store/inkwelld/db-password") psql -q -h "$store/inkwelld/postgres" -p 5432 -U inkwell \
     -d inkwell -c 'VACUUM ANALYZE' -c 'CHECKPOINT' 2>/dev/null || echo "(VACUUM ANALYZE skipped)" >&2
 
 # The whole change feed, page by page, as the desktop app does after a fresh install. Each page's time is
-# kept (request to parsed JSON), and printed after the comparison table.
-feed=$(python3 - "$base" "$work/inkwelld.json" "$work/feed-pages.txt" <<'PY'
+# kept (request to parsed JSON), split into the server's answer (request to the last byte read) and this
+# client's JSON parse (Python's json, not the server's cost), and printed after the comparison table.
+feed=$(python3 - "$base" "$store/inkwelld.json" "$work/feed-pages.txt" <<'PY'
 import json, sys, time, urllib.request
 base, data = sys.argv[1], json.load(open(sys.argv[2]))
-token = data["users"][0]["access_token"]
-cursor, entries, pages, t0 = "0", 0, 0, time.time()
+# A writer, not the admin (who sees every draft too): published articles and the writer's own drafts.
+user = next((u for u in data["users"] if u["role"] != "admin"), data["users"][0])
+login = urllib.request.Request(f"{base}/api/v1/auth/login", method="POST",
+                               data=json.dumps({"email": user["email"], "password": user["password"]}).encode(),
+                               headers={"Content-Type": "application/json"})
+token = json.load(urllib.request.urlopen(login))["access_token"]
+cursor, entries, pages, size, t0 = "0", 0, 0, 0, time.time()
 times = []
 while True:
     t = time.time()
     req = urllib.request.Request(f"{base}/api/v1/sync/changes?limit=1000&since={cursor}",
                                  headers={"Authorization": "Bearer " + token})
-    page = json.load(urllib.request.urlopen(req))
-    times.append((time.time() - t) * 1000)
-    entries += len(page["changes"]); pages += 1; cursor = page["cursor"]
+    body = urllib.request.urlopen(req).read()
+    fetched = time.time()
+    page = json.loads(body)
+    times.append(((time.time() - t) * 1000, (fetched - t) * 1000))
+    entries += len(page["changes"]); pages += 1; cursor = page["cursor"]; size += len(body)
     if not page["has_more"]:
         break
-print("%d entries in %d pages: %.2f s" % (entries, pages, time.time() - t0))
+print("%d entries in %d pages (%.0f MB): %.2f s; answers alone (request to last byte) %.2f s" % (
+    entries, pages, size / 1e6, time.time() - t0, sum(f for _, f in times) / 1000))
 with open(sys.argv[3], "w") as out:
-    out.write("\n".join("%d %.1f" % (i + 1, ms) for i, ms in enumerate(times)) + "\n")
+    out.write("\n".join("%d %.1f %.1f" % (i + 1, ms, f) for i, (ms, f) in enumerate(times)) + "\n")
 PY
 )
 
 BENCH_LABEL=inkwelld BENCH_JSON="$work/inkwelld-bench.json" bash "$SHARED/bench/http-bench.sh" "$base" \
-    "$work/inkwelld.json" "$DURATION" >&2
+    "$store/inkwelld.json" "$DURATION" >&2
+# The read caches' counters after the load (evictions, database reads), to tell misses from queueing.
+curl -fs "$base/metrics" | grep -E '^inkwell_(search|list)_' >&2 || true
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
 if [ "$SKIP_REFERENCE" != 1 ]; then
@@ -127,10 +159,11 @@ echo "change feed (inkwelld, limit=1000): $feed"
 python3 - "$work/feed-pages.txt" <<'PY'
 import sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
-times = {int(page): float(ms) for page, ms in rows}
+times = {int(page): (float(ms), float(answer)) for page, ms, answer in rows}
 last = max(times)
 shown = sorted({1, last} | {p for p in times if p % 5 == 0})
 print("feed page   " + " ".join("%6d" % p for p in shown))
-print("time ms     " + " ".join("%6.0f" % times[p] for p in shown))
+print("time ms     " + " ".join("%6.0f" % times[p][0] for p in shown))
+print("answer ms   " + " ".join("%6.0f" % times[p][1] for p in shown))
 PY
-echo "seeding took: inkwelld ${seed_cxx} s${seed_ref:+, reference ${seed_ref} s}; cores: $(nproc)"
+echo "seeding took: inkwelld ${seed_cxx} s${seed_ref:+, reference ${seed_ref} s}; cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,8 +1,11 @@
 #include "articlecache.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QWaitCondition>
 #include <algorithm>
+#include <utility>
 
 namespace inkwell::server {
 
@@ -224,12 +227,137 @@ ArticleCache::Stats ArticleCache::stats() const
     return out;
 }
 
-SearchCache::SearchCache(qint64 budgetBytes, qint64 ttlMs, qint64 liveTtlMs)
+/// One key's computation in progress, and its result for the requests that wait on it.
+struct SearchCache::Flight {
+    QMutex mutex;
+    QWaitCondition landed;
+    bool done = false;
+    std::optional<QJsonArray> items; ///< set when done with a result for everyone
+};
+
+SearchCache::SearchCache(qint64 budgetBytes, qint64 ttlMs, qint64 liveTtlMs, int waitMs)
     : m_budget(std::max<qint64>(0, budgetBytes))
     , m_ttlMs(ttlMs)
     , m_liveTtlMs(liveTtlMs)
+    , m_waitMs(waitMs)
 {
     m_clock.start();
+}
+
+SearchCache::~SearchCache() = default;
+
+SearchCache::Lookup SearchCache::lookup(const QString &key)
+{
+    if (auto items = get(key)) {
+        m_hits.fetchAndAddRelaxed(1);
+        return {std::move(items), {}};
+    }
+    std::shared_ptr<Flight> flight;
+    {
+        QMutexLocker locker(&m_flightsLock);
+        flight = m_flights.value(key);
+        if (!flight) {
+            // The time before the check: a result kept between get() and here is found by this second look, and
+            // one kept after the check is at least as new as a read that starts now.
+            const qint64 readAt = now();
+            if (auto items = get(key)) {
+                m_hits.fetchAndAddRelaxed(1);
+                return {std::move(items), {}};
+            }
+            flight = std::make_shared<Flight>();
+            m_flights.insert(key, flight);
+            m_databaseReads.fetchAndAddRelaxed(1);
+            return {std::nullopt, Turn(this, key, std::move(flight), readAt)};
+        }
+    }
+    {
+        QMutexLocker locker(&flight->mutex);
+        QDeadlineTimer deadline(m_waitMs);
+        m_waiting.fetchAndAddRelaxed(1);
+        while (!flight->done) {
+            if (!flight->landed.wait(&flight->mutex, deadline))
+                break;
+        }
+        m_waiting.fetchAndSubRelaxed(1);
+        if (flight->done && flight->items) {
+            m_shared.fetchAndAddRelaxed(1);
+            return {flight->items, {}};
+        }
+        if (!flight->done)
+            m_timeouts.fetchAndAddRelaxed(1);
+    }
+    // Nothing to share (the computation failed, was not for everyone, or is too slow): this request's own read.
+    m_databaseReads.fetchAndAddRelaxed(1);
+    return {std::nullopt, Turn(this, key, nullptr, now())};
+}
+
+void SearchCache::land(const QString &key, const std::shared_ptr<Flight> &flight, std::optional<QJsonArray> items)
+{
+    {
+        QMutexLocker locker(&m_flightsLock);
+        if (const auto it = m_flights.constFind(key); it != m_flights.cend() && *it == flight)
+            m_flights.erase(it);
+    }
+    QMutexLocker locker(&flight->mutex);
+    flight->items = std::move(items);
+    flight->done = true;
+    flight->landed.wakeAll();
+}
+
+SearchCache::Stats SearchCache::stats() const
+{
+    return {m_hits.loadRelaxed(), m_shared.loadRelaxed(), m_databaseReads.loadRelaxed(), m_timeouts.loadRelaxed(),
+            m_waiting.loadRelaxed()};
+}
+
+SearchCache::Turn::Turn(SearchCache *cache, QString key, std::shared_ptr<Flight> flight, qint64 readAt)
+    : m_cache(cache)
+    , m_key(std::move(key))
+    , m_flight(std::move(flight))
+    , m_readAt(readAt)
+{
+}
+
+SearchCache::Turn::Turn(Turn &&other) noexcept
+    : m_cache(std::exchange(other.m_cache, nullptr))
+    , m_key(std::move(other.m_key))
+    , m_flight(std::move(other.m_flight))
+    , m_readAt(other.m_readAt)
+{
+}
+
+SearchCache::Turn &SearchCache::Turn::operator=(Turn &&other) noexcept
+{
+    if (this != &other) {
+        giveUp();
+        m_cache = std::exchange(other.m_cache, nullptr);
+        m_key = std::move(other.m_key);
+        m_flight = std::move(other.m_flight);
+        m_readAt = other.m_readAt;
+    }
+    return *this;
+}
+
+SearchCache::Turn::~Turn()
+{
+    giveUp();
+}
+
+void SearchCache::Turn::keep(const QJsonArray &items)
+{
+    if (!m_cache)
+        return;
+    m_cache->put(m_key, items, m_readAt);
+    if (m_flight)
+        m_cache->land(m_key, std::exchange(m_flight, nullptr), items);
+    m_cache = nullptr;
+}
+
+void SearchCache::Turn::giveUp()
+{
+    if (m_cache && m_flight)
+        m_cache->land(m_key, std::exchange(m_flight, nullptr), std::nullopt);
+    m_cache = nullptr;
 }
 
 qint64 SearchCache::entryCost(const QString &key, const QJsonArray &items)
@@ -259,9 +387,15 @@ void SearchCache::put(const QString &key, QJsonArray items, qint64 readAt)
 
 void SearchCache::clear()
 {
-    QWriteLocker locker(&m_lock);
-    m_entries.clear();
-    m_clearedAt = m_clock.elapsed();
+    {
+        QWriteLocker locker(&m_lock);
+        m_entries.clear();
+        m_clearedAt = m_clock.elapsed();
+    }
+    // Requests after a write must not wait for a read that began before it: they start a computation of their
+    // own. Those already waiting get the older read's result (they came while the write was in flight).
+    QMutexLocker locker(&m_flightsLock);
+    m_flights.clear();
 }
 
 qint64 SearchCache::bytes() const

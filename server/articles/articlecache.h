@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
+#include <QMutex>
 #include <QReadWriteLock>
 #include <QString>
 #include <QUuid>
@@ -136,12 +137,39 @@ private:
 ///
 /// Capacity: the entries' estimated memory (entryCost()) stays within a budget; to make room, the oldest
 /// entries are evicted one by one (by when they were kept, which is also the order in which they expire).
+///
+/// One computation per key at a time (lookup()): requests that miss a key while another request computes it
+/// wait for that result instead of running the same query, so that a cold term asked by many clients at once
+/// costs one query.
 class SearchCache {
 public:
     /// @brief What one entry adds besides its results: the list node, the hash slot and the heap headers.
     static constexpr qint64 kEntryOverheadBytes = 256;
 
-    explicit SearchCache(qint64 budgetBytes = qint64(32) << 20, qint64 ttlMs = 1000, qint64 liveTtlMs = 300000);
+    class Turn;
+    struct Flight;
+    /// @brief What lookup() found: the items (kept, or just computed by another request), or else `turn`: compute
+    /// them (from a read that starts now) and hand them to it.
+    struct Lookup;
+
+    /// @brief Counts for /metrics, of lookup() (get() counts nothing).
+    struct Stats {
+        qint64 hits = 0;          ///< kept items
+        qint64 shared = 0;        ///< items another request computed while this one waited
+        qint64 databaseReads = 0; ///< lookups that had to compute (each runs the query)
+        qint64 timeouts = 0;      ///< waits that gave up on the computing request and computed themselves
+        qint64 waiting = 0;       ///< requests waiting for another's computation now
+    };
+
+    /// @brief `waitMs`: the longest a request waits for another's computation before it computes on its own.
+    explicit SearchCache(qint64 budgetBytes = qint64(32) << 20, qint64 ttlMs = 1000, qint64 liveTtlMs = 300000,
+                         int waitMs = 5000);
+    ~SearchCache();
+
+    /// @brief `key`'s items when kept; else, when another request computes them now, waits for its result (up to
+    /// the wait bound); else the turn to compute them.
+    Lookup lookup(const QString &key);
+    Stats stats() const;
     /// @brief The estimated memory of an entry: the key (UTF-16), twice the compact JSON of `items` (a
     /// QJsonArray keeps elements of 16 bytes and strings in Latin-1 or UTF-16, about twice its JSON) and
     /// kEntryOverheadBytes.
@@ -163,15 +191,61 @@ private:
         QJsonArray items;
         qint64 readAt = 0;
     };
+    /// The computing request's result (std::nullopt: none to share) for the requests waiting on `flight`.
+    void land(const QString &key, const std::shared_ptr<Flight> &flight, std::optional<QJsonArray> items);
+
     qint64 m_budget;
     qint64 m_ttlMs;
     qint64 m_liveTtlMs;
+    int m_waitMs;
+    QMutex m_flightsLock;
+    QHash<QString, std::shared_ptr<Flight>> m_flights; ///< keys being computed now; clear() forgets them
+    QAtomicInteger<qint64> m_hits;
+    QAtomicInteger<qint64> m_shared;
+    QAtomicInteger<qint64> m_databaseReads;
+    QAtomicInteger<qint64> m_timeouts;
+    QAtomicInteger<qint64> m_waiting;
     std::function<bool()> m_live;
     QElapsedTimer m_clock;
     mutable QReadWriteLock m_lock;
     LruMap<QString, Stored> m_entries; ///< only put() changes the order: the oldest is evicted first
     qint64 m_clearedAt = -1;
     QAtomicInteger<qint64> m_evictions;
+};
+
+/// @brief The turn to compute a key that lookup() handed to one request: keep() hands the result to the cache and to
+/// the requests waiting for it. A turn given up (destroyed without keep(), e.g. when the query failed) lets them
+/// compute on their own.
+class SearchCache::Turn {
+public:
+    Turn() = default;
+    Turn(Turn &&other) noexcept;
+    Turn &operator=(Turn &&other) noexcept;
+    Turn(const Turn &) = delete;
+    Turn &operator=(const Turn &) = delete;
+    ~Turn();
+
+    /// @brief When the read began (for put()).
+    qint64 readAt() const { return m_readAt; }
+    /// @brief Keeps `items` (unless a write came since the read began, see put()) and answers the waiting requests
+    /// with them.
+    void keep(const QJsonArray &items);
+    /// @brief The result is not for everyone (or there is none): the waiting requests compute on their own.
+    void giveUp();
+
+private:
+    friend class SearchCache;
+    Turn(SearchCache *cache, QString key, std::shared_ptr<Flight> flight, qint64 readAt);
+
+    SearchCache *m_cache = nullptr;
+    QString m_key;
+    std::shared_ptr<Flight> m_flight; ///< null when no request can be waiting (a computation of one's own)
+    qint64 m_readAt = 0;
+};
+
+struct SearchCache::Lookup {
+    std::optional<QJsonArray> items;
+    Turn turn; ///< when `items` is empty
 };
 
 } // namespace inkwell::server

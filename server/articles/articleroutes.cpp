@@ -63,8 +63,14 @@ void addCacheMetrics(Metrics &metrics, const SharedCaches &caches)
             out.append({"inkwell_article_cache_revalidations_total", double(stats.revalidations)});
             out.append({"inkwell_article_db_reads_total", double(stats.databaseReads)});
         }
-        if (const auto cache = weakSearches.lock())
+        if (const auto cache = weakSearches.lock()) {
+            const SearchCache::Stats stats = cache->stats();
             out.append({"inkwell_search_cache_evictions_total", double(cache->evictions())});
+            out.append({"inkwell_search_cache_hits_total", double(stats.hits)});
+            out.append({"inkwell_search_shared_total", double(stats.shared)});
+            out.append({"inkwell_search_db_reads_total", double(stats.databaseReads)});
+            out.append({"inkwell_search_wait_timeouts_total", double(stats.timeouts)});
+        }
         if (const auto cache = weakLists.lock())
             out.append({"inkwell_list_cache_evictions_total", double(cache->evictions())});
         return out;
@@ -79,6 +85,7 @@ void addCacheMetrics(Metrics &metrics, const SharedCaches &caches)
         }
         if (const auto cache = weakSearches.lock()) {
             out.append({"inkwell_search_cache_bytes", double(cache->bytes())});
+            out.append({"inkwell_search_waiting", double(cache->stats().waiting)});
             out.append({"inkwell_search_cache_budget_bytes", double(cache->budget())});
         }
         if (const auto cache = weakLists.lock()) {
@@ -488,7 +495,9 @@ RouteRegistrar articleRoutes()
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
                          return withCaller(request, context, [&](const Caller *caller) {
                              return answer(service->changes(caller, formQuery(request)), context,
-                                           [](const QJsonObject &page) { return jsonResponse(page); });
+                                           [](const QByteArray &page) {
+                                               return QHttpServerResponse(QByteArrayLiteral("application/json"), page);
+                                           });
                          });
                      },
                      {u"The change feed: every article you can see changed after the cursor"_s,

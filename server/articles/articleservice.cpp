@@ -1,5 +1,6 @@
 #include "articleservice.h"
 
+#include "http/jsonwriter.h"
 #include "http/listener.h"
 #include "json/jsonreader.h"
 #include "log/logging.h"
@@ -56,6 +57,56 @@ void render(Article &article, bool keepExcerpt)
 Error stale(const Article &current)
 {
     return Error::staleRevision(current);
+}
+
+/// A feed row's `article` object: the bytes toJson(Article) gives for it through QJsonDocument (the same members, by
+/// name; the text as stored, the numbers as the database wrote them).
+void writeArticle(JsonWriter &json, const FeedRow &a)
+{
+    json.beginObject();
+    json.name("author_id"_L1);
+    json.utf8Value(a.authorId);
+    json.name("author_name"_L1);
+    json.utf8Value(a.authorName);
+    json.name("content"_L1);
+    json.utf8Value(a.content);
+    json.name("content_html"_L1);
+    json.utf8Value(a.contentHtml);
+    json.name("created_at"_L1);
+    json.value(formatTimestamp(a.createdAt));
+    json.name("deleted"_L1);
+    json.value(false); // a deleted article is a tombstone
+    json.name("excerpt"_L1);
+    json.utf8Value(a.excerpt);
+    json.name("id"_L1);
+    json.value(formatId(a.id));
+    json.name("published_at"_L1);
+    if (a.publishedAt)
+        json.value(formatTimestamp(*a.publishedAt));
+    else
+        json.null();
+    json.name("reading_time"_L1);
+    json.rawValue(a.readingTime);
+    json.name("revision"_L1);
+    json.rawValue(a.revision);
+    json.name("slug"_L1);
+    json.utf8Value(a.slug);
+    json.name("status"_L1);
+    json.value(articleStatusToString(a.status));
+    json.name("tags"_L1);
+    json.beginArray();
+    for (const QJsonValue &tag : QJsonDocument::fromJson(a.tagsJson.toByteArray()).array())
+        json.value(tag.toString());
+    json.endArray();
+    json.name("title"_L1);
+    json.utf8Value(a.title);
+    json.name("updated_at"_L1);
+    json.value(formatTimestamp(a.updatedAt));
+    json.name("views"_L1);
+    json.rawValue(a.views);
+    json.name("word_count"_L1);
+    json.rawValue(a.wordCount);
+    json.endObject();
 }
 
 Error validation(const FieldErrors &errors)
@@ -692,21 +743,24 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
     const auto hitJson = [](const ArticleStore::SearchHit &hit) {
         return QJsonObject{{u"article"_s, summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}};
     };
-    // Published hits are the same for everyone: computed once a second at most per query.
+    // Published hits are the same for everyone: kept, and computed by one request at a time per query (the
+    // others that ask meanwhile wait for its result).
     const QString key = QString::number(parsed->limit) + u'|' + text;
-    std::optional<QJsonArray> published = m_searches->get(key);
+    SearchCache::Lookup lookup = m_searches->lookup(key);
+    std::optional<QJsonArray> published = std::move(lookup.items);
     if (!published) {
-        const qint64 readAt = m_searches->now();
         bool mayCache = true;
         auto hits = readListing(caller, true, mayCache,
                                 [&](ArticleStore &store) { return store.search(text, std::nullopt, parsed->limit); });
         if (!hits)
-            return std::unexpected(hits.error());
+            return std::unexpected(hits.error()); // the turn is given up: waiting requests read on their own
         QJsonArray found;
         for (const ArticleStore::SearchHit &hit : *hits)
             found.append(hitJson(hit));
         if (mayCache)
-            m_searches->put(key, found, readAt);
+            lookup.turn.keep(found);
+        else
+            lookup.turn.giveUp();
         published = std::move(found);
     }
     QJsonArray items = *published;
@@ -734,7 +788,7 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
     return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}};
 }
 
-Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuery &query)
+Result<QByteArray> ArticleService::changes(const Caller *caller, const QUrlQuery &query)
 {
     if (!caller)
         return std::unexpected(Error::unauthorized(u"Sign in to sync."_s));
@@ -781,23 +835,45 @@ Result<QJsonObject> ArticleService::changes(const Caller *caller, const QUrlQuer
         return std::unexpected(
             Error::gone(u"cursor-expired"_s, u"This cursor is older than deletions the server has since forgotten; "
                                               u"read the feed again from the start (without since)."_s));
-    auto page = m_store.changes(after, caller->user().id, isAdmin(caller), limit);
+    // Written straight as JSON while the rows are read (a page is megabytes of articles): the bytes QJsonDocument
+    // writes for {"changes": [{"article", "deleted", "id", "kind", "seq"}], "cursor", "has_more"}, members by name.
+    QByteArray out;
+    JsonWriter json(out);
+    json.beginObject();
+    json.name("changes"_L1);
+    json.beginArray();
+    auto page = m_store.changes(
+        after, caller->user().id, isAdmin(caller), limit,
+        [&out](qsizetype textBytes) { out.reserve(textBytes + textBytes / 16 + 1024 * qsizetype(kMaxFeedLimit)); },
+        [&json](const FeedRow &row) {
+            json.beginObject();
+            json.name("article"_L1);
+            if (row.visible)
+                writeArticle(json, row);
+            else
+                json.null();
+            json.name("deleted"_L1);
+            json.value(!row.visible);
+            json.name("id"_L1);
+            json.value(formatId(row.id));
+            json.name("kind"_L1);
+            json.value(QStringView(u"article"));
+            json.name("seq"_L1);
+            json.value(row.seq);
+            json.endObject();
+        });
     if (!page)
         return std::unexpected(page.error());
-    QJsonArray changes;
-    for (const Change &change : page->changes) {
-        changes.append(QJsonObject{
-            {u"seq"_s, change.seq},
-            {u"kind"_s, u"article"_s},
-            {u"id"_s, formatId(change.id)},
-            {u"deleted"_s, !change.article.has_value()},
-            {u"article"_s, change.article ? QJsonValue(toJson(*change.article)) : QJsonValue(QJsonValue::Null)},
-        });
-    }
     const auto last = page->last ? page->last : after;
     const QString cursor =
         last ? m_cursors.encode(u"sync", QJsonArray{last->first, formatId(last->second), horizon->purges}) : u"0"_s;
-    return QJsonObject{{u"changes"_s, changes}, {u"cursor"_s, cursor}, {u"has_more"_s, page->hasMore}};
+    json.endArray();
+    json.name("cursor"_L1);
+    json.value(cursor);
+    json.name("has_more"_L1);
+    json.value(page->hasMore);
+    json.endObject();
+    return out;
 }
 
 } // namespace inkwell::server

@@ -62,7 +62,8 @@ public:
     Result<Article> revision(const Caller *caller, const QUuid &id, int number);
     Result<QJsonObject> tags(const QUrlQuery &query);
     Result<QJsonObject> search(const Caller *caller, const QUrlQuery &query);
-    Result<QJsonObject> changes(const Caller *caller, const QUrlQuery &query);
+    /// @brief A page of the change feed, as the answer's JSON bytes (api.md's `/sync/changes`).
+    Result<QByteArray> changes(const Caller *caller, const QUrlQuery &query);
 
     /// @brief List and search read from `replica` where ReplicaRouting allows (INKWELL_DATABASE_REPLICA_URL);
     /// `primary` is this thread's primary connection, on which committed writes' positions are announced.

@@ -7,9 +7,22 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlResult>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
+
+// libpq, which the QPSQL plugin loads (see ThreadDatabase): the change feed reads its rows' text in place. Declared
+// here rather than taken from libpq-fe.h so that building needs no libpq-dev; libpq's own prototypes (PGresult is
+// struct pg_result).
+extern "C" {
+struct pg_result;
+int PQntuples(const pg_result *res);
+char *PQgetvalue(const pg_result *res, int tup_num, int field_num);
+int PQgetlength(const pg_result *res, int tup_num, int field_num);
+int PQgetisnull(const pg_result *res, int tup_num, int field_num);
+}
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +61,42 @@ QDateTime utc(const QVariant &value)
 {
     return value.toDateTime().toUTC();
 }
+
+/// The text of a result's columns as the database sent it (UTF-8), without a QString in between: read in place from
+/// libpq's result when the driver hands it out (QPSQL does, for a query that is not forward-only: every row is
+/// there), else converted from the driver's values.
+class RawColumns {
+public:
+    explicit RawColumns(const QSqlQuery &query)
+        : m_query(query)
+    {
+        const QVariant handle = query.result() ? query.result()->handle() : QVariant();
+        // Qt 6 names the type as the compiler spells it ("pg_result*"); Qt's documentation says "PGresult*".
+        if (!query.isForwardOnly() && handle.isValid() &&
+            (qstrcmp(handle.typeName(), "pg_result*") == 0 || qstrcmp(handle.typeName(), "PGresult*") == 0))
+            m_result = *static_cast<pg_result *const *>(handle.constData());
+    }
+    /// Rows of the whole result (-1 when not known).
+    int rows() const { return m_result ? PQntuples(m_result) : -1; }
+    bool isNull(int row, int column) const
+    {
+        return m_result ? PQgetisnull(m_result, row, column) != 0 : m_query.isNull(column);
+    }
+    qsizetype length(int row, int column) const { return m_result ? PQgetlength(m_result, row, column) : 0; }
+    /// Valid until the next call for the same column (or the query's next row).
+    QByteArrayView text(int row, int column) const
+    {
+        if (m_result)
+            return QByteArrayView(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
+        m_converted[size_t(column)] = m_query.value(column).toString().toUtf8();
+        return m_converted[size_t(column)];
+    }
+
+private:
+    const QSqlQuery &m_query;
+    const pg_result *m_result = nullptr;
+    mutable std::array<QByteArray, kArticleColumnCount> m_converted;
+};
 
 QStringList jsonStrings(const QByteArray &json)
 {
@@ -445,8 +494,9 @@ QString ArticleStore::changesStatement()
            u"ORDER BY a.change_xid, a.id LIMIT ?"_s.arg(articleColumns(true));
 }
 
-Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
-                                         bool viewerIsAdmin, int limit)
+Result<FeedPage> ArticleStore::changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
+                                       bool viewerIsAdmin, int limit, const std::function<void(qsizetype)> &sizeHint,
+                                       const std::function<void(const FeedRow &)> &each)
 {
     // The order is the id of the transaction that last wrote each article. Ids are handed out when
     // a transaction first writes but become visible at commit, out of order; so only rows written by
@@ -462,24 +512,53 @@ Result<ChangePage> ArticleStore::changes(const std::optional<std::pair<qint64, Q
                       idText(viewer), limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "reading the change feed"));
-    ChangePage page;
-    while ((*query)->next()) {
-        if (page.changes.size() == limit) {
+    QSqlQuery &q = **query;
+    const RawColumns raw(q);
+    const QByteArray viewerText = idText(viewer).toLatin1();
+    FeedPage page;
+    if (sizeHint) {
+        qsizetype bytes = 0;
+        for (int row = 0, rows = std::min(raw.rows(), limit); row < rows; ++row)
+            bytes += raw.length(row, 5) + raw.length(row, 6);
+        sizeHint(bytes);
+    }
+    while (q.next()) {
+        if (page.rows == limit) {
             page.hasMore = true;
             break;
         }
-        StoredArticle row = readArticle(**query);
-        Change change;
-        change.seq = row.seq;
-        change.id = row.article.id;
-        const bool visible = !row.deletedAt && (viewerIsAdmin || row.article.status == ArticleStatus::Published ||
-                                                row.article.authorId == viewer);
-        if (visible)
-            change.article = std::move(row.article);
-        page.last = std::pair{change.seq, change.id};
-        page.changes.append(std::move(change));
+        const int row = q.at();
+        FeedRow out;
+        out.seq = raw.text(row, 19).toLongLong();
+        out.id = QUuid::fromString(QLatin1StringView(raw.text(row, 0)));
+        out.authorId = raw.text(row, 1);
+        const bool deleted = !raw.isNull(row, 17);
+        out.status = articleStatusFromString(QString::fromLatin1(raw.text(row, 8))).value_or(ArticleStatus::Draft);
+        out.visible =
+            !deleted && (viewerIsAdmin || out.status == ArticleStatus::Published || out.authorId == viewerText);
+        if (out.visible) {
+            out.authorName = raw.text(row, 2);
+            out.title = raw.text(row, 3);
+            out.slug = raw.text(row, 4);
+            out.content = raw.text(row, 5);
+            out.contentHtml = raw.text(row, 6);
+            out.excerpt = raw.text(row, 7);
+            out.tagsJson = raw.text(row, 9);
+            out.readingTime = raw.text(row, 10);
+            out.wordCount = raw.text(row, 11);
+            out.views = raw.text(row, 12);
+            out.revision = raw.text(row, 13);
+            // Times through the driver, as every other read converts them.
+            out.createdAt = utc(q.value(14));
+            out.updatedAt = utc(q.value(15));
+            if (!raw.isNull(row, 16))
+                out.publishedAt = utc(q.value(16));
+        }
+        each(out);
+        page.last = std::pair{out.seq, out.id};
+        ++page.rows;
     }
-    (*query)->finish();
+    q.finish();
     return page;
 }
 

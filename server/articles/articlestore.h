@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 namespace inkwell::server {
@@ -30,17 +31,36 @@ struct ArticleFilter {
     QString query;                     ///< websearch syntax
 };
 
-/// @brief One entry of the change feed.
-struct Change {
+/// @brief One entry of the change feed, read in place from the database's answer: valid only during the call it is
+/// handed to. A page is megabytes of article text, so the text members are the UTF-8 bytes the database sent
+/// (converting them to QString and back cost more than the query); numbers are their decimal text.
+struct FeedRow {
     qint64 seq = 0;
     QUuid id;
-    std::optional<Article> article; ///< std::nullopt: a tombstone
+    bool visible = false; ///< false: a tombstone (deleted, or no longer visible to the viewer); the rest is unset
+    QByteArrayView authorId;
+    QByteArrayView authorName;
+    QByteArrayView title;
+    QByteArrayView slug;
+    QByteArrayView content;
+    QByteArrayView contentHtml;
+    QByteArrayView excerpt;
+    ArticleStatus status = ArticleStatus::Draft;
+    QByteArrayView tagsJson; ///< the tag names, a JSON array of strings
+    QByteArrayView readingTime;
+    QByteArrayView wordCount;
+    QByteArrayView views;
+    QByteArrayView revision;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    std::optional<QDateTime> publishedAt;
 };
 
-struct ChangePage {
-    QList<Change> changes;
+/// @brief Where a page of the change feed ended.
+struct FeedPage {
     bool hasMore = false;
     std::optional<std::pair<qint64, QUuid>> last; ///< position of the last row read
+    qsizetype rows = 0;
 };
 
 /// @brief One earlier (or the current) version of an article.
@@ -105,9 +125,11 @@ public:
     Result<QList<SearchHit>> search(const QString &query, const std::optional<QUuid> &draftsOf, int limit);
 
     /// @brief Articles changed after `after`, oldest change first, read only below the oldest
-    /// transaction still in flight, so that a change committed late is never skipped.
-    Result<ChangePage> changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
-                               bool viewerIsAdmin, int limit);
+    /// transaction still in flight, so that a change committed late is never skipped: each handed to `each`.
+    /// `sizeHint` is told first the number of bytes of text in the page (for the answer's buffer).
+    Result<FeedPage> changes(const std::optional<std::pair<qint64, QUuid>> &after, const QUuid &viewer,
+                             bool viewerIsAdmin, int limit, const std::function<void(qsizetype)> &sizeHint,
+                             const std::function<void(const FeedRow &)> &each);
     /// @brief The statement changes() runs, with its five `?` values in order: the cursor's stamp (xid8 text)
     /// and id, whether the viewer is an admin, the viewer's id, the row limit. Tests check its plan (an index
     /// range read of the page, whatever its position).

@@ -11,6 +11,7 @@
 // (the server reads roles from the database on every request). Tests make their own articles,
 // with titles, tags and words that no other test uses.
 #include "accounts/accountroutes.h"
+#include "api/apitypes.h"
 #include "articles/articlecache.h"
 #include "articles/articleroutes.h"
 #include "articles/articlestore.h"
@@ -322,6 +323,9 @@ private Q_SLOTS:
     void searchPhraseStaysInOneField();
     void searchReadsADerivedExcerptOnce();
     void searchOfArticlesStoredBeforeTheFieldsWereApart();
+    void searchCacheComputesAKeyOnceForConcurrentMisses();
+    void searchCacheWaitersComputeWhenTheTurnFailsLagsOrIsCleared();
+    void concurrentIdenticalSearchesReadTheDatabaseOnce();
     // Markdown XSS
     void htmlCheckCatchesUnsafeHtml_data();
     void htmlCheckCatchesUnsafeHtml();
@@ -335,6 +339,7 @@ private Q_SLOTS:
     void changeFeedFollowsConcurrentWriters();
     void changeFeedPageIsAnIndexRangeRead_data();
     void changeFeedPageIsAnIndexRangeRead();
+    void changeFeedAnswerIsWhatQJsonDocumentWrites();
     // Views
     void viewsAreCountedInBatches();
     void secondInstanceServesNewRevisionWithinASecond();
@@ -2324,6 +2329,146 @@ void TestArticles::searchOfArticlesStoredBeforeTheFieldsWereApart()
     server.stop();
 }
 
+void TestArticles::searchCacheComputesAKeyOnceForConcurrentMisses()
+{
+    // Requests that miss a key while another request computes it wait for that result: one query, however many ask.
+    constexpr int kWaiters = 5;
+    SearchCache cache;
+    SearchCache::Lookup first = cache.lookup(u"20|cold term"_s);
+    QVERIFY(!first.items);
+    std::vector<std::optional<QJsonArray>> got(kWaiters);
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < kWaiters; ++i) {
+        threads.emplace_back(
+            QThread::create([&cache, &got, i] { got[size_t(i)] = cache.lookup(u"20|cold term"_s).items; }));
+        threads.back()->start();
+    }
+    QTRY_COMPARE(cache.stats().waiting, qint64(kWaiters));
+    const QJsonArray items{QJsonObject{{u"rank"_s, 0.5}}};
+    first.turn.keep(items);
+    for (const auto &thread : threads)
+        QVERIFY(thread->wait(10000));
+    for (const auto &answer : got)
+        QCOMPARE(answer, std::optional<QJsonArray>(items));
+    const SearchCache::Stats stats = cache.stats();
+    QCOMPARE(stats.databaseReads, 1);
+    QCOMPARE(stats.shared, qint64(kWaiters));
+    QCOMPARE(stats.waiting, 0);
+    // Kept for the next one; another key is a computation of its own.
+    QCOMPARE(cache.lookup(u"20|cold term"_s).items, std::optional<QJsonArray>(items));
+    QCOMPARE(cache.stats().hits, 1);
+    SearchCache::Lookup other = cache.lookup(u"20|other term"_s);
+    QVERIFY(!other.items);
+    QCOMPARE(cache.stats().databaseReads, 2);
+}
+
+void TestArticles::searchCacheWaitersComputeWhenTheTurnFailsLagsOrIsCleared()
+{
+    const QString key = u"20|term"_s;
+    const QJsonArray items{QJsonObject{{u"rank"_s, 1.0}}};
+    {
+        // The computing request failed (its turn is given up): a waiter gets a turn of its own, and what it keeps
+        // is kept.
+        SearchCache cache;
+        std::optional<SearchCache::Lookup> first(cache.lookup(key));
+        std::optional<SearchCache::Lookup> second;
+        std::unique_ptr<QThread> waiter(QThread::create([&] { second.emplace(cache.lookup(key)); }));
+        waiter->start();
+        QTRY_COMPARE(cache.stats().waiting, 1);
+        first.reset();
+        QVERIFY(waiter->wait(10000));
+        QVERIFY(second && !second->items);
+        second->turn.keep(items);
+        QCOMPARE(cache.lookup(key).items, std::optional<QJsonArray>(items));
+        QCOMPARE(cache.stats().databaseReads, 2);
+        QCOMPARE(cache.stats().shared, 0);
+    }
+    {
+        // The computing request is slower than the wait bound: the waiter computes on its own.
+        SearchCache cache(qint64(1) << 20, 1000, 300000, 50);
+        SearchCache::Lookup first = cache.lookup(key);
+        SearchCache::Lookup second = cache.lookup(key);
+        QVERIFY(!second.items);
+        QCOMPARE(cache.stats().timeouts, 1);
+        QCOMPARE(cache.stats().databaseReads, 2);
+        second.turn.keep(items);
+        first.turn.keep(QJsonArray{}); // the late one lands too (no write came between: either result is current)
+        QVERIFY(cache.lookup(key).items.has_value());
+    }
+    {
+        // A write empties the cache while a computation runs: a request after it does not wait for a read that began
+        // before the write, and that read's result is not kept.
+        SearchCache cache;
+        SearchCache::Lookup first = cache.lookup(key);
+        cache.clear();
+        SearchCache::Lookup second = cache.lookup(key);
+        QVERIFY(!second.items);
+        QCOMPARE(cache.stats().waiting, 0);
+        QCOMPARE(cache.stats().databaseReads, 2);
+        first.turn.keep(items);
+        QCOMPARE(cache.bytes(), 0); // refused
+    }
+}
+
+void TestArticles::concurrentIdenticalSearchesReadTheDatabaseOnce()
+{
+    // Many clients searching one cold term at once: one of them queries, the others are answered with its result.
+    // The articles table is locked meanwhile, so that the query cannot finish before the others have asked.
+    const QString word = u"singleflight%1"_s.arg(++g_serial);
+    const QJsonObject article = createPublished(m_alice, u"Searched by many "_s + word);
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    constexpr int kRequests = 6;
+    TestServer instance(m_postgres->params(), QList<RouteRegistrar>{articleRoutes()}, 4);
+    QVERIFY2(instance.error().isEmpty(), qPrintable(instance.error()));
+    HttpClient client(instance.url());
+    const auto metric = [&client](const QByteArray &name) {
+        for (const QByteArray &line : client.get(u"/metrics"_s).body.split('\n'))
+            if (line.startsWith(QByteArray(name + ' ')))
+                return line.mid(name.size() + 1).toDouble();
+        return -1.0;
+    };
+    const double readsBefore = metric("inkwell_search_db_reads_total");
+    QVERIFY(readsBefore >= 0);
+
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    QList<QNetworkReply *> replies;
+    auto locked = m_postgres->params().withConnection([&](QSqlDatabase &db) -> std::expected<void, QString> {
+        QSqlQuery lock(db);
+        if (!lock.exec(u"BEGIN"_s) || !lock.exec(u"LOCK TABLE articles IN ACCESS EXCLUSIVE MODE"_s))
+            return std::unexpected(lock.lastError().text());
+        for (int i = 0; i < kRequests; ++i) {
+            managers.push_back(std::make_unique<QNetworkAccessManager>());
+            replies << managers.back()->get(
+                QNetworkRequest(instance.url().resolved(QUrl(u"/api/v1/search?q="_s + word))));
+        }
+        // The first query waits for the lock; the others, sent with it to other listener threads, wait for that query.
+        const bool blocked = QTest::qWaitFor(
+            [&] {
+                // The driver's statements show as PREPARE (a new connection's first search waits there) or as
+                // EXECUTE with their values (the search's has the word).
+                const auto waiting = sql(u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                         u"AND (query LIKE 'PREPARE %inkwell_search_published%' OR query LIKE ?)"_s,
+                                         QVariantList{QString(u"EXECUTE %"_s + word + u"%"_s)});
+                return waiting && waiting->toInt() >= 1;
+            },
+            10000);
+        // (Not /metrics meanwhile: its request may come to a listener thread that waits.)
+        lock.exec(u"ROLLBACK"_s);
+        return blocked ? std::expected<void, QString>() : std::unexpected(u"no search waited for the lock"_s);
+    });
+    QVERIFY2(locked.has_value(), qPrintable(locked ? QString() : locked.error()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isFinished(); }), 30000);
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonArray items = QJsonDocument::fromJson(reply->readAll()).object().value(u"items"_s).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).toObject().value(u"article"_s).toObject().value(u"id"_s), article.value(u"id"_s));
+    }
+    QCOMPARE(metric("inkwell_search_db_reads_total") - readsBefore, 1.0);
+    QCOMPARE(metric("inkwell_search_wait_timeouts_total"), 0.0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Markdown XSS
 
@@ -2901,6 +3046,71 @@ void TestArticles::changeFeedPageIsAnIndexRangeRead()
         ++feedScans;
     }
     QCOMPARE(feedScans, 1);
+}
+
+void TestArticles::changeFeedAnswerIsWhatQJsonDocumentWrites()
+{
+    // The feed's pages are written without QJsonDocument (they are megabytes): byte for byte what it would write for
+    // the same object (members by name, its escapes), whatever the text holds, and what the desktop reads.
+    const QString tricky = u"Quotes \" and \\ backslashes, tab\t, CR\r, LF\n, controls \x01\x02\x1f, DEL \x7f, "
+                           u"caf\u00e9, \u4e2d\u6587, separators \u2028\u2029, emoji \U0001F600, </script>"_s;
+    const QJsonObject article = createPublished(m_alice, unique(u"Feed bytes \u00e9 \"quoted\" \U0001F600"_s),
+                                                u"# Heading\n\n"_s + tricky + u"\n"_s,
+                                                {{u"tags"_s, QJsonArray{u"caf\u00e9 \"tag\""_s, u"back\\slash"_s}},
+                                                 {u"excerpt"_s, u"An \u2028 excerpt \x1b"_s}});
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const QString id = article.value(u"id"_s).toString();
+    // A tombstone on the same pages.
+    const QJsonObject gone = create(m_alice, unique(u"Feed bytes gone"_s));
+    QVERIFY2(!gone.isEmpty(), qPrintable(m_error));
+    EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + gone.value(u"id"_s).toString(), &m_alice), 204);
+
+    bool sawArticle = false;
+    bool sawTombstone = false;
+    QString cursor;
+    for (int pages = 0; pages < 1000; ++pages) {
+        QString path = u"/api/v1/sync/changes?limit=7"_s;
+        if (!cursor.isEmpty())
+            path += u"&since="_s + percent(cursor);
+        const HttpResponse answer = get(path, &m_alice);
+        EXPECT_STATUS(answer, 200);
+        QCOMPARE(answer.header("Content-Type"), QByteArray("application/json"));
+        const QJsonDocument parsed = QJsonDocument::fromJson(answer.body);
+        QVERIFY2(parsed.isObject(), answer.body.left(300).constData());
+        QCOMPARE(answer.body, parsed.toJson(QJsonDocument::Compact));
+        const auto page = inkwell::api::changesPageFromJson(parsed.object());
+        QVERIFY2(page.has_value(), answer.body.left(300).constData());
+        for (const inkwell::api::Change &change : page->changes) {
+            if (change.id.toString(QUuid::WithoutBraces) == gone.value(u"id"_s).toString()) {
+                sawTombstone = change.deleted;
+            } else if (change.id.toString(QUuid::WithoutBraces) == id) {
+                sawArticle = true;
+                QVERIFY(change.article.has_value());
+                QCOMPARE(change.article->content, u"# Heading\n\n"_s + tricky + u"\n"_s);
+                QCOMPARE(change.article->title, article.value(u"title"_s).toString());
+                QCOMPARE(change.article->excerpt, u"An \u2028 excerpt \x1b"_s);
+                QCOMPARE(change.article->tags, (QStringList{u"caf\u00e9 \"tag\""_s, u"back\\slash"_s}));
+                QCOMPARE(change.article->contentHtml, article.value(u"content_html"_s).toString());
+            }
+        }
+        // The article as the feed shows it is the article as a read shows it.
+        for (const QJsonValue &change : parsed.object().value(u"changes"_s).toArray()) {
+            if (change.toObject().value(u"id"_s).toString() == id) {
+                const QJsonObject fromFeed = change.toObject().value(u"article"_s).toObject();
+                QJsonObject fromRead = read(&m_alice, id);
+                QCOMPARE(keySet(fromFeed), kArticleMembers);
+                fromRead.remove(u"views"_s); // counted in batches: may differ by the time of the read
+                QJsonObject feedWithoutViews = fromFeed;
+                feedWithoutViews.remove(u"views"_s);
+                QCOMPARE(feedWithoutViews, fromRead);
+            }
+        }
+        cursor = page->cursor;
+        if (!page->hasMore)
+            break;
+    }
+    QVERIFY(sawArticle);
+    QVERIFY(sawTombstone);
 }
 
 // ---------------------------------------------------------------------------------------------

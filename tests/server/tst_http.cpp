@@ -2,6 +2,7 @@
 // framing rules, the middleware every answer passes, threads, graceful shutdown, metrics, OpenAPI.
 #include "accounts/accountroutes.h"
 #include "auth/jwt.h"
+#include "http/jsonwriter.h"
 #include "http/openapi.h"
 #include "http/pathids.h"
 #include "httpclient.h"
@@ -193,6 +194,9 @@ private Q_SLOTS:
     void gracefulStopCompletesInFlightRequests();
     void metricsCountRequests();
     void openApiListsEveryRouteAndValidates();
+    void jsonWriterEscapesAsQJsonDocument_data();
+    void jsonWriterEscapesAsQJsonDocument();
+    void jsonWriterSeparatesMembersAndElements();
 
 private:
     std::unique_ptr<TestServer> server(const std::function<void(ServiceContext &)> &configure = {}, int threads = 2)
@@ -989,6 +993,99 @@ void TestHttp::openApiListsEveryRouteAndValidates()
     const QByteArray output = node.readAll();
     QVERIFY2(node.exitCode() == 0, output.constData());
     QVERIFY2(output.startsWith("valid OpenAPI 3.1.0"), output.constData());
+}
+
+void TestHttp::jsonWriterEscapesAsQJsonDocument_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("expected"); // the JSON string, quotes included
+
+    QTest::newRow("empty") << QString() << QByteArray(R"("")");
+    QTest::newRow("plain") << u"Plain words, 42 / 7 ~ {x}."_s << QByteArray(R"("Plain words, 42 / 7 ~ {x}.")");
+    QTest::newRow("quote") << u"say \"hi\""_s << QByteArray(R"("say \"hi\"")");
+    QTest::newRow("backslash") << u"C:\\dir\\"_s << QByteArray(R"("C:\\dir\\")");
+    QTest::newRow("short escapes") << u"\b\f\n\r\t"_s << QByteArray(R"("\b\f\n\r\t")");
+    QTest::newRow("NUL") << QString(QChar(0)) << QByteArray(R"("\u0000")");
+    for (char16_t c : {u'\x01', u'\x07', u'\x0b', u'\x0e', u'\x1b', u'\x1f'})
+        QTest::addRow("control 0x%02x", unsigned(c))
+            << QString(QChar(c))
+            << QByteArray("\"\\u00" + QByteArray::number(unsigned(c), 16).rightJustified(2, '0') + '"');
+    QTest::newRow("DEL is not escaped") << u"a\x7f"_s << QByteArray("\"a\x7f\"");
+    QTest::newRow("two-byte UTF-8") << u"caf\u00e9"_s << QByteArray("\"caf\xc3\xa9\"");
+    QTest::newRow("three-byte UTF-8") << u"\u4e2d\u6587"_s << QByteArray("\"\xe4\xb8\xad\xe6\x96\x87\"");
+    QTest::newRow("U+2028 and U+2029 are not escaped") << u"a\u2028b\u2029"_s
+                                                       << QByteArray("\"a\xe2\x80\xa8"
+                                                                     "b\xe2\x80\xa9\"");
+    QTest::newRow("surrogate pair") << u"\U0001F600!"_s << QByteArray("\"\xf0\x9f\x98\x80!\"");
+    QTest::newRow("lone high surrogate") << QString(QChar(0xd83d)) + u'x' << QByteArray(R"("\ud83dx")");
+    QTest::newRow("lone high surrogate at the end") << u"x"_s + QChar(0xd83d) << QByteArray(R"("x\ud83d")");
+    QTest::newRow("lone low surrogate") << QString(QChar(0xde00)) << QByteArray(R"("\ude00")");
+
+    // Long strings: escapes and characters across the writer's chunks (8,192 UTF-16 units, 16,384 UTF-8 bytes) and
+    // its 8- and 16-character steps.
+    const QString run = QString(8191, u'a');
+    QTest::newRow("pair across a chunk") << run + u"\U0001F600"_s + run << QByteArray();
+    QTest::newRow("escape at a chunk's end") << run + u'"' + run + u'\n' << QByteArray();
+    QTest::newRow("escapes at every step") << u"0123456\"89abcde\\ghijklmnopqrstu\tvw"_s.repeated(700) << QByteArray();
+    QTest::newRow("mixed prose") << u"Caf\u00e9 \"Zo\u00eb\"\n\t\u2014 \U0001F600 \\ done.\r\n"_s.repeated(1200)
+                                 << QByteArray();
+}
+
+void TestHttp::jsonWriterEscapesAsQJsonDocument()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, expected);
+    // What QJsonDocument writes for the string (the change feed's answers were written by it before, and clients
+    // compare against it): its array form, without the brackets.
+    const QByteArray qt = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).chopped(1).sliced(1);
+    if (!expected.isEmpty())
+        QCOMPARE(qt, expected); // the table says what JSON this is; Qt agrees
+    QByteArray fromUtf16 = "prefix:";
+    JsonWriter::appendString(fromUtf16, text);
+    QCOMPARE(fromUtf16, "prefix:" + qt);
+    // The UTF-8 path, for text that is well-formed (what the database sends).
+    const bool wellFormed = QString::fromUtf8(text.toUtf8()) == text;
+    if (wellFormed) {
+        QByteArray fromUtf8 = "prefix:";
+        JsonWriter::appendUtf8String(fromUtf8, text.toUtf8());
+        QCOMPARE(fromUtf8, "prefix:" + qt);
+    }
+    // And what a reader makes of it is the text again.
+    const QJsonDocument read = QJsonDocument::fromJson('[' + fromUtf16.sliced(7) + ']');
+    QVERIFY(read.isArray());
+    if (wellFormed)
+        QCOMPARE(read.array().at(0).toString(), text);
+}
+
+void TestHttp::jsonWriterSeparatesMembersAndElements()
+{
+    QByteArray out;
+    JsonWriter json(out);
+    json.beginObject();
+    json.name("a"_L1);
+    json.beginArray();
+    json.value(qint64(-9007199254740991));
+    json.value(true);
+    json.null();
+    json.value(u"x"_s);
+    json.beginObject();
+    json.endObject();
+    json.beginArray();
+    json.endArray();
+    json.rawValue("12");
+    json.utf8Value("\xc3\xa9");
+    json.endArray();
+    json.name("b"_L1);
+    json.beginObject();
+    json.name("c"_L1);
+    json.value(false);
+    json.name("d"_L1);
+    json.value(0);
+    json.endObject();
+    json.endObject();
+    QCOMPARE(out, QByteArray(
+                      "{\"a\":[-9007199254740991,true,null,\"x\",{},[],12,\"\xc3\xa9\"],\"b\":{\"c\":false,\"d\":0}}"));
+    QVERIFY(QJsonDocument::fromJson(out).isObject());
 }
 
 QTEST_GUILESS_MAIN(TestHttp)
