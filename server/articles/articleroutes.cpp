@@ -175,6 +175,21 @@ std::shared_ptr<ReplicaRouting> makeReplicaRouting(const QString &url, const Con
     return routing;
 }
 
+/// This read worker's own connection (a worker thread lives on after its job; its connection with it).
+ThreadDatabase &readWorkerDatabase(const ConnectionParams &params)
+{
+    thread_local std::unique_ptr<ThreadDatabase> db;
+    thread_local QString forDatabase;
+    static std::atomic<int> serial = 0;
+    const QString wanted = params.host + u'|' + QString::number(params.port) + u'|' + params.database;
+    if (!db || forDatabase != wanted) {
+        db.reset();
+        db = std::make_unique<ThreadDatabase>(params, u"inkwell-read-worker-%1"_s.arg(++serial));
+        forDatabase = wanted;
+    }
+    return *db;
+}
+
 } // namespace
 
 RouteRegistrar articleRoutes()
@@ -321,7 +336,12 @@ RouteRegistrar articleRoutes()
                              });
                          });
                      },
-                     {u"Write an article"_s, {}, {201, 400, 401, 403, 415, 422}, true, u"articles"_s, u"ArticleInput"_s,
+                     {u"Write an article"_s,
+                      {},
+                      {201, 400, 401, 403, 415, 422},
+                      true,
+                      u"articles"_s,
+                      u"ArticleInput"_s,
                       {ResponseContent::json(201, u"Article"_s)}});
 
         router.route<QString>(
@@ -331,7 +351,12 @@ RouteRegistrar articleRoutes()
                     return answer(service->getRenderedBySlug(caller, slug), context, renderedResponse);
                 });
             },
-            {u"An article by its slug"_s, {u"slug"_s}, {200, 401, 404}, true, u"articles"_s, {},
+            {u"An article by its slug"_s,
+             {u"slug"_s},
+             {200, 401, 404},
+             true,
+             u"articles"_s,
+             {},
              {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
@@ -341,7 +366,12 @@ RouteRegistrar articleRoutes()
                     return answer(service->getRendered(caller, uuid), context, renderedResponse);
                 });
             },
-            {u"An article"_s, {u"id"_s}, {200, 401, 404}, true, u"articles"_s, {},
+            {u"An article"_s,
+             {u"id"_s},
+             {200, 401, 404},
+             true,
+             u"articles"_s,
+             {},
              {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
@@ -440,7 +470,12 @@ RouteRegistrar articleRoutes()
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
             },
-            {u"An article's revisions, newest first"_s, {u"id"_s}, {200, 400, 401, 403, 404}, true, u"articles"_s, {},
+            {u"An article's revisions, newest first"_s,
+             {u"id"_s},
+             {200, 400, 401, 403, 404},
+             true,
+             u"articles"_s,
+             {},
              {ResponseContent::json(200, u"Page_RevisionInfo"_s)}});
 
         router.route<QString, QString>(
@@ -456,7 +491,12 @@ RouteRegistrar articleRoutes()
                                   [](const Article &article) { return jsonResponse(toJson(article)); });
                 });
             },
-            {u"One revision of an article, whole"_s, {u"id"_s, u"n"_s}, {200, 401, 403, 404}, true, u"articles"_s, {},
+            {u"One revision of an article, whole"_s,
+             {u"id"_s, u"n"_s},
+             {200, 401, 403, 404},
+             true,
+             u"articles"_s,
+             {},
              {ResponseContent::json(200, u"Article"_s)}});
 
         router.route<QString>(
@@ -467,8 +507,13 @@ RouteRegistrar articleRoutes()
                                   [](const Article &article) { return articleResponse(article); });
                 });
             },
-            {u"Undelete an article within 30 days (admin)"_s, {u"id"_s}, {200, 401, 403, 404, 409}, true, u"admin"_s,
-             {}, {ResponseContent::json(200, u"Article"_s)}});
+            {u"Undelete an article within 30 days (admin)"_s,
+             {u"id"_s},
+             {200, 401, 403, 404, 409},
+             true,
+             u"admin"_s,
+             {},
+             {ResponseContent::json(200, u"Article"_s)}});
 
         router.route(Method::Get, u"/api/v1/tags"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
@@ -478,18 +523,60 @@ RouteRegistrar articleRoutes()
                                            [](const QJsonObject &page) { return jsonResponse(page); });
                          });
                      },
-                     {u"Tags with their number of published articles"_s, {}, {200, 400, 401}, true, u"tags"_s, {},
+                     {u"Tags with their number of published articles"_s,
+                      {},
+                      {200, 400, 401},
+                      true,
+                      u"tags"_s,
+                      {},
                       {ResponseContent::json(200, u"Page_Tag"_s)}});
 
-        router.route(Method::Get, u"/api/v1/search"_s,
-                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                         return withCaller(request, context, [&](const Caller *caller) {
-                             return answer(service->search(caller, formQuery(request)), context,
-                                           [](const QJsonObject &page) { return jsonResponse(page); });
-                         });
-                     },
-                     {u"Full-text search: phrases, -exclude, or"_s, {}, {200, 400, 401}, true, u"search"_s, {},
-                      {ResponseContent::json(200, u"Page_SearchHit"_s)}});
+        // A search whose published hits are kept is answered at once; a miss is computed on a read worker (its own
+        // connection), so that the listener keeps answering the requests behind it meanwhile.
+        router.routeDeferred(
+            Method::Get, u"/api/v1/search"_s,
+            [service, accounts, r, workers = resources.service.readWorkers,
+             params = resources.service.database](const QHttpServerRequest &request, RequestContext &context,
+                                                  const Defer &defer) -> std::optional<QHttpServerResponse> {
+                auto who = accounts->optionalCaller(r->authenticate(request, context), context.hasAuthorization);
+                if (!who)
+                    return problemResponse(who.error(), context);
+                std::optional<Caller> caller = std::move(*who);
+                auto asked = service->searchRequest(formQuery(request));
+                if (!asked)
+                    return problemResponse(asked.error(), context);
+                const auto respond = [](const Result<QJsonObject> &page, const RequestContext &at) {
+                    return page ? jsonResponse(*page) : problemResponse(page.error(), at);
+                };
+                if (auto kept = service->keptSearch(*asked))
+                    return respond(service->searchAnswer(caller ? &*caller : nullptr, *asked, std::move(*kept)),
+                                   context);
+                if (!workers || !service->searchesOffThread())
+                    return respond(service->search(caller ? &*caller : nullptr, formQuery(request)), context);
+                auto reply = defer();
+                workers->run(
+                    reply->threadContext(),
+                    [searches = service->searches(), params, wanted = *asked] {
+                        return ArticleService::searchPublished(readWorkerDatabase(params), *searches, wanted);
+                    },
+                    [service, reply, caller, wanted = *asked, respond](Result<QJsonArray> published) {
+                        if (!published) {
+                            reply->send(problemResponse(published.error(), reply->context()));
+                            return;
+                        }
+                        reply->send(
+                            respond(service->searchAnswer(caller ? &*caller : nullptr, wanted, std::move(*published)),
+                                    reply->context()));
+                    });
+                return std::nullopt;
+            },
+            {u"Full-text search: phrases, -exclude, or"_s,
+             {},
+             {200, 400, 401},
+             true,
+             u"search"_s,
+             {},
+             {ResponseContent::json(200, u"Page_SearchHit"_s)}});
 
         router.route(Method::Get, u"/api/v1/sync/changes"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {

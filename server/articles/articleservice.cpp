@@ -2,11 +2,11 @@
 
 #include "http/jsonwriter.h"
 #include "http/listener.h"
-#include "json/jsonreader.h"
 #include "log/logging.h"
 #include "markdown/markdown.h"
 #include "markdown/slug.h"
 
+#include "json/jsonreader.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -159,7 +159,7 @@ void ArticleService::noteWritten(const Caller &caller)
 
 template <typename Read>
 std::invoke_result_t<const Read &, ArticleStore &> ArticleService::readListing(const Caller *caller, bool shared,
-                                                                              bool &mayCache, const Read &read)
+                                                                               bool &mayCache, const Read &read)
 {
     mayCache = true;
     if (!m_replica)
@@ -193,7 +193,7 @@ ArticleService::Rendered ArticleService::fromCache(const Caller *caller, const A
 }
 
 Result<ArticleService::Rendered> ArticleService::renderRead(const Caller *caller,
-                                                        Result<std::optional<StoredArticle>> found, qint64 readAt)
+                                                            Result<std::optional<StoredArticle>> found, qint64 readAt)
 {
     auto article = visible(caller, std::move(found));
     if (!article)
@@ -317,9 +317,9 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
     std::optional<std::pair<QString, QJsonObject>> event;
     if (status == ArticleStatus::Published)
         event = std::pair{u"article.published"_s, QJsonObject{{u"article_id"_s, formatId(article.id)},
-                                                             {u"author_id"_s, formatId(article.authorId)},
-                                                             {u"author_name"_s, article.authorName},
-                                                             {u"title"_s, article.title}}};
+                                                              {u"author_id"_s, formatId(article.authorId)},
+                                                              {u"author_name"_s, article.authorName},
+                                                              {u"title"_s, article.title}}};
     // One statement (a function in the database, migration 0006): the slug, the row, its tags, the
     // event and the announcement commit together, in one round trip.
     StoredArticle stored{article, {}, {}, 0};
@@ -389,16 +389,17 @@ Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id,
             Error::preconditionRequired(u"This article exists: send If-Match with the revision you edited."_s));
     }
     const ArticleInput in = *input;
-    auto replaced = mutate(*caller, id, ifMatch, true, in.status == ArticleStatus::Published ? Need::Publish : Need::Edit,
-                           [&in](Article &next, std::optional<QDateTime> &) -> Result<void> {
-                               next.title = in.title;
-                               next.content = in.content;
-                               next.excerpt = in.excerpt.value_or(markdown::excerpt(in.content));
-                               next.tags = in.tags.value_or(QStringList());
-                               if (in.status)
-                                   next.status = *in.status;
-                               return {};
-                           });
+    auto replaced =
+        mutate(*caller, id, ifMatch, true, in.status == ArticleStatus::Published ? Need::Publish : Need::Edit,
+               [&in](Article &next, std::optional<QDateTime> &) -> Result<void> {
+                   next.title = in.title;
+                   next.content = in.content;
+                   next.excerpt = in.excerpt.value_or(markdown::excerpt(in.content));
+                   next.tags = in.tags.value_or(QStringList());
+                   if (in.status)
+                       next.status = *in.status;
+                   return {};
+               });
     if (!replaced)
         return std::unexpected(replaced.error());
     return ArticleResult{*replaced, false};
@@ -468,8 +469,7 @@ Result<Article> ArticleService::restore(const Caller *caller, const QUuid &id)
     return mutate(*caller, id, {}, false, Need::Restore,
                   [](Article &, std::optional<QDateTime> &deletedAt) -> Result<void> {
                       if (!deletedAt)
-                          return std::unexpected(
-                              Error::conflict(u"not-deleted"_s, u"This article is not deleted."_s));
+                          return std::unexpected(Error::conflict(u"not-deleted"_s, u"This article is not deleted."_s));
                       if (deletedAt->daysTo(QDateTime::currentDateTimeUtc()) > 30)
                           return std::unexpected(notFound());
                       deletedAt.reset();
@@ -523,13 +523,11 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
             std::optional<QDateTime> deletedAt = current.deletedAt;
             if (auto changed = change(next, deletedAt); !changed)
                 return std::unexpected(changed.error());
-            if (next.status == ArticleStatus::Published && now.status != ArticleStatus::Published &&
-                need == Need::Edit)
+            if (next.status == ArticleStatus::Published && now.status != ArticleStatus::Published && need == Need::Edit)
                 return std::unexpected(Error::forbidden(u"You may not publish this article."_s));
             const bool contentChanged = next.content != now.content;
             const bool unchanged = next.title == now.title && !contentChanged && next.excerpt == now.excerpt &&
-                                   next.tags == now.tags && next.status == now.status &&
-                                   deletedAt == current.deletedAt;
+                                   next.tags == now.tags && next.status == now.status && deletedAt == current.deletedAt;
             if (unchanged)
                 return now; // nothing to keep: no new revision
             if (contentChanged)
@@ -556,12 +554,11 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
             const bool nowPublished = next.status == ArticleStatus::Published && !deletedAt;
             const bool wasPublished = now.status == ArticleStatus::Published && !current.deletedAt;
             if (nowPublished && !wasPublished) {
-                if (auto emitted = m_store.emitEvent(u"article.published"_s,
-                                                     {{u"article_id"_s, formatId(id)},
-                                                      {u"author_id"_s, formatId(now.authorId)},
-                                                      {u"author_name"_s, now.authorName},
-                                                      {u"title"_s, next.title},
-                                                      {u"slug"_s, next.slug}});
+                if (auto emitted = m_store.emitEvent(u"article.published"_s, {{u"article_id"_s, formatId(id)},
+                                                                              {u"author_id"_s, formatId(now.authorId)},
+                                                                              {u"author_name"_s, now.authorName},
+                                                                              {u"title"_s, next.title},
+                                                                              {u"slug"_s, next.slug}});
                     !emitted)
                     return std::unexpected(emitted.error());
             }
@@ -631,17 +628,16 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &
     }
     const bool shared = publishedList && filter.status == ArticleStatus::Published;
     bool mayCache = true;
-    auto page = readListing(caller, shared, mayCache, [&](ArticleStore &store) {
-        return store.list(filter, parsed->limit, parsed->cursor);
-    });
+    auto page = readListing(caller, shared, mayCache,
+                            [&](ArticleStore &store) { return store.list(filter, parsed->limit, parsed->cursor); });
     if (!page)
         return std::unexpected(page.error());
     QJsonArray items;
     for (const Article &article : page->items)
         items.append(summaryJson(article));
     QJsonObject answer{{u"items"_s, items},
-                       {u"next_cursor"_s, page->next ? QJsonValue(m_cursors.encode(scope, *page->next))
-                                                     : QJsonValue(QJsonValue::Null)}};
+                       {u"next_cursor"_s,
+                        page->next ? QJsonValue(m_cursors.encode(scope, *page->next)) : QJsonValue(QJsonValue::Null)}};
     if (shared && mayCache)
         m_lists->put(cacheKey, QJsonArray{answer}, readAt);
     return answer;
@@ -682,8 +678,9 @@ Result<QJsonObject> ArticleService::revisions(const Caller *caller, const QUuid 
             {u"updated_by"_s, entry.updatedBy ? QJsonValue(formatId(*entry.updatedBy)) : QJsonValue(QJsonValue::Null)},
         });
     }
-    return QJsonObject{{u"items"_s, items},
-                       {u"next_cursor"_s, next ? QJsonValue(m_cursors.encode(scope, *next)) : QJsonValue(QJsonValue::Null)}};
+    return QJsonObject{
+        {u"items"_s, items},
+        {u"next_cursor"_s, next ? QJsonValue(m_cursors.encode(scope, *next)) : QJsonValue(QJsonValue::Null)}};
 }
 
 Result<Article> ArticleService::revision(const Caller *caller, const QUuid &id, int number)
@@ -730,7 +727,7 @@ Result<QJsonObject> ArticleService::tags(const QUrlQuery &query)
                                                        : QJsonValue(QJsonValue::Null)}};
 }
 
-Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery &query)
+Result<ArticleService::SearchRequest> ArticleService::searchRequest(const QUrlQuery &query)
 {
     auto parsed = parseListQuery(query, {u"q"_s}, m_cursors, u"search");
     if (!parsed)
@@ -740,35 +737,61 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
     const QString text = parsed->filters.value(u"q"_s).trimmed();
     if (text.isEmpty() || text.size() > 200)
         return std::unexpected(Error::badRequest(u"q must be 1 to 200 characters."_s));
-    const auto hitJson = [](const ArticleStore::SearchHit &hit) {
-        return QJsonObject{{u"article"_s, summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}};
-    };
+    return SearchRequest{text, parsed->limit, QString::number(parsed->limit) + u'|' + text};
+}
+
+namespace {
+
+QJsonObject hitJson(const ArticleStore::SearchHit &hit)
+{
+    return QJsonObject{
+        {u"article"_s, ArticleService::summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}};
+}
+
+} // namespace
+
+std::optional<QJsonArray> ArticleService::keptSearch(const SearchRequest &request) const
+{
+    // With a replica, published hits are read where ReplicaRouting says, on this thread (search()).
+    if (m_replica)
+        return std::nullopt;
+    return m_searches->get(request.key);
+}
+
+bool ArticleService::searchesOffThread() const
+{
+    return !m_replica;
+}
+
+Result<QJsonArray> ArticleService::searchPublished(ThreadDatabase &db, SearchCache &searches,
+                                                   const SearchRequest &request)
+{
     // Published hits are the same for everyone: kept, and computed by one request at a time per query (the
-    // others that ask meanwhile wait for its result).
-    const QString key = QString::number(parsed->limit) + u'|' + text;
-    SearchCache::Lookup lookup = m_searches->lookup(key);
-    std::optional<QJsonArray> published = std::move(lookup.items);
-    if (!published) {
-        bool mayCache = true;
-        auto hits = readListing(caller, true, mayCache,
-                                [&](ArticleStore &store) { return store.search(text, std::nullopt, parsed->limit); });
-        if (!hits)
-            return std::unexpected(hits.error()); // the turn is given up: waiting requests read on their own
-        QJsonArray found;
-        for (const ArticleStore::SearchHit &hit : *hits)
-            found.append(hitJson(hit));
-        if (mayCache)
-            lookup.turn.keep(found);
-        else
-            lookup.turn.giveUp();
-        published = std::move(found);
-    }
-    QJsonArray items = *published;
+    // others that ask meanwhile wait for its result: on a worker, where waiting stalls no listener).
+    SearchCache::Lookup lookup = searches.lookup(request.key);
+    if (lookup.items)
+        return std::move(*lookup.items);
+    ArticleStore store(db);
+    auto hits = store.search(request.text, std::nullopt, request.limit);
+    if (!hits)
+        return std::unexpected(hits.error()); // the turn is given up: waiting requests read on their own
+    QJsonArray found;
+    for (const ArticleStore::SearchHit &hit : *hits)
+        found.append(hitJson(hit));
+    lookup.turn.keep(found);
+    return found;
+}
+
+Result<QJsonObject> ArticleService::searchAnswer(const Caller *caller, const SearchRequest &request,
+                                                 QJsonArray published)
+{
+    QJsonArray items = std::move(published);
     if (caller) {
         // The caller's own drafts and archived articles join the published hits, by rank.
         bool ownIsPrivate = true;
-        auto own = readListing(caller, false, ownIsPrivate,
-                               [&](ArticleStore &store) { return store.search(text, caller->user().id, parsed->limit); });
+        auto own = readListing(caller, false, ownIsPrivate, [&](ArticleStore &store) {
+            return store.search(request.text, caller->user().id, request.limit);
+        });
         if (!own)
             return std::unexpected(own.error());
         if (!own->isEmpty()) {
@@ -781,11 +804,37 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
                 return a.value(u"rank"_s).toDouble() > b.value(u"rank"_s).toDouble();
             });
             items = QJsonArray();
-            for (qsizetype i = 0; i < merged.size() && i < parsed->limit; ++i)
+            for (qsizetype i = 0; i < merged.size() && i < request.limit; ++i)
                 items.append(merged.at(i));
         }
     }
     return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}};
+}
+
+Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery &query)
+{
+    auto request = searchRequest(query);
+    if (!request)
+        return std::unexpected(request.error());
+    SearchCache::Lookup lookup = m_searches->lookup(request->key);
+    std::optional<QJsonArray> published = std::move(lookup.items);
+    if (!published) {
+        bool mayCache = true;
+        auto hits = readListing(caller, true, mayCache, [&](ArticleStore &store) {
+            return store.search(request->text, std::nullopt, request->limit);
+        });
+        if (!hits)
+            return std::unexpected(hits.error()); // the turn is given up: waiting requests read on their own
+        QJsonArray found;
+        for (const ArticleStore::SearchHit &hit : *hits)
+            found.append(hitJson(hit));
+        if (mayCache)
+            lookup.turn.keep(found);
+        else
+            lookup.turn.giveUp();
+        published = std::move(found);
+    }
+    return searchAnswer(caller, *request, std::move(*published));
 }
 
 Result<QByteArray> ArticleService::changes(const Caller *caller, const QUrlQuery &query)
@@ -832,9 +881,9 @@ Result<QByteArray> ArticleService::changes(const Caller *caller, const QUrlQuery
     if (!horizon)
         return std::unexpected(horizon.error());
     if (after && horizon->beforePurge && horizon->purges > issuedAfterPurges)
-        return std::unexpected(
-            Error::gone(u"cursor-expired"_s, u"This cursor is older than deletions the server has since forgotten; "
-                                              u"read the feed again from the start (without since)."_s));
+        return std::unexpected(Error::gone(u"cursor-expired"_s,
+                                           u"This cursor is older than deletions the server has since forgotten; "
+                                           u"read the feed again from the start (without since)."_s));
     // Written straight as JSON while the rows are read (a page is megabytes of articles): the bytes QJsonDocument
     // writes for {"changes": [{"article", "deleted", "id", "kind", "seq"}], "cursor", "has_more"}, members by name.
     QByteArray out;

@@ -5,12 +5,11 @@
 #include "articles/articlestore.h"
 #include "articles/viewcounter.h"
 #include "db/replica.h"
-#include "housekeeping/housekeepingstore.h"
 #include "domain/listquery.h"
+#include "housekeeping/housekeepingstore.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>
-
 #include <functional>
 #include <type_traits>
 
@@ -51,7 +50,8 @@ public:
     Result<Article> get(const Caller *caller, const QUuid &id);
     Result<Article> getBySlug(const Caller *caller, const QString &slug);
     Result<ArticleResult> create(const Caller *caller, const QJsonObject &body);
-    Result<ArticleResult> put(const Caller *caller, const QUuid &id, const QJsonObject &body, const Precondition &ifMatch);
+    Result<ArticleResult> put(const Caller *caller, const QUuid &id, const QJsonObject &body,
+                              const Precondition &ifMatch);
     Result<Article> patch(const Caller *caller, const QUuid &id, const QJsonObject &body, const Precondition &ifMatch);
     Result<Article> setStatus(const Caller *caller, const QUuid &id, ArticleStatus status, const Precondition &ifMatch);
     Result<void> remove(const Caller *caller, const QUuid &id, const Precondition &ifMatch);
@@ -62,6 +62,26 @@ public:
     Result<Article> revision(const Caller *caller, const QUuid &id, int number);
     Result<QJsonObject> tags(const QUrlQuery &query);
     Result<QJsonObject> search(const Caller *caller, const QUrlQuery &query);
+
+    /// @brief A search as asked: its text, how many hits, and the key of its published hits in the cache.
+    struct SearchRequest {
+        QString text;
+        int limit = 20;
+        QString key;
+    };
+    /// @brief Search in steps, so that a miss is computed off the listener thread (hits kept in the cache keep
+    /// being answered meanwhile): searchRequest(); keptSearch() — the published hits when kept; else, on a
+    /// worker, searchPublished(); then, back on the listener, searchAnswer() adds the caller's own drafts.
+    /// search() does all of it on this thread (and is what runs when a replica is configured).
+    Result<SearchRequest> searchRequest(const QUrlQuery &query);
+    std::optional<QJsonArray> keptSearch(const SearchRequest &request) const;
+    /// @brief Whether a miss may be computed on a worker (on the primary): not while a replica serves searches.
+    bool searchesOffThread() const;
+    /// @brief The published hits of `request`, on a worker thread's own connection `db`: kept ones, another
+    /// worker's result for the same key, or computed now and kept.
+    static Result<QJsonArray> searchPublished(ThreadDatabase &db, SearchCache &searches, const SearchRequest &request);
+    Result<QJsonObject> searchAnswer(const Caller *caller, const SearchRequest &request, QJsonArray published);
+    const std::shared_ptr<SearchCache> &searches() const { return m_searches; }
     /// @brief A page of the change feed, as the answer's JSON bytes (api.md's `/sync/changes`).
     Result<QByteArray> changes(const Caller *caller, const QUrlQuery &query);
 
@@ -92,7 +112,7 @@ private:
     /// fails) on the primary. `mayCache` says whether a `shared` result may be kept for everyone.
     template <typename Read>
     std::invoke_result_t<const Read &, ArticleStore &> readListing(const Caller *caller, bool shared, bool &mayCache,
-                                                                    const Read &read);
+                                                                   const Read &read);
     /// @brief After a committed write of `caller`: its WAL position, so that its reads wait for the replica.
     void noteWritten(const Caller &caller);
 

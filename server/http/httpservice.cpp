@@ -168,6 +168,8 @@ void HttpService::stop(int graceMs)
     // Password jobs answer on a listener thread: let them finish while the listeners still live.
     if (m_context->passwordWorkers)
         m_context->passwordWorkers->waitForDone();
+    if (m_context->readWorkers)
+        m_context->readWorkers->waitForDone();
 
     for (Worker &worker : m_workers) {
         Listener *listener = worker.listener.get();

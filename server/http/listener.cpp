@@ -25,6 +25,8 @@ void ServiceContext::finalize()
     rateLimiter = std::make_shared<RateLimiter>(config.rateLimitPerMin);
     if (!passwordWorkers)
         passwordWorkers = std::make_shared<PasswordWorkers>();
+    if (!readWorkers)
+        readWorkers = std::make_shared<PasswordWorkers>(); // one per core: each waits on PostgreSQL most of the time
     tokens = std::make_shared<JwtCodec>(jwtKey, QStringLiteral("inkwelld"), QStringLiteral("inkwell"));
     metrics = std::make_shared<Metrics>(config.threads);
     metrics->dbConnectionsMax = config.threads;

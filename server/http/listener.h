@@ -37,6 +37,9 @@ struct ServiceContext {
     std::shared_ptr<Metrics> metrics;
     /// Hashes and verifies passwords off the listener threads (made by finalize()).
     std::shared_ptr<PasswordWorkers> passwordWorkers;
+    /// Reads too slow for a listener thread (a search no cache holds yet), run at a lower priority so that the
+    /// listeners keep answering; the result is handed back to the listener thread that asked (made by finalize()).
+    std::shared_ptr<PasswordWorkers> readWorkers;
     QList<std::pair<QHostAddress, int>> trustedProxies;
     /// Set when shutdown begins: answers say "Connection: close".
     std::shared_ptr<std::atomic<bool>> draining = std::make_shared<std::atomic<bool>>(false);

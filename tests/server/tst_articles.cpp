@@ -16,12 +16,12 @@
 #include "articles/articleroutes.h"
 #include "articles/articlestore.h"
 #include "db/migrator.h"
-#include "housekeeping/housekeeper.h"
 #include "db/pgnotifier.h"
+#include "housekeeping/housekeeper.h"
+#include "htmlsafety.h"
 #include "httpclient.h"
 #include "markdown/markdown.h"
 #include "testpostgres.h"
-#include "htmlsafety.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -39,7 +39,6 @@
 #include <QUrlQuery>
 #include <QUuid>
 #include <QtTest>
-
 #include <algorithm>
 #include <atomic>
 #include <limits>
@@ -62,10 +61,10 @@ const QRegularExpression kTimestamp(uR"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d
 const QRegularExpression kUuid(uR"(^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)"_s);
 
 /// The members of api.md's `article`, exactly.
-const QSet<QString> kArticleMembers{u"id"_s,         u"author_id"_s,  u"author_name"_s, u"title"_s,      u"slug"_s,
-                                    u"content"_s,    u"content_html"_s, u"excerpt"_s,   u"status"_s,     u"tags"_s,
-                                    u"reading_time"_s, u"word_count"_s, u"views"_s,     u"revision"_s,   u"created_at"_s,
-                                    u"updated_at"_s, u"published_at"_s, u"deleted"_s};
+const QSet<QString> kArticleMembers{
+    u"id"_s,           u"author_id"_s, u"author_name"_s, u"title"_s,      u"slug"_s,         u"content"_s,
+    u"content_html"_s, u"excerpt"_s,   u"status"_s,      u"tags"_s,       u"reading_time"_s, u"word_count"_s,
+    u"views"_s,        u"revision"_s,  u"created_at"_s,  u"updated_at"_s, u"published_at"_s, u"deleted"_s};
 
 int g_serial = 0;
 
@@ -122,7 +121,8 @@ void checkProblem(const HttpResponse &response, int status)
     // No internals: SQL text or source paths never reach a client.
     QVERIFY2(!response.body.contains("SELECT") && !response.body.contains(".cpp"), response.body.constData());
     if (status == 401)
-        QVERIFY2(response.header("WWW-Authenticate").startsWith("Bearer"), response.header("WWW-Authenticate").constData());
+        QVERIFY2(response.header("WWW-Authenticate").startsWith("Bearer"),
+                 response.header("WWW-Authenticate").constData());
 }
 
 /// Evaluates `expression` once; the status is checked here so that a failure names the caller's line.
@@ -213,7 +213,6 @@ QList<HttpResponse> sendConcurrently(const QUrl &base, const QList<PendingReques
     }
     return responses; // the managers (and their replies) go with this scope
 }
-
 
 /// One user as the tests know it.
 struct User {
@@ -326,6 +325,7 @@ private Q_SLOTS:
     void searchCacheComputesAKeyOnceForConcurrentMisses();
     void searchCacheWaitersComputeWhenTheTurnFailsLagsOrIsCleared();
     void concurrentIdenticalSearchesReadTheDatabaseOnce();
+    void coldSearchDoesNotHoldUpTheListener();
     // Markdown XSS
     void htmlCheckCatchesUnsafeHtml_data();
     void htmlCheckCatchesUnsafeHtml();
@@ -426,7 +426,8 @@ HttpResponse TestArticles::act(const User *who, const QString &id, const QString
     return call("POST", u"/api/v1/articles/%1/%2"_s.arg(id, action), who, {}, headers);
 }
 
-QJsonObject TestArticles::create(const User &who, const QString &title, const QString &content, const QJsonObject &extra)
+QJsonObject TestArticles::create(const User &who, const QString &title, const QString &content,
+                                 const QJsonObject &extra)
 {
     QJsonObject body = extra;
     body.insert(u"title"_s, title);
@@ -525,11 +526,11 @@ QJsonArray TestArticles::walkList(const User *who, const QString &path, int limi
 
 User TestArticles::registerUser(const QString &name)
 {
-    const HttpResponse response =
-        m_client->send("POST", u"/api/v1/auth/register"_s,
-                       toJson({{u"email"_s, u"%1-%2@example.test"_s.arg(name.section(u' ', 0, 0).toLower()).arg(++g_serial)},
-                               {u"password"_s, u"Quiet lantern harbour %1"_s.arg(g_serial)},
-                               {u"full_name"_s, name}}));
+    const HttpResponse response = m_client->send(
+        "POST", u"/api/v1/auth/register"_s,
+        toJson({{u"email"_s, u"%1-%2@example.test"_s.arg(name.section(u' ', 0, 0).toLower()).arg(++g_serial)},
+                {u"password"_s, u"Quiet lantern harbour %1"_s.arg(g_serial)},
+                {u"full_name"_s, name}}));
     if (response.status != 201) {
         m_error = u"registering %1: %2"_s.arg(name, QString::fromUtf8(describe(response)));
         return {};
@@ -557,8 +558,9 @@ void TestArticles::initTestCase()
 {
     m_postgres = std::make_unique<TestPostgres>();
     QVERIFY2(m_postgres->error().isEmpty(), qPrintable(m_postgres->error()));
-    m_server = std::make_unique<TestServer>(m_postgres->params(), QList<RouteRegistrar>{accountRoutes(), articleRoutes()}, 2,
-                                            [](ServiceContext &context) { context.config.signupRole = u"creator"_s; });
+    m_server =
+        std::make_unique<TestServer>(m_postgres->params(), QList<RouteRegistrar>{accountRoutes(), articleRoutes()}, 2,
+                                     [](ServiceContext &context) { context.config.signupRole = u"creator"_s; });
     QVERIFY2(m_server->error().isEmpty(), qPrintable(m_server->error()));
     m_client = std::make_unique<HttpClient>(m_server->url());
 
@@ -621,15 +623,16 @@ void TestArticles::cleanupTestCase()
 void TestArticles::createAnswersTheArticle()
 {
     const QString title = unique(u"Answer Shape"_s);
-    const HttpResponse created =
-        post(m_alice, {{u"title"_s, title}, {u"content"_s, u"Hello *there*."_s}, {u"tags"_s, QJsonArray{u"Shape Tag"_s}}});
+    const HttpResponse created = post(
+        m_alice, {{u"title"_s, title}, {u"content"_s, u"Hello *there*."_s}, {u"tags"_s, QJsonArray{u"Shape Tag"_s}}});
     EXPECT_STATUS(created, 201);
     QCOMPARE(created.header("Content-Type"), QByteArray("application/json"));
     const QJsonObject article = created.json();
     QCOMPARE(keySet(article), kArticleMembers);
     const QString id = article.value(u"id"_s).toString();
     QVERIFY2(kUuid.match(id).hasMatch(), qPrintable(id));
-    QVERIFY2(created.header("Location").endsWith(QByteArray("/api/v1/articles/" + id.toLatin1())), created.header("Location").constData());
+    QVERIFY2(created.header("Location").endsWith(QByteArray("/api/v1/articles/" + id.toLatin1())),
+             created.header("Location").constData());
     QCOMPARE(created.header("ETag"), etag(1));
     QCOMPARE(article.value(u"revision"_s).toInt(), 1);
     QCOMPARE(article.value(u"author_id"_s).toString(), m_alice.id);
@@ -644,7 +647,8 @@ void TestArticles::createAnswersTheArticle()
     QVERIFY(article.value(u"published_at"_s).isNull());
     QCOMPARE(article.value(u"deleted"_s), QJsonValue(false));
     for (const QString &member : {u"created_at"_s, u"updated_at"_s})
-        QVERIFY2(kTimestamp.match(article.value(member).toString()).hasMatch(), qPrintable(article.value(member).toString()));
+        QVERIFY2(kTimestamp.match(article.value(member).toString()).hasMatch(),
+                 qPrintable(article.value(member).toString()));
 
     // The Location answers, with the same article and ETag.
     const HttpResponse again = get(QString::fromLatin1(created.header("Location")), &m_alice);
@@ -657,8 +661,8 @@ void TestArticles::createAnswersTheArticle()
     QCOMPARE(bySlug.json().value(u"id"_s).toString(), id);
 
     // Created published: published_at is set at once.
-    const HttpResponse published = post(m_alice, {{u"title"_s, unique(u"Born Published"_s)}, {u"content"_s, u"x"_s},
-                                                  {u"status"_s, u"published"_s}});
+    const HttpResponse published = post(
+        m_alice, {{u"title"_s, unique(u"Born Published"_s)}, {u"content"_s, u"x"_s}, {u"status"_s, u"published"_s}});
     EXPECT_STATUS(published, 201);
     QCOMPARE(published.json().value(u"status"_s).toString(), u"published"_s);
     QVERIFY(kTimestamp.match(published.json().value(u"published_at"_s).toString()).hasMatch());
@@ -696,10 +700,12 @@ void TestArticles::renderingCountsAndExcerpt()
     QCOMPARE(longer.value(u"word_count"_s).toInt(), 461);
     QCOMPARE(longer.value(u"reading_time"_s).toInt(), 3);
     const QString excerpt = longer.value(u"excerpt"_s).toString();
-    QVERIFY2(excerpt.size() <= 160 && excerpt.endsWith(u"\u2026"_s) && excerpt.startsWith(u"word word"_s), qPrintable(excerpt));
+    QVERIFY2(excerpt.size() <= 160 && excerpt.endsWith(u"\u2026"_s) && excerpt.startsWith(u"word word"_s),
+             qPrintable(excerpt));
 
     // A given excerpt is kept, also when the content changes; an automatic one follows the content.
-    const QJsonObject given = create(m_alice, unique(u"Given Excerpt"_s), u"Body text."_s, {{u"excerpt"_s, u"Mine."_s}});
+    const QJsonObject given =
+        create(m_alice, unique(u"Given Excerpt"_s), u"Body text."_s, {{u"excerpt"_s, u"Mine."_s}});
     QVERIFY2(!given.isEmpty(), qPrintable(m_error));
     QCOMPARE(given.value(u"excerpt"_s).toString(), u"Mine."_s);
     const HttpResponse kept = patch(m_alice, given.value(u"id"_s).toString(), {{u"content"_s, u"Other text."_s}}, 1);
@@ -707,7 +713,8 @@ void TestArticles::renderingCountsAndExcerpt()
     QCOMPARE(kept.json().value(u"excerpt"_s).toString(), u"Mine."_s);
     QCOMPARE(kept.json().value(u"content_html"_s).toString(), u"<p>Other text.</p>\n"_s);
 
-    const HttpResponse follows = patch(m_alice, article.value(u"id"_s).toString(), {{u"content"_s, u"New **words** here."_s}}, 1);
+    const HttpResponse follows =
+        patch(m_alice, article.value(u"id"_s).toString(), {{u"content"_s, u"New **words** here."_s}}, 1);
     EXPECT_STATUS(follows, 200);
     QCOMPARE(follows.json().value(u"excerpt"_s).toString(), u"New words here."_s);
     QCOMPARE(follows.json().value(u"content_html"_s).toString(), u"<p>New <strong>words</strong> here.</p>\n"_s);
@@ -765,7 +772,9 @@ void TestArticles::concurrentCreatesGetDistinctSlugs()
     const QString base = u"race-title-"_s + title.section(u' ', -1);
     QList<PendingRequest> requests;
     for (int i = 0; i < 6; ++i)
-        requests << PendingRequest{"POST", u"/api/v1/articles"_s, toJson({{u"title"_s, title}, {u"content"_s, u"x"_s}}),
+        requests << PendingRequest{"POST",
+                                   u"/api/v1/articles"_s,
+                                   toJson({{u"title"_s, title}, {u"content"_s, u"x"_s}}),
                                    {{"Authorization", "Bearer " + m_alice.token}}};
     const QList<HttpResponse> answers = sendConcurrently(m_server->url(), requests);
     QSet<QString> slugs;
@@ -773,7 +782,8 @@ void TestArticles::concurrentCreatesGetDistinctSlugs()
         EXPECT_STATUS(answer, 201);
         slugs.insert(answer.json().value(u"slug"_s).toString());
     }
-    QCOMPARE(slugs, (QSet<QString>{base, base + u"-2"_s, base + u"-3"_s, base + u"-4"_s, base + u"-5"_s, base + u"-6"_s}));
+    QCOMPARE(slugs,
+             (QSet<QString>{base, base + u"-2"_s, base + u"-3"_s, base + u"-4"_s, base + u"-5"_s, base + u"-6"_s}));
 }
 
 void TestArticles::writeRoutesRefuseBadInput_data()
@@ -843,10 +853,10 @@ void TestArticles::writeRoutesRefuseBadInput_data()
         {"title empty", R"({"title":"","content":"x"})", 422, u"title"_s},
         {"title blank", R"({"title":"   ","content":"x"})", 422, u"title"_s},
         {"title 201 characters", (uR"({"title":")"_s + longTitle + uR"(","content":"x"})"_s).toUtf8(), 422, u"title"_s},
-        {"excerpt 501 characters", QByteArray(R"({"title":"A","content":"x","excerpt":")") + QByteArray(501, 'e') + "\"}",
-         422, u"excerpt"_s},
-        {"content 1,000,001 characters",
-         QByteArray(R"({"title":"A","content":")") + QByteArray(1000001, 'c') + "\"}", 422, u"content"_s},
+        {"excerpt 501 characters",
+         QByteArray(R"({"title":"A","content":"x","excerpt":")") + QByteArray(501, 'e') + "\"}", 422, u"excerpt"_s},
+        {"content 1,000,001 characters", QByteArray(R"({"title":"A","content":")") + QByteArray(1000001, 'c') + "\"}",
+         422, u"content"_s},
         {"content with NUL", R"({"title":"A","content":"a\u0000b"})", 422, u"content"_s},
         {"unknown field revision", R"({"title":"A","content":"x","revision":7})", 422, u"revision"_s},
         {"unknown field author_id", (uR"({"title":"A","content":"x","author_id":")"_s + newId() + u"\"}"_s).toUtf8(),
@@ -867,40 +877,44 @@ void TestArticles::writeRoutesRefuseBadInput_data()
         {"empty body", "", 400, {}},
         // The edges that are fine.
         {"title 200 characters", (uR"({"title":")"_s + QString(200, u'T') + uR"(","content":"x"})"_s).toUtf8(), -1, {}},
-        {"title 200 emoji", (uR"({"title":")"_s + u"\U0001F389"_s.repeated(200) + uR"(","content":"x"})"_s).toUtf8(), -1,
+        {"title 200 emoji",
+         (uR"({"title":")"_s + u"\U0001F389"_s.repeated(200) + uR"(","content":"x"})"_s).toUtf8(),
+         -1,
          {}},
         {"content empty", R"({"title":"A","content":""})", -1, {}},
         {"content blank", R"({"title":"A","content":"  \n\t "})", -1, {}},
         {"excerpt empty", R"({"title":"A","content":"x","excerpt":""})", -1, {}},
         {"20 tags", (uR"({"title":"A","content":"x","tags":)"_s + tags20 + u"}"_s).toUtf8(), -1, {}},
-        {"excerpt 500 characters", QByteArray(R"({"title":"A","content":"x","excerpt":")") + QByteArray(500, 'e') + "\"}",
-         -1, {}},
+        {"excerpt 500 characters",
+         QByteArray(R"({"title":"A","content":"x","excerpt":")") + QByteArray(500, 'e') + "\"}",
+         -1,
+         {}},
     };
     for (const BodyRow &row : fullBodies) {
         QTest::addRow("POST %s", row.name) << QByteArray("POST") << u"/api/v1/articles"_s << row.body << json
                                            << QByteArray() << (row.status < 0 ? 201 : row.status) << row.field;
-        QTest::addRow("PUT create, %s", row.name) << QByteArray("PUT") << u"/api/v1/articles/{new}"_s << row.body
-                                                  << json << QByteArray() << (row.status < 0 ? 201 : row.status)
-                                                  << row.field;
-        QTest::addRow("PUT replace, %s", row.name) << QByteArray("PUT") << u"/api/v1/articles/{id}"_s << row.body
-                                                   << json << QByteArray("{rev}") << (row.status < 0 ? 200 : row.status)
-                                                   << row.field;
+        QTest::addRow("PUT create, %s", row.name)
+            << QByteArray("PUT") << u"/api/v1/articles/{new}"_s << row.body << json << QByteArray()
+            << (row.status < 0 ? 201 : row.status) << row.field;
+        QTest::addRow("PUT replace, %s", row.name)
+            << QByteArray("PUT") << u"/api/v1/articles/{id}"_s << row.body << json << QByteArray("{rev}")
+            << (row.status < 0 ? 200 : row.status) << row.field;
     }
-    QTest::newRow("POST as JSON with a charset") << QByteArray("POST") << u"/api/v1/articles"_s
-                                                 << QByteArray(R"({"title":"A","content":"x"})")
-                                                 << QByteArray("application/json; charset=utf-8") << QByteArray() << 201
-                                                 << QString();
+    QTest::newRow("POST as JSON with a charset")
+        << QByteArray("POST") << u"/api/v1/articles"_s << QByteArray(R"({"title":"A","content":"x"})")
+        << QByteArray("application/json; charset=utf-8") << QByteArray() << 201 << QString();
     QTest::newRow("POST as text/plain") << QByteArray("POST") << u"/api/v1/articles"_s
                                         << QByteArray(R"({"title":"A","content":"x"})") << QByteArray("text/plain")
                                         << QByteArray() << 415 << QString();
     QTest::newRow("POST as a form") << QByteArray("POST") << u"/api/v1/articles"_s << QByteArray("title=A&content=x")
-                                    << QByteArray("application/x-www-form-urlencoded") << QByteArray() << 415 << QString();
+                                    << QByteArray("application/x-www-form-urlencoded") << QByteArray() << 415
+                                    << QString();
     QTest::newRow("PUT as text/plain") << QByteArray("PUT") << u"/api/v1/articles/{new}"_s
                                        << QByteArray(R"({"title":"A","content":"x"})") << QByteArray("text/plain")
                                        << QByteArray() << 415 << QString();
-    QTest::newRow("PUT malformed If-Match") << QByteArray("PUT") << u"/api/v1/articles/{id}"_s
-                                            << QByteArray(R"({"title":"A","content":"x"})") << json << QByteArray("abc")
-                                            << 400 << QString();
+    QTest::newRow("PUT malformed If-Match")
+        << QByteArray("PUT") << u"/api/v1/articles/{id}"_s << QByteArray(R"({"title":"A","content":"x"})") << json
+        << QByteArray("abc") << 400 << QString();
 
     // PATCH: the same members, each optional, none null.
     const QList<BodyRow> patchBodies{
@@ -940,15 +954,17 @@ void TestArticles::writeRoutesRefuseBadInput_data()
 
     // If-Match must be "<revision>" (or *): anything else is 400 on every route that reads it.
     const QList<QByteArray> badIfMatch{"abc", "1", "\"1", "'1'"};
-    const QList<std::pair<QByteArray, QString>> ifMatchRoutes{
-        {"PATCH", u"/api/v1/articles/{id}"_s},         {"POST", u"/api/v1/articles/{id}/publish"_s},
-        {"POST", u"/api/v1/articles/{id}/unpublish"_s}, {"POST", u"/api/v1/articles/{id}/archive"_s},
-        {"DELETE", u"/api/v1/articles/{id}"_s}};
+    const QList<std::pair<QByteArray, QString>> ifMatchRoutes{{"PATCH", u"/api/v1/articles/{id}"_s},
+                                                              {"POST", u"/api/v1/articles/{id}/publish"_s},
+                                                              {"POST", u"/api/v1/articles/{id}/unpublish"_s},
+                                                              {"POST", u"/api/v1/articles/{id}/archive"_s},
+                                                              {"DELETE", u"/api/v1/articles/{id}"_s}};
     for (const auto &[method, path] : ifMatchRoutes) {
         for (const QByteArray &value : badIfMatch)
-            QTest::addRow("%s %s, If-Match %s", method.constData(), qPrintable(path.section(u'/', 4)), value.constData())
-                << method << path << (method == "PATCH" ? QByteArray(R"({"title":"B"})") : QByteArray()) << json << value
-                << 400 << QString();
+            QTest::addRow("%s %s, If-Match %s", method.constData(), qPrintable(path.section(u'/', 4)),
+                          value.constData())
+                << method << path << (method == "PATCH" ? QByteArray(R"({"title":"B"})") : QByteArray()) << json
+                << value << 400 << QString();
         // A stale revision is not malformed: 412.
         QTest::addRow("%s %s, stale If-Match", method.constData(), qPrintable(path.section(u'/', 4)))
             << method << path << (method == "PATCH" ? QByteArray(R"({"title":"B"})") : QByteArray()) << json
@@ -957,16 +973,16 @@ void TestArticles::writeRoutesRefuseBadInput_data()
     // The routes without a body ignore one; a malformed id or a missing article is 404 first.
     for (const QString &action : {u"publish"_s, u"unpublish"_s, u"archive"_s})
         QTest::addRow("POST %s of an unknown id", qPrintable(action))
-            << QByteArray("POST") << u"/api/v1/articles/{new}/"_s + action << QByteArray() << json << QByteArray() << 404
-            << QString();
+            << QByteArray("POST") << u"/api/v1/articles/{new}/"_s + action << QByteArray() << json << QByteArray()
+            << 404 << QString();
     QTest::newRow("DELETE an unknown id") << QByteArray("DELETE") << u"/api/v1/articles/{new}"_s << QByteArray() << json
                                           << QByteArray() << 404 << QString();
     // Restore (called by the admin): nothing to restore is 409, nothing at all 404.
     QTest::newRow("restore, not deleted") << QByteArray("POST") << u"/api/v1/admin/articles/{id}/restore"_s
                                           << QByteArray() << json << QByteArray() << 409 << QString();
-    QTest::newRow("restore, not deleted, with a body") << QByteArray("POST") << u"/api/v1/admin/articles/{id}/restore"_s
-                                                       << QByteArray(R"({"deleted":false})") << json << QByteArray()
-                                                       << 409 << QString();
+    QTest::newRow("restore, not deleted, with a body")
+        << QByteArray("POST") << u"/api/v1/admin/articles/{id}/restore"_s << QByteArray(R"({"deleted":false})") << json
+        << QByteArray() << 409 << QString();
     QTest::newRow("restore an unknown id") << QByteArray("POST") << u"/api/v1/admin/articles/{new}/restore"_s
                                            << QByteArray() << json << QByteArray() << 404 << QString();
     QTest::newRow("restore a malformed id") << QByteArray("POST") << u"/api/v1/admin/articles/nope/restore"_s
@@ -1025,7 +1041,8 @@ void TestArticles::putCreatesWithTheClientsIdAndReplaces()
 {
     const QString id = newId();
     const QString path = u"/api/v1/articles/"_s + id;
-    const QByteArray body = toJson({{u"title"_s, unique(u"Offline Draft"_s)}, {u"content"_s, u"Written on a plane."_s},
+    const QByteArray body = toJson({{u"title"_s, unique(u"Offline Draft"_s)},
+                                    {u"content"_s, u"Written on a plane."_s},
                                     {u"tags"_s, QJsonArray{u"travel"_s}}});
     // No If-Match and no such article: created with the client's id.
     const HttpResponse created = call("PUT", path, &m_alice, body);
@@ -1074,9 +1091,9 @@ void TestArticles::putCreatesWithTheClientsIdAndReplaces()
     CHECK_PROBLEM(call("PUT", u"/api/v1/articles/"_s + newId(), &m_victor, body), 403);
     CHECK_PROBLEM(call("PUT", u"/api/v1/articles/"_s + newId(), nullptr, body), 401);
     // A client-chosen id may be created published.
-    const HttpResponse live = call("PUT", u"/api/v1/articles/"_s + newId(), &m_bob,
-                                   toJson({{u"title"_s, unique(u"Offline Live"_s)}, {u"content"_s, u"x"_s},
-                                           {u"status"_s, u"published"_s}}));
+    const HttpResponse live =
+        call("PUT", u"/api/v1/articles/"_s + newId(), &m_bob,
+             toJson({{u"title"_s, unique(u"Offline Live"_s)}, {u"content"_s, u"x"_s}, {u"status"_s, u"published"_s}}));
     EXPECT_STATUS(live, 201);
     QVERIFY(kTimestamp.match(live.json().value(u"published_at"_s).toString()).hasMatch());
     // An admin may replace anyone's article.
@@ -1093,7 +1110,8 @@ void TestArticles::concurrentIdenticalPutsCreateOnce()
     for (int round = 0; round < 10; ++round) {
         const QString id = newId();
         const QByteArray body = toJson({{u"title"_s, unique(u"Retried Create"_s)}, {u"content"_s, u"Same body."_s}});
-        const PendingRequest put{"PUT", u"/api/v1/articles/"_s + id, body, {{"Authorization", "Bearer " + m_alice.token}}};
+        const PendingRequest put{
+            "PUT", u"/api/v1/articles/"_s + id, body, {{"Authorization", "Bearer " + m_alice.token}}};
         const QList<HttpResponse> answers = sendConcurrently(m_server->url(), {put, put});
         QList<int> statuses;
         for (const HttpResponse &answer : answers) {
@@ -1109,7 +1127,8 @@ void TestArticles::concurrentIdenticalPutsCreateOnce()
 
 void TestArticles::patchNeedsIfMatchAndKeepsUnchangedRevisions()
 {
-    const QJsonObject article = create(m_alice, unique(u"Patch Me"_s), u"Original."_s, {{u"tags"_s, QJsonArray{u"a"_s}}});
+    const QJsonObject article =
+        create(m_alice, unique(u"Patch Me"_s), u"Original."_s, {{u"tags"_s, QJsonArray{u"a"_s}}});
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
     const QString id = article.value(u"id"_s).toString();
     CHECK_PROBLEM(patch(m_alice, id, {{u"content"_s, u"Changed."_s}}, 0), 428);
@@ -1143,8 +1162,10 @@ void TestArticles::patchNeedsIfMatchAndKeepsUnchangedRevisions()
     // A PUT whose body equals what is stored, with If-Match, is no change either.
     const QJsonObject now = answer.json();
     answer = call("PUT", u"/api/v1/articles/"_s + id, &m_alice,
-                  toJson({{u"title"_s, now.value(u"title"_s)}, {u"content"_s, now.value(u"content"_s)},
-                          {u"excerpt"_s, now.value(u"excerpt"_s)}, {u"tags"_s, now.value(u"tags"_s)}}),
+                  toJson({{u"title"_s, now.value(u"title"_s)},
+                          {u"content"_s, now.value(u"content"_s)},
+                          {u"excerpt"_s, now.value(u"excerpt"_s)},
+                          {u"tags"_s, now.value(u"tags"_s)}}),
                   {{"If-Match", etag(3)}});
     EXPECT_STATUS(answer, 200);
     QCOMPARE(answer.json().value(u"revision"_s).toInt(), 3);
@@ -1223,7 +1244,8 @@ void TestArticles::concurrentPatchesWithOneIfMatch()
     for (int round = 0; round < 20; ++round) {
         QList<PendingRequest> requests;
         for (int writer = 0; writer < 2; ++writer)
-            requests << PendingRequest{"PATCH", u"/api/v1/articles/"_s + id,
+            requests << PendingRequest{"PATCH",
+                                       u"/api/v1/articles/"_s + id,
                                        toJson({{u"content"_s, u"round %1 writer %2"_s.arg(round).arg(writer)}}),
                                        {{"Authorization", "Bearer " + m_alice.token}, {"If-Match", etag(revision)}}};
         const QList<HttpResponse> answers = sendConcurrently(m_server->url(), requests);
@@ -1410,8 +1432,8 @@ void TestArticles::readVisibility()
                          : who == u"admin"_s  ? &m_admin
                          : who == u"alice"_s  ? &m_alice
                                               : nullptr;
-    const QString path = bySlug ? u"/api/v1/articles/by-slug/"_s + article.value(u"slug"_s).toString()
-                                : u"/api/v1/articles/"_s + id;
+    const QString path =
+        bySlug ? u"/api/v1/articles/by-slug/"_s + article.value(u"slug"_s).toString() : u"/api/v1/articles/"_s + id;
     const HttpResponse answer = get(path, caller);
     if (visible) {
         EXPECT_STATUS(answer, 200);
@@ -1434,13 +1456,17 @@ void TestArticles::malformedPathIdsAre404_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("path"); ///< {x} is the malformed id
     QTest::addColumn<QString>("id");
-    const QList<std::pair<QByteArray, QString>> routes{
-        {"GET", u"/api/v1/articles/{x}"_s},           {"PUT", u"/api/v1/articles/{x}"_s},
-        {"PATCH", u"/api/v1/articles/{x}"_s},         {"DELETE", u"/api/v1/articles/{x}"_s},
-        {"POST", u"/api/v1/articles/{x}/publish"_s},  {"POST", u"/api/v1/articles/{x}/unpublish"_s},
-        {"POST", u"/api/v1/articles/{x}/archive"_s},  {"GET", u"/api/v1/articles/{x}/revisions"_s},
-        {"GET", u"/api/v1/articles/{x}/revisions/1"_s}, {"POST", u"/api/v1/admin/articles/{x}/restore"_s},
-        {"GET", u"/api/v1/articles/by-slug/{x}"_s}};
+    const QList<std::pair<QByteArray, QString>> routes{{"GET", u"/api/v1/articles/{x}"_s},
+                                                       {"PUT", u"/api/v1/articles/{x}"_s},
+                                                       {"PATCH", u"/api/v1/articles/{x}"_s},
+                                                       {"DELETE", u"/api/v1/articles/{x}"_s},
+                                                       {"POST", u"/api/v1/articles/{x}/publish"_s},
+                                                       {"POST", u"/api/v1/articles/{x}/unpublish"_s},
+                                                       {"POST", u"/api/v1/articles/{x}/archive"_s},
+                                                       {"GET", u"/api/v1/articles/{x}/revisions"_s},
+                                                       {"GET", u"/api/v1/articles/{x}/revisions/1"_s},
+                                                       {"POST", u"/api/v1/admin/articles/{x}/restore"_s},
+                                                       {"GET", u"/api/v1/articles/by-slug/{x}"_s}};
     const QList<std::pair<const char *, QString>> ids{
         {"word", u"not-a-uuid"_s},
         {"number", u"12345"_s},
@@ -1475,14 +1501,13 @@ void TestArticles::badTokenOnPublicRoutesIs401_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("authorization");
     // {id} and {slug} name a published article.
-    const QStringList paths{u"/api/v1/articles"_s,       u"/api/v1/articles/{id}"_s,
-                            u"/api/v1/articles/by-slug/{slug}"_s, u"/api/v1/search?q=anything"_s,
-                            u"/api/v1/tags"_s,           u"/api/v1/articles/{id}/revisions"_s};
-    const QList<std::pair<const char *, QByteArray>> tokens{
-        {"garbage", "Bearer not-a-token"},
-        {"tampered signature", "{tampered}"},
-        {"empty bearer", "Bearer "},
-        {"basic scheme", "Basic dXNlcjpwYXNzd29yZA=="}};
+    const QStringList paths{
+        u"/api/v1/articles"_s,          u"/api/v1/articles/{id}"_s, u"/api/v1/articles/by-slug/{slug}"_s,
+        u"/api/v1/search?q=anything"_s, u"/api/v1/tags"_s,          u"/api/v1/articles/{id}/revisions"_s};
+    const QList<std::pair<const char *, QByteArray>> tokens{{"garbage", "Bearer not-a-token"},
+                                                            {"tampered signature", "{tampered}"},
+                                                            {"empty bearer", "Bearer "},
+                                                            {"basic scheme", "Basic dXNlcjpwYXNzd29yZA=="}};
     for (const QString &path : paths)
         for (const auto &[name, value] : tokens)
             QTest::addRow("%s, %s", qPrintable(path), name) << path << value;
@@ -1494,7 +1519,8 @@ void TestArticles::badTokenOnPublicRoutesIs401()
     QFETCH(QByteArray, authorization);
     const QJsonObject article = createPublished(m_alice, unique(u"Public Piece"_s));
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
-    path.replace(u"{id}"_s, article.value(u"id"_s).toString()).replace(u"{slug}"_s, article.value(u"slug"_s).toString());
+    path.replace(u"{id}"_s, article.value(u"id"_s).toString())
+        .replace(u"{slug}"_s, article.value(u"slug"_s).toString());
     if (authorization == "{tampered}") {
         QByteArray token = m_alice.token;
         token[token.size() - 2] = token.at(token.size() - 2) == 'A' ? 'B' : 'A';
@@ -1514,8 +1540,8 @@ void TestArticles::revisionsKeepEveryVersionAndWhoMadeIt()
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
     const QString id = article.value(u"id"_s).toString();
     EXPECT_STATUS(patch(m_alice, id, {{u"title"_s, u"Second title"_s}, {u"content"_s, u"second"_s}}, 1), 200);
-    EXPECT_STATUS(act(&m_alice, id, u"publish"_s), 200);                                       // 3
-    EXPECT_STATUS(patch(m_admin, id, {{u"content"_s, u"fourth, by the admin"_s}}, 3), 200);     // 4
+    EXPECT_STATUS(act(&m_alice, id, u"publish"_s), 200);                                    // 3
+    EXPECT_STATUS(patch(m_admin, id, {{u"content"_s, u"fourth, by the admin"_s}}, 3), 200); // 4
     // Many more: no cap on kept versions.
     for (int n = 5; n <= 30; ++n)
         EXPECT_STATUS(patch(m_alice, id, {{u"content"_s, u"version %1"_s.arg(n)}}, n - 1), 200);
@@ -1527,8 +1553,7 @@ void TestArticles::revisionsKeepEveryVersionAndWhoMadeIt()
     QCOMPARE(items.size(), 30);
     for (int i = 0; i < items.size(); ++i) {
         const QJsonObject item = items.at(i).toObject();
-        QCOMPARE(keySet(item),
-                 (QSet<QString>{u"revision"_s, u"title"_s, u"updated_at"_s, u"updated_by"_s}));
+        QCOMPARE(keySet(item), (QSet<QString>{u"revision"_s, u"title"_s, u"updated_at"_s, u"updated_by"_s}));
         QCOMPARE(item.value(u"revision"_s).toInt(), 30 - i); // newest first, the current one included
         QVERIFY(kTimestamp.match(item.value(u"updated_at"_s).toString()).hasMatch());
         const int n = 30 - i;
@@ -1554,7 +1579,13 @@ void TestArticles::revisionsKeepEveryVersionAndWhoMadeIt()
     // Unchanged updates made no version.
     EXPECT_STATUS(patch(m_alice, id, {{u"content"_s, u"version 30"_s}}, 30), 200);
     QCOMPARE(get(u"/api/v1/articles/%1/revisions?limit=1"_s.arg(id), &m_alice)
-                 .json().value(u"items"_s).toArray().at(0).toObject().value(u"revision"_s).toInt(),
+                 .json()
+                 .value(u"items"_s)
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"revision"_s)
+                 .toInt(),
              30);
 }
 
@@ -1611,7 +1642,8 @@ void TestArticles::listShowsPublishedSummariesNewestFirst()
     const QString tag = unique(u"Order Tag"_s);
     QStringList created; // oldest first
     for (int i = 0; i < 3; ++i) {
-        const QJsonObject article = createPublished(m_bob, unique(u"Ordered"_s), u"Body."_s, {{u"tags"_s, QJsonArray{tag}}});
+        const QJsonObject article =
+            createPublished(m_bob, unique(u"Ordered"_s), u"Body."_s, {{u"tags"_s, QJsonArray{tag}}});
         QVERIFY2(!article.isEmpty(), qPrintable(m_error));
         created << article.value(u"id"_s).toString();
     }
@@ -1656,11 +1688,11 @@ void TestArticles::listFilters()
     const QString word = u"zyqorbet%1"_s.arg(++g_serial); // a word no other article has
     const QString tag = unique(u"C++ Tips"_s);
     const QString tagSlug = u"c-tips-"_s + tag.section(u' ', -1);
-    const QJsonObject alicePublished = createPublished(m_alice, unique(u"Filter A"_s), u"About "_s + word,
-                                                       {{u"tags"_s, QJsonArray{tag}}});
+    const QJsonObject alicePublished =
+        createPublished(m_alice, unique(u"Filter A"_s), u"About "_s + word, {{u"tags"_s, QJsonArray{tag}}});
     const QJsonObject bobPublished = createPublished(m_bob, unique(u"Filter B"_s), u"Nothing special."_s);
-    const QJsonObject aliceDraft = create(m_alice, unique(u"Filter Draft A"_s), u"Draft about "_s + word,
-                                          {{u"tags"_s, QJsonArray{tag}}});
+    const QJsonObject aliceDraft =
+        create(m_alice, unique(u"Filter Draft A"_s), u"Draft about "_s + word, {{u"tags"_s, QJsonArray{tag}}});
     const QJsonObject bobDraft = create(m_bob, unique(u"Filter Draft B"_s));
     QJsonObject aliceArchived = create(m_alice, unique(u"Filter Archived A"_s));
     QVERIFY2(!alicePublished.isEmpty() && !bobPublished.isEmpty() && !aliceDraft.isEmpty() && !bobDraft.isEmpty() &&
@@ -1709,15 +1741,16 @@ void TestArticles::listPagingSeesEveryArticleOnce()
     const QString tag = unique(u"Paging Set"_s);
     QSet<QString> expected;
     for (int i = 0; i < 7; ++i) {
-        const QJsonObject article = createPublished(i % 2 ? m_alice : m_bob, unique(u"Paged"_s), u"x"_s,
-                                                    {{u"tags"_s, QJsonArray{tag}}});
+        const QJsonObject article =
+            createPublished(i % 2 ? m_alice : m_bob, unique(u"Paged"_s), u"x"_s, {{u"tags"_s, QJsonArray{tag}}});
         QVERIFY2(!article.isEmpty(), qPrintable(m_error));
         expected.insert(article.value(u"id"_s).toString());
     }
     // Ones that must not show: a draft, a deleted one, an unpublished one.
     const QJsonObject draft = create(m_alice, unique(u"Paged Draft"_s), u"x"_s, {{u"tags"_s, QJsonArray{tag}}});
     const QJsonObject gone = createPublished(m_alice, unique(u"Paged Gone"_s), u"x"_s, {{u"tags"_s, QJsonArray{tag}}});
-    const QJsonObject pulled = createPublished(m_alice, unique(u"Paged Pulled"_s), u"x"_s, {{u"tags"_s, QJsonArray{tag}}});
+    const QJsonObject pulled =
+        createPublished(m_alice, unique(u"Paged Pulled"_s), u"x"_s, {{u"tags"_s, QJsonArray{tag}}});
     QVERIFY2(!draft.isEmpty() && !gone.isEmpty() && !pulled.isEmpty(), qPrintable(m_error));
     EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + gone.value(u"id"_s).toString(), &m_alice), 204);
     EXPECT_STATUS(act(&m_alice, pulled.value(u"id"_s).toString(), u"unpublish"_s), 200);
@@ -1741,7 +1774,8 @@ void TestArticles::listPagingSeesEveryArticleOnce()
             seen << item.toObject().value(u"id"_s).toString();
         }
         if (page == 1) {
-            const QJsonObject late = createPublished(m_bob, unique(u"Paged Late"_s), u"x"_s, {{u"tags"_s, QJsonArray{tag}}});
+            const QJsonObject late =
+                createPublished(m_bob, unique(u"Paged Late"_s), u"x"_s, {{u"tags"_s, QJsonArray{tag}}});
             QVERIFY2(!late.isEmpty(), qPrintable(m_error));
         }
         if (answer.json().value(u"next_cursor"_s).isNull())
@@ -1768,8 +1802,9 @@ void TestArticles::listPagingSeesEveryArticleOnce()
     EXPECT_STATUS(get(u"/api/v1/articles?limit=2&tag=%1&cursor=%2"_s.arg(percent(tag), percent(issued))), 200);
     CHECK_PROBLEM(get(u"/api/v1/articles?limit=2&cursor="_s + percent(issued)), 400);
     CHECK_PROBLEM(get(u"/api/v1/articles?limit=2&tag=other&cursor="_s + percent(issued)), 400);
-    CHECK_PROBLEM(get(u"/api/v1/articles?limit=2&tag=%1&author_id=%2&cursor=%3"_s.arg(percent(tag), m_bob.id, percent(issued))),
-                  400);
+    CHECK_PROBLEM(
+        get(u"/api/v1/articles?limit=2&tag=%1&author_id=%2&cursor=%3"_s.arg(percent(tag), m_bob.id, percent(issued))),
+        400);
     CHECK_PROBLEM(get(u"/api/v1/articles?status=draft&cursor="_s + percent(issued), &m_alice), 400);
     // ...and to its list: a tags cursor is no articles cursor.
     const QString tagsCursor = get(u"/api/v1/tags?limit=1"_s).json().value(u"next_cursor"_s).toString();
@@ -1827,8 +1862,7 @@ void TestArticles::tagsCountPublishedArticles()
     const QJsonObject draft = create(m_alice, unique(u"Tagged Draft"_s), u"x"_s, {{u"tags"_s, QJsonArray{name}}});
     QVERIFY2(!draft.isEmpty(), qPrintable(m_error));
     QJsonObject tag = findTag(name);
-    QCOMPARE(keySet(tag),
-             (QSet<QString>{u"id"_s, u"name"_s, u"slug"_s, u"article_count"_s}));
+    QCOMPARE(keySet(tag), (QSet<QString>{u"id"_s, u"name"_s, u"slug"_s, u"article_count"_s}));
     QCOMPARE(tag.value(u"name"_s).toString(), name);
     QCOMPARE(tag.value(u"slug"_s).toString(), u"counted-tag-"_s + name.section(u' ', -1));
     QVERIFY(kUuid.match(tag.value(u"id"_s).toString()).hasMatch());
@@ -1836,7 +1870,8 @@ void TestArticles::tagsCountPublishedArticles()
 
     // Published ones count; the same name in another case is the same tag.
     const QJsonObject one = createPublished(m_alice, unique(u"Tagged One"_s), u"x"_s, {{u"tags"_s, QJsonArray{name}}});
-    const QJsonObject two = createPublished(m_bob, unique(u"Tagged Two"_s), u"x"_s, {{u"tags"_s, QJsonArray{name.toLower()}}});
+    const QJsonObject two =
+        createPublished(m_bob, unique(u"Tagged Two"_s), u"x"_s, {{u"tags"_s, QJsonArray{name.toLower()}}});
     QVERIFY2(!one.isEmpty() && !two.isEmpty(), qPrintable(m_error));
     tag = findTag(name);
     QCOMPARE(tag.value(u"article_count"_s).toInt(), 2);
@@ -1894,7 +1929,8 @@ void TestArticles::searchRanksTitleAboveBody()
     // The body-only hit comes first in time and its word sits past the automatic excerpt, so only
     // the body's weight can count for it.
     const QString filler = QStringList(60, u"filler"_s).join(u' ');
-    const QJsonObject body = createPublished(m_bob, unique(u"Plain Heading"_s), filler + u" then "_s + word + u" once."_s);
+    const QJsonObject body =
+        createPublished(m_bob, unique(u"Plain Heading"_s), filler + u" then "_s + word + u" once."_s);
     const QJsonObject title = createPublished(m_bob, u"All about %1"_s.arg(word), u"Nothing else here."_s);
     QVERIFY2(!body.isEmpty() && !title.isEmpty(), qPrintable(m_error));
     const HttpResponse answer = get(u"/api/v1/search?q="_s + word);
@@ -1906,15 +1942,15 @@ void TestArticles::searchRanksTitleAboveBody()
     QCOMPARE(items.size(), 2);
     const QJsonObject first = items.at(0).toObject();
     const QJsonObject second = items.at(1).toObject();
-    QCOMPARE(keySet(first),
-             (QSet<QString>{u"article"_s, u"rank"_s, u"snippet"_s}));
+    QCOMPARE(keySet(first), (QSet<QString>{u"article"_s, u"rank"_s, u"snippet"_s}));
     QCOMPARE(first.value(u"article"_s).toObject().value(u"id"_s).toString(), title.value(u"id"_s).toString());
     QCOMPARE(second.value(u"article"_s).toObject().value(u"id"_s).toString(), body.value(u"id"_s).toString());
     QVERIFY2(first.value(u"rank"_s).toDouble() > second.value(u"rank"_s).toDouble(), answer.body.constData());
     // Items carry summaries, not bodies.
     QVERIFY(!first.value(u"article"_s).toObject().contains(u"content"_s));
     QVERIFY(!first.value(u"article"_s).toObject().contains(u"content_html"_s));
-    QVERIFY2(second.value(u"snippet"_s).toString().contains(u"<mark>"_s + word + u"</mark>"_s), answer.body.constData());
+    QVERIFY2(second.value(u"snippet"_s).toString().contains(u"<mark>"_s + word + u"</mark>"_s),
+             answer.body.constData());
     // limit cuts from the bottom.
     const HttpResponse one = get(u"/api/v1/search?limit=1&q="_s + word);
     EXPECT_STATUS(one, 200);
@@ -1977,7 +2013,8 @@ void TestArticles::searchSeesPublishedAndOwnDraftsOnly()
     const QJsonObject bobDraft = create(m_bob, unique(u"Bob Draft Find"_s), u"Bob's draft "_s + word);
     const QJsonObject aliceDraft = create(m_alice, unique(u"Alice Draft Find"_s), u"Alice's draft "_s + word);
     const QJsonObject deleted = createPublished(m_bob, unique(u"Deleted Find"_s), u"Deleted "_s + word);
-    QVERIFY2(!live.isEmpty() && !bobDraft.isEmpty() && !aliceDraft.isEmpty() && !deleted.isEmpty(), qPrintable(m_error));
+    QVERIFY2(!live.isEmpty() && !bobDraft.isEmpty() && !aliceDraft.isEmpty() && !deleted.isEmpty(),
+             qPrintable(m_error));
     EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + deleted.value(u"id"_s).toString(), &m_bob), 204);
     const auto found = [this, &word](const User *who) {
         const HttpResponse answer = get(u"/api/v1/search?q="_s + word, who);
@@ -2130,19 +2167,18 @@ void TestArticles::searchPhraseStaysInOneField_data()
     QTest::addColumn<QString>("excerpt");
     QTest::addColumn<QString>("content");
     QTest::addColumn<bool>("found");
-    QTest::newRow("across title and excerpt") << u"Heading {z}"_s << u"{b} opens the summary."_s
-                                              << u"Unrelated body."_s << false;
-    QTest::newRow("across excerpt and body") << u"Plain heading"_s << u"The summary ends with {z}"_s
-                                             << u"{b} opens the body."_s << false;
-    QTest::newRow("across title and body, derived excerpt") << u"Heading {z}"_s << QString()
-                                                            << u"{b} opens the body."_s << false;
+    QTest::newRow("across title and excerpt")
+        << u"Heading {z}"_s << u"{b} opens the summary."_s << u"Unrelated body."_s << false;
+    QTest::newRow("across excerpt and body")
+        << u"Plain heading"_s << u"The summary ends with {z}"_s << u"{b} opens the body."_s << false;
+    QTest::newRow("across title and body, derived excerpt")
+        << u"Heading {z}"_s << QString() << u"{b} opens the body."_s << false;
     QTest::newRow("in the title") << u"The {z} {b} story"_s << QString() << u"Unrelated body."_s << true;
-    QTest::newRow("in the excerpt") << u"Plain heading"_s << u"Of {z} {b} and more."_s << u"Unrelated body."_s
-                                    << true;
-    QTest::newRow("in the body, own excerpt") << u"Plain heading"_s << u"Unrelated summary."_s
-                                              << u"Once {z} {b} happened."_s << true;
-    QTest::newRow("in the body, derived excerpt") << u"Plain heading"_s << QString() << u"Once {z} {b} happened."_s
-                                                  << true;
+    QTest::newRow("in the excerpt") << u"Plain heading"_s << u"Of {z} {b} and more."_s << u"Unrelated body."_s << true;
+    QTest::newRow("in the body, own excerpt")
+        << u"Plain heading"_s << u"Unrelated summary."_s << u"Once {z} {b} happened."_s << true;
+    QTest::newRow("in the body, derived excerpt")
+        << u"Plain heading"_s << QString() << u"Once {z} {b} happened."_s << true;
     QTest::newRow("at the start of the body, derived excerpt")
         << u"Heading"_s << QString() << u"{z} {b} opens the body."_s << true;
     QTest::newRow("late in a long body") << u"Plain heading"_s << u"Unrelated summary."_s
@@ -2164,7 +2200,8 @@ void TestArticles::searchPhraseStaysInOneField()
     const QJsonObject article = createPublished(m_bob, fill(title), fill(content), extra);
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
     const QStringList wanted = found ? QStringList{article.value(u"id"_s).toString()} : QStringList();
-    for (const QString &phrase : QStringList{u"%22"_s + z + u"%20"_s + b + u"%22"_s, u"%22"_s + z + u"+"_s + b + u"%22"_s}) {
+    for (const QString &phrase :
+         QStringList{u"%22"_s + z + u"%20"_s + b + u"%22"_s, u"%22"_s + z + u"+"_s + b + u"%22"_s}) {
         QStringList ids;
         for (const auto &[id, snippet, rank] : searchHits(phrase))
             ids << id;
@@ -2284,16 +2321,17 @@ void TestArticles::searchOfArticlesStoredBeforeTheFieldsWereApart()
         });
     };
     auto author = inLegacy(u"INSERT INTO users (email, password_hash, full_name, role) "
-                           u"VALUES ('old@example.test', 'x', 'Old Writer', 'creator') RETURNING id::text"_s, {});
+                           u"VALUES ('old@example.test', 'x', 'Old Writer', 'creator') RETURNING id::text"_s,
+                           {});
     QVERIFY2(author, author ? "" : qPrintable(author.error()));
     for (const Legacy &row : rows) {
         // What that server stored: the excerpt given, or the one it derived from the body.
         const QString excerpt = row.excerpt.isNull() ? inkwell::markdown::excerpt(row.content) : row.excerpt;
-        auto inserted = inLegacy(u"INSERT INTO articles (id, author_id, title, slug, content, content_html, excerpt, "
-                                 u"status, published_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, '', ?, 'published', now()) "
-                                 u"RETURNING id::text"_s,
-                                 {row.id, author->toString(), row.title, row.title.toLower().replace(u' ', u'-'),
-                                  row.content, excerpt});
+        auto inserted = inLegacy(
+            u"INSERT INTO articles (id, author_id, title, slug, content, content_html, excerpt, "
+            u"status, published_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, '', ?, 'published', now()) "
+            u"RETURNING id::text"_s,
+            {row.id, author->toString(), row.title, row.title.toLower().replace(u' ', u'-'), row.content, excerpt});
         QVERIFY2(inserted, inserted ? "" : qPrintable(inserted.error()));
     }
     const QString stampsSql = u"SELECT string_agg(id::text || change_xid::text || updated_at::text, ',' ORDER BY id) "
@@ -2469,6 +2507,66 @@ void TestArticles::concurrentIdenticalSearchesReadTheDatabaseOnce()
     QCOMPARE(metric("inkwell_search_wait_timeouts_total"), 0.0);
 }
 
+void TestArticles::coldSearchDoesNotHoldUpTheListener()
+{
+    // One listener thread. A search no cache holds is computed on a read worker: while it waits (here for a lock
+    // on the articles table), the same listener answers a search whose hits are kept, and the cold one is answered
+    // when its query can run.
+    const QString kept = u"keptterm%1"_s.arg(++g_serial);
+    const QString cold = u"coldterm%1"_s.arg(g_serial);
+    const QJsonObject keptArticle = createPublished(m_alice, u"Kept search "_s + kept);
+    const QJsonObject coldArticle = createPublished(m_alice, u"Cold search "_s + cold);
+    QVERIFY2(!keptArticle.isEmpty() && !coldArticle.isEmpty(), qPrintable(m_error));
+    TestServer instance(m_postgres->params(), QList<RouteRegistrar>{articleRoutes()}, 1);
+    QVERIFY2(instance.error().isEmpty(), qPrintable(instance.error()));
+    HttpClient client(instance.url());
+    QCOMPARE(client.get(u"/api/v1/search?q="_s + kept).status, 200); // now kept
+
+    QNetworkAccessManager manager;
+    QNetworkReply *coldReply = nullptr;
+    QList<int> keptStatuses;
+    QJsonArray keptItems;
+    auto locked = m_postgres->params().withConnection([&](QSqlDatabase &db) -> std::expected<void, QString> {
+        QSqlQuery lock(db);
+        if (!lock.exec(u"BEGIN"_s) || !lock.exec(u"LOCK TABLE articles IN ACCESS EXCLUSIVE MODE"_s))
+            return std::unexpected(lock.lastError().text());
+        coldReply = manager.get(QNetworkRequest(instance.url().resolved(QUrl(u"/api/v1/search?q="_s + cold))));
+        const bool blocked = QTest::qWaitFor(
+            [&] {
+                const auto waiting = sql(u"SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                         u"AND (query LIKE 'PREPARE %inkwell_search_published%' OR query LIKE ?)"_s,
+                                         QVariantList{QString(u"EXECUTE %"_s + cold + u"%"_s)});
+                return waiting && waiting->toInt() >= 1;
+            },
+            10000);
+        if (blocked) {
+            // The cold search holds no listener: the kept one and /health are answered while it waits.
+            for (int i = 0; i < 3; ++i) {
+                const HttpResponse answer = client.get(u"/api/v1/search?q="_s + kept);
+                keptStatuses << answer.status;
+                keptItems = answer.json().value(u"items"_s).toArray();
+            }
+            keptStatuses << client.get(u"/health"_s).status;
+        }
+        const bool stillWaiting = !coldReply->isFinished();
+        lock.exec(u"ROLLBACK"_s);
+        if (!blocked)
+            return std::unexpected(u"the cold search never waited for the lock"_s);
+        if (!stillWaiting)
+            return std::unexpected(u"the cold search finished although its query was locked out"_s);
+        return {};
+    });
+    QVERIFY2(locked.has_value(), qPrintable(locked ? QString() : locked.error()));
+    QCOMPARE(keptStatuses, (QList<int>{200, 200, 200, 200}));
+    QCOMPARE(keptItems.size(), 1);
+    QCOMPARE(keptItems.at(0).toObject().value(u"article"_s).toObject().value(u"id"_s), keptArticle.value(u"id"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(coldReply->isFinished(), 30000);
+    QCOMPARE(coldReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QJsonArray coldItems = QJsonDocument::fromJson(coldReply->readAll()).object().value(u"items"_s).toArray();
+    QCOMPARE(coldItems.size(), 1);
+    QCOMPARE(coldItems.at(0).toObject().value(u"article"_s).toObject().value(u"id"_s), coldArticle.value(u"id"_s));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Markdown XSS
 
@@ -2504,13 +2602,13 @@ void TestArticles::htmlCheckCatchesUnsafeHtml_data()
     QTest::newRow("raw comment") << u"<!--[if IE]><b>x</b><![endif]-->"_s << false;
     QTest::newRow("fine: paragraph and link") << u"<p><a href=\"https://qt.io\" title=\"t\">x</a></p>\n"_s << true;
     QTest::newRow("fine: empty href") << u"<p><a href=\"\">x</a></p>\n"_s << true;
-    QTest::newRow("fine: relative and mailto") << u"<a href=\"/x?a=1&amp;b=2\">a</a><a href=\"mailto:a@b.example\">b</a>"_s
-                                               << true;
+    QTest::newRow("fine: relative and mailto")
+        << u"<a href=\"/x?a=1&amp;b=2\">a</a><a href=\"mailto:a@b.example\">b</a>"_s << true;
     QTest::newRow("fine: percent-encoded scheme") << u"<a href=\"jav%09ascript:alert(1)\">x</a>"_s << true;
     QTest::newRow("fine: data png image") << u"<img src=\"data:image/png;base64,AAAA\" alt=\"x\" />"_s << true;
     QTest::newRow("fine: omitted raw html") << u"<p>a <!-- raw HTML omitted -->b</p>"_s << true;
-    QTest::newRow("fine: code with escaped tags") << u"<pre><code class=\"language-html\">&lt;script&gt;</code></pre>"_s
-                                                  << true;
+    QTest::newRow("fine: code with escaped tags")
+        << u"<pre><code class=\"language-html\">&lt;script&gt;</code></pre>"_s << true;
 }
 
 void TestArticles::htmlCheckCatchesUnsafeHtml()
@@ -2668,8 +2766,8 @@ void TestArticles::changeFeedShowsWhatTheCallerMaySee()
     const QJsonObject bobDeletedDraft = create(m_bob, unique(u"Feed Bob Deleted Draft"_s));
     const QJsonObject bobArchived = createPublished(m_bob, unique(u"Feed Bob Archived"_s));
     const QJsonObject aliceDeleted = createPublished(m_alice, unique(u"Feed Alice Deleted"_s));
-    for (const QJsonObject *a : {&aliceDraft, &bobDraft, &bobLive, &bobPulled, &bobDeleted, &bobDeletedDraft, &bobArchived,
-                                 &aliceDeleted})
+    for (const QJsonObject *a :
+         {&aliceDraft, &bobDraft, &bobLive, &bobPulled, &bobDeleted, &bobDeletedDraft, &bobArchived, &aliceDeleted})
         QVERIFY2(!a->isEmpty(), qPrintable(m_error));
     const auto id = [](const QJsonObject &a) { return a.value(u"id"_s).toString(); };
     EXPECT_STATUS(act(&m_bob, id(bobPulled), u"unpublish"_s), 200);
@@ -2708,9 +2806,8 @@ void TestArticles::changeFeedShowsWhatTheCallerMaySee()
     };
     const auto isLive = [](const QJsonObject &change, int revision) {
         const QJsonObject article = change.value(u"article"_s).toObject();
-        return change.value(u"deleted"_s) == QJsonValue(false) &&
-               article.value(u"id"_s) == change.value(u"id"_s) && article.value(u"revision"_s).toInt() == revision &&
-               article.contains(u"content"_s);
+        return change.value(u"deleted"_s) == QJsonValue(false) && article.value(u"id"_s) == change.value(u"id"_s) &&
+               article.value(u"revision"_s).toInt() == revision && article.contains(u"content"_s);
     };
 
     QHash<QString, QJsonObject> alice;
@@ -2740,7 +2837,8 @@ void TestArticles::changeFeedShowsWhatTheCallerMaySee()
     error = feedOf(m_victor, &victor);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(isLive(victor.value(id(bobLive)), 1));
-    QVERIFY(!victor.contains(id(aliceDraft)) && !victor.contains(id(bobDraft)) && !victor.contains(id(bobDeletedDraft)));
+    QVERIFY(!victor.contains(id(aliceDraft)) && !victor.contains(id(bobDraft)) &&
+            !victor.contains(id(bobDeletedDraft)));
     QVERIFY(isTombstone(victor.value(id(bobPulled))));
 
     // An admin's feed holds every article: other users' drafts and archived ones too (the admin's desktop library
@@ -2771,8 +2869,7 @@ void TestArticles::changeFeedCursorsResume()
     EXPECT_STATUS(absent, 200);
     EXPECT_STATUS(zero, 200);
     QCOMPARE(absent.json(), zero.json());
-    QCOMPARE(keySet(absent.json()),
-             (QSet<QString>{u"changes"_s, u"cursor"_s, u"has_more"_s}));
+    QCOMPARE(keySet(absent.json()), (QSet<QString>{u"changes"_s, u"cursor"_s, u"has_more"_s}));
     QCOMPARE(absent.json().value(u"changes"_s).toArray().size(), 5);
     QCOMPARE(absent.json().value(u"has_more"_s), QJsonValue(true));
 
@@ -2864,8 +2961,10 @@ void TestArticles::changeFeedFollowsConcurrentWriters()
     QHash<QString, QString> seenContent;
     for (const QJsonObject &change : start.changes) {
         if (ids.contains(change.value(u"id"_s).toString())) {
-            seenRevision.insert(change.value(u"id"_s).toString(), change.value(u"article"_s).toObject().value(u"revision"_s).toInt());
-            seenContent.insert(change.value(u"id"_s).toString(), change.value(u"article"_s).toObject().value(u"content"_s).toString());
+            seenRevision.insert(change.value(u"id"_s).toString(),
+                                change.value(u"article"_s).toObject().value(u"revision"_s).toInt());
+            seenContent.insert(change.value(u"id"_s).toString(),
+                               change.value(u"article"_s).toObject().value(u"content"_s).toString());
         }
     }
 
@@ -2890,8 +2989,9 @@ void TestArticles::changeFeedFollowsConcurrentWriters()
             int revision = 1;
             for (int i = 1; i <= kUpdatesEach; ++i) {
                 const QString content = u"writer %1, update %2"_s.arg(w).arg(i);
-                const HttpResponse answer = client.send("PATCH", path, toJson({{u"content"_s, content}}),
-                                                        {{"Authorization", authorization}, {"If-Match", etag(revision)}});
+                const HttpResponse answer =
+                    client.send("PATCH", path, toJson({{u"content"_s, content}}),
+                                {{"Authorization", authorization}, {"If-Match", etag(revision)}});
                 if (answer.status != 200) {
                     outcome->error = u"update %1: %2"_s.arg(i).arg(QString::fromUtf8(describe(answer)));
                     break;
@@ -2914,8 +3014,7 @@ void TestArticles::changeFeedFollowsConcurrentWriters()
     bool caughtUp = false;
     while (readerError.isEmpty() && timer.elapsed() < 240000) {
         const bool writersDone = running.load() == 0; // before the read: a later read sees all they wrote
-        const HttpResponse answer =
-            get(u"/api/v1/sync/changes?limit=100&since="_s + percent(cursor), &m_bob);
+        const HttpResponse answer = get(u"/api/v1/sync/changes?limit=100&since="_s + percent(cursor), &m_bob);
         if (answer.status != 200) {
             readerError = QString::fromUtf8(describe(answer));
             break;
@@ -2941,7 +3040,8 @@ void TestArticles::changeFeedFollowsConcurrentWriters()
             const QJsonObject article = change.value(u"article"_s).toObject();
             const int revision = article.value(u"revision"_s).toInt();
             if (revision <= seenRevision.value(changeId, 0)) {
-                readerError = u"%1: revision %2 after %3"_s.arg(changeId).arg(revision).arg(seenRevision.value(changeId));
+                readerError =
+                    u"%1: revision %2 after %3"_s.arg(changeId).arg(revision).arg(seenRevision.value(changeId));
                 break;
             }
             seenRevision.insert(changeId, revision);
@@ -3134,8 +3234,8 @@ void TestArticles::secondInstanceServesNewRevisionWithinASecond()
 
     for (int round = 0; round < 3; ++round) {
         const int revision = first + 1 + round;
-        const HttpResponse written =
-            patch(m_alice, article.value(u"id"_s).toString(), {{u"title"_s, u"Edited on A %1"_s.arg(round)}}, revision - 1);
+        const HttpResponse written = patch(m_alice, article.value(u"id"_s).toString(),
+                                           {{u"title"_s, u"Edited on A %1"_s.arg(round)}}, revision - 1);
         QCOMPARE(written.status, 200);
         QElapsedTimer sinceAcknowledged;
         sinceAcknowledged.start();
@@ -3389,7 +3489,8 @@ void TestArticles::viewsAreCountedInBatches()
         QTest::qWait(200);
     }
     // (When it stays behind, say what the database holds, to tell counting from answering apart.)
-    const auto stored = sql(u"SELECT coalesce((SELECT views FROM article_views WHERE article_id = ?::uuid), 0)"_s, {id});
+    const auto stored =
+        sql(u"SELECT coalesce((SELECT views FROM article_views WHERE article_id = ?::uuid), 0)"_s, {id});
     QVERIFY2(views == 4, qPrintable(u"GET answers views=%1; the database holds %2"_s.arg(views).arg(
                              stored ? stored->toString() : stored.error())));
     // One more flush period of every listener: no late count of the author's reads shows up.
@@ -3416,7 +3517,8 @@ void TestArticles::revisionNumberAtInt32Max()
 {
     const QJsonObject article = create(m_alice, unique(u"Max Revision"_s));
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
-    CHECK_PROBLEM(get(u"/api/v1/articles/%1/revisions/2147483647"_s.arg(article.value(u"id"_s).toString()), &m_alice), 404);
+    CHECK_PROBLEM(get(u"/api/v1/articles/%1/revisions/2147483647"_s.arg(article.value(u"id"_s).toString()), &m_alice),
+                  404);
     QVERIFY(healthy());
 }
 
@@ -3514,8 +3616,8 @@ void TestArticles::housekeepingRunsOnOneInstanceAtATime()
     ThreadDatabase db(m_postgres->params(), u"test-housekeeping-lock"_s);
     HousekeepingStore store(db);
     // Another instance's pass holds the lock (here: a session of the test's own).
-    const auto blocked = m_postgres->params().withConnection(
-        [&](QSqlDatabase &other) -> std::expected<HousekeepingReport, QString> {
+    const auto blocked =
+        m_postgres->params().withConnection([&](QSqlDatabase &other) -> std::expected<HousekeepingReport, QString> {
             QSqlQuery lock(other);
             if (!lock.exec(u"SELECT pg_advisory_lock(%1)"_s.arg(HousekeepingStore::kLockKey)))
                 return std::unexpected(lock.lastError().text());
@@ -3590,9 +3692,9 @@ void TestArticles::changeFeedCursorOlderThanAPurgeIsGone()
     // A later purge expires the cursors issued before it, when they lie before what it took.
     const QJsonObject later = createPublished(m_alice, unique(u"Purged Later"_s));
     QVERIFY2(!later.isEmpty(), qPrintable(m_error));
-    EXPECT_STATUS(call("DELETE", u"/api/v1/articles/"_s + later.value(u"id"_s).toString(), &m_alice, {},
-                       {{"If-Match", etag(1)}}),
-                  204);
+    EXPECT_STATUS(
+        call("DELETE", u"/api/v1/articles/"_s + later.value(u"id"_s).toString(), &m_alice, {}, {{"If-Match", etag(1)}}),
+        204);
     QVERIFY(sql(u"UPDATE articles SET deleted_at = now() - interval '31 days' WHERE id = ?::uuid"_s,
                 {later.value(u"id"_s).toString()}));
     const auto second = HousekeepingStore(db).runOnce(7);
