@@ -95,25 +95,25 @@ void conversationRoutes(AuthedRoutes &authed, const std::shared_ptr<ChatService>
         },
         {u"One of your conversations with its messages, oldest first"_s, {u"id"_s}, {200, 401, 404}, true, u"chat"_s});
 
-    authed.route<QString>(Method::Patch, u"/api/v1/conversations/<arg>"_s,
-                          [service](const Caller &who, const QString &id, const QHttpServerRequest &request,
-                                    RequestContext &requestContext) {
-                              return withConversationId(id, requestContext, [&](const QUuid &uuid) {
-                                  // A body that is not JSON is 400/415 before the conversation is looked up (its fields
-                                  // are read after: 404 before 422).
-                                  auto body = jsonBody(request);
-                                  if (!body)
-                                      return problemResponse(body.error(), requestContext);
-                                  return answer(service->patch(who, uuid, readBody(*body, conversationPatchFromJson)),
-                                                requestContext,
-                                                [](const Conversation &c) { return conversationResponse(c); });
-                              });
-                          },
-                          {u"Rename a conversation or change its system prompt"_s,
-                           {u"id"_s},
-                           {200, 400, 401, 404, 415, 422},
-                           true,
-                           u"chat"_s});
+    authed.route<QString>(
+        Method::Patch, u"/api/v1/conversations/<arg>"_s,
+        [service](const Caller &who, const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+            const auto uuid = parseUuidPath(id);
+            if (!uuid)
+                return problemResponse(Problem::notFound(), context);
+            // A body that is not JSON is 400/415 before the conversation is looked up; its fields are read after
+            // (the service answers 404 before 422).
+            auto body = jsonBody(request);
+            if (!body)
+                return problemResponse(body.error(), context);
+            return answer(service->patch(who, *uuid, readBody(*body, conversationPatchFromJson)), context,
+                          [](const Conversation &c) { return conversationResponse(c); });
+        },
+        {u"Rename a conversation or change its system prompt"_s,
+         {u"id"_s},
+         {200, 400, 401, 404, 415, 422},
+         true,
+         u"chat"_s});
 
     authed.route<QString>(
         Method::Delete, u"/api/v1/conversations/<arg>"_s,
