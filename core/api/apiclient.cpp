@@ -802,9 +802,8 @@ ApiCall *ApiClient::cancelMessage(const QUuid &conversation, const QUuid &messag
 ApiCall *ApiClient::streamGenerateArticle(const QString &prompt, const QString &style, QObject *context,
                                           Callback<void> done)
 {
-    QJsonObject body{{u"prompt"_s, prompt}};
-    if (!style.isEmpty())
-        body.insert(u"style"_s, style);
+    const QJsonObject body =
+        toJson(GenerateArticleRequest{prompt, style.isEmpty() ? std::nullopt : std::optional<QString>(style)});
     return empty({.method = "POST", .path = u"/api/v1/ai/generate-article"_s, .body = body, .stream = true}, context,
                  std::move(done));
 }
@@ -812,9 +811,7 @@ ApiCall *ApiClient::streamGenerateArticle(const QString &prompt, const QString &
 ApiCall *ApiClient::summarize(const QString &content, std::optional<int> maxWords, QObject *context,
                               Callback<Summary> done)
 {
-    QJsonObject body{{u"content"_s, content}};
-    if (maxWords)
-        body.insert(u"max_words"_s, *maxWords);
+    const QJsonObject body = toJson(SummarizeRequest{content, maxWords});
     return json<Summary>({.method = "POST", .path = u"/api/v1/ai/summarize"_s, .body = body}, context, std::move(done),
                          summaryFromJson);
 }
@@ -822,7 +819,7 @@ ApiCall *ApiClient::summarize(const QString &content, std::optional<int> maxWord
 ApiCall *ApiClient::suggest(const QString &content, QObject *context, Callback<Suggestions> done)
 {
     return json<Suggestions>(
-        {.method = "POST", .path = u"/api/v1/ai/suggest"_s, .body = QJsonObject{{u"content"_s, content}}}, context,
+        {.method = "POST", .path = u"/api/v1/ai/suggest"_s, .body = toJson(SuggestRequest{content})}, context,
         std::move(done), suggestionsFromJson);
 }
 

@@ -69,6 +69,22 @@ QMap<QString, qint64> namedCounts(const QJsonObject &json, QStringView key, cons
     return counts;
 }
 
+QJsonArray dayCountsJson(const QList<DayCount> &days)
+{
+    QJsonArray out;
+    for (const DayCount &day : days)
+        out.append(QJsonObject{{u"date"_s, day.date.toString(Qt::ISODate)}, {u"count"_s, day.count}});
+    return out;
+}
+
+QJsonObject namedCountsJson(const QMap<QString, qint64> &counts)
+{
+    QJsonObject out;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
 } // namespace
 
 Parsed<Article> articleSummaryItem(const QJsonObject &json)
@@ -211,6 +227,16 @@ Parsed<ConversationDetail> conversationDetailFromJson(const QJsonObject &json)
     return detail;
 }
 
+QJsonObject toJson(const ConversationDetail &detail)
+{
+    QJsonObject out = toJson(detail.conversation);
+    QJsonArray messages;
+    for (const Message &message : detail.messages)
+        messages.append(toJson(message));
+    out.insert(u"messages"_s, messages);
+    return out;
+}
+
 Parsed<ChatExchange> chatExchangeFromJson(const QJsonObject &json)
 {
     FieldErrors errors;
@@ -224,6 +250,12 @@ Parsed<ChatExchange> chatExchangeFromJson(const QJsonObject &json)
     return exchange;
 }
 
+QJsonObject toJson(const ChatExchange &exchange)
+{
+    return {{u"user_message"_s, toJson(exchange.userMessage)},
+            {u"assistant_message"_s, toJson(exchange.assistantMessage)}};
+}
+
 Parsed<Summary> summaryFromJson(const QJsonObject &json)
 {
     JsonReader in(json, kIgnore);
@@ -231,6 +263,11 @@ Parsed<Summary> summaryFromJson(const QJsonObject &json)
     summary.summary = in.requiredString(u"summary", {});
     summary.keyPoints = in.requiredStringList(u"key_points", {});
     return in.finish(std::move(summary));
+}
+
+QJsonObject toJson(const Summary &summary)
+{
+    return {{u"summary"_s, summary.summary}, {u"key_points"_s, QJsonArray::fromStringList(summary.keyPoints)}};
 }
 
 Parsed<Suggestions> suggestionsFromJson(const QJsonObject &json)
@@ -243,6 +280,13 @@ Parsed<Suggestions> suggestionsFromJson(const QJsonObject &json)
     return in.finish(std::move(suggestions));
 }
 
+QJsonObject toJson(const Suggestions &suggestions)
+{
+    return {{u"titles"_s, QJsonArray::fromStringList(suggestions.titles)},
+            {u"excerpt"_s, suggestions.excerpt},
+            {u"tags"_s, QJsonArray::fromStringList(suggestions.tags)}};
+}
+
 Parsed<GeneratedArticle> generatedArticleFromJson(const QJsonObject &json)
 {
     JsonReader in(json, kIgnore);
@@ -252,6 +296,63 @@ Parsed<GeneratedArticle> generatedArticleFromJson(const QJsonObject &json)
     article.excerpt = in.requiredString(u"excerpt", {});
     article.tags = in.requiredStringList(u"tags", {});
     return in.finish(std::move(article));
+}
+
+QJsonObject toJson(const GeneratedArticle &article)
+{
+    return {{u"title"_s, article.title},
+            {u"content"_s, article.content},
+            {u"excerpt"_s, article.excerpt},
+            {u"tags"_s, QJsonArray::fromStringList(article.tags)}};
+}
+
+Parsed<GenerateArticleRequest> generateArticleRequestFromJson(const QJsonObject &json)
+{
+    JsonReader in(json);
+    GenerateArticleRequest request;
+    request.prompt = in.requiredString(u"prompt", {.minLength = 1, .maxLength = kMaxPromptLength, .trim = Trim::Yes});
+    request.style = in.optionalString(u"style", {.maxLength = kMaxStyleLength, .trim = Trim::Yes}, Nullable::Yes);
+    return in.finish(std::move(request));
+}
+
+QJsonObject toJson(const GenerateArticleRequest &request)
+{
+    QJsonObject out{{u"prompt"_s, request.prompt}};
+    if (request.style)
+        out.insert(u"style"_s, *request.style);
+    return out;
+}
+
+Parsed<SummarizeRequest> summarizeRequestFromJson(const QJsonObject &json)
+{
+    JsonReader in(json);
+    SummarizeRequest request;
+    request.content = in.requiredString(u"content", {.minLength = 1, .maxLength = kMaxAssistContentLength});
+    // Present means a number in range: null is an error like any other non-number.
+    if (json.contains(u"max_words"))
+        request.maxWords = int(in.requiredInt(u"max_words", 10, 1000));
+    return in.finish(std::move(request));
+}
+
+QJsonObject toJson(const SummarizeRequest &request)
+{
+    QJsonObject out{{u"content"_s, request.content}};
+    if (request.maxWords)
+        out.insert(u"max_words"_s, *request.maxWords);
+    return out;
+}
+
+Parsed<SuggestRequest> suggestRequestFromJson(const QJsonObject &json)
+{
+    JsonReader in(json);
+    SuggestRequest request;
+    request.content = in.requiredString(u"content", {.minLength = 1, .maxLength = kMaxAssistContentLength});
+    return in.finish(std::move(request));
+}
+
+QJsonObject toJson(const SuggestRequest &request)
+{
+    return {{u"content"_s, request.content}};
 }
 
 Parsed<AiQuota> aiQuotaFromJson(const QJsonObject &json)
@@ -269,6 +370,16 @@ Parsed<AiQuota> aiQuotaFromJson(const QJsonObject &json)
     else if (quota.tokensPerDay > 0)
         quota.tokensRemaining = std::max<qint64>(0, quota.tokensPerDay - quota.tokensUsedToday);
     return in.finish(std::move(quota));
+}
+
+QJsonObject toJson(const AiQuota &quota)
+{
+    return {{u"tokens_per_day"_s, quota.tokensPerDay},
+            {u"tokens_used_today"_s, quota.tokensUsedToday},
+            {u"tokens_remaining"_s,
+             quota.tokensRemaining ? QJsonValue(*quota.tokensRemaining) : QJsonValue(QJsonValue::Null)},
+            {u"requests_per_minute"_s, quota.requestsPerMinute},
+            {u"resets_at"_s, formatTimestamp(quota.resetsAt)}};
 }
 
 Parsed<AdminUser> adminUserFromJson(const QJsonObject &json)
@@ -367,6 +478,23 @@ Parsed<AdminStats> adminStatsFromJson(const QJsonObject &json)
     if (!errors.isEmpty())
         return std::unexpected(errors);
     return stats;
+}
+
+QJsonObject toJson(const AdminStats &stats)
+{
+    return {
+        {u"days"_s, stats.days},
+        {u"users"_s, QJsonObject{{u"total"_s, stats.usersTotal},
+                                 {u"by_role"_s, namedCountsJson(stats.usersByRole)},
+                                 {u"new_per_day"_s, dayCountsJson(stats.newUsersPerDay)}}},
+        {u"articles"_s, QJsonObject{{u"by_status"_s, namedCountsJson(stats.articlesByStatus)},
+                                    {u"published_per_day"_s, dayCountsJson(stats.publishedPerDay)}}},
+        {u"chat"_s, QJsonObject{{u"messages_per_day"_s, dayCountsJson(stats.chatMessagesPerDay)},
+                                {u"tokens_per_day"_s, dayCountsJson(stats.aiTokensPerDay)}}},
+        {u"ai"_s, QJsonObject{{u"requests"_s, stats.aiRequests},
+                              {u"failures"_s, stats.aiFailures},
+                              {u"p95_latency_ms"_s, stats.aiP95LatencyMs}}},
+    };
 }
 
 Parsed<ServerHealth> serverHealthFromJson(const QJsonObject &json)

@@ -60,6 +60,13 @@ template <typename T, typename Write> QJsonObject toJson(const Page<T> &page, Wr
 struct PageRequest {
     int limit = 20; ///< 1..100
     QString cursor;
+
+    friend bool operator==(const PageRequest &, const PageRequest &) = default;
+};
+
+/// @brief GET /conversations: the caller's conversations, most recently updated first (no filters).
+struct ConversationListRequest {
+    PageRequest page;
 };
 
 /// @brief One entry of the change feed: an article's latest state, or its tombstone.
@@ -116,30 +123,46 @@ Parsed<Notification> notificationItem(const QJsonObject &json);
 struct ConversationDetail {
     Conversation conversation;
     QList<Message> messages;
+
+    friend bool operator==(const ConversationDetail &, const ConversationDetail &) = default;
 };
 Parsed<ConversationDetail> conversationDetailFromJson(const QJsonObject &json);
+/// @brief The conversation's members and `messages` (the server's side of conversationDetailFromJson).
+QJsonObject toJson(const ConversationDetail &detail);
 
 /// @brief Chat in JSON mode: 201 `{user_message, assistant_message}`.
 struct ChatExchange {
     Message userMessage;
     Message assistantMessage;
+
+    friend bool operator==(const ChatExchange &, const ChatExchange &) = default;
 };
 Parsed<ChatExchange> chatExchangeFromJson(const QJsonObject &json);
+/// @brief `{user_message, assistant_message}`.
+QJsonObject toJson(const ChatExchange &exchange);
 
 /// @brief POST /ai/summarize.
 struct Summary {
     QString summary;
     QStringList keyPoints;
+
+    friend bool operator==(const Summary &, const Summary &) = default;
 };
 Parsed<Summary> summaryFromJson(const QJsonObject &json);
+/// @brief `{summary, key_points}`.
+QJsonObject toJson(const Summary &summary);
 
 /// @brief POST /ai/suggest.
 struct Suggestions {
     QStringList titles;
     QString excerpt;
     QStringList tags;
+
+    friend bool operator==(const Suggestions &, const Suggestions &) = default;
 };
 Parsed<Suggestions> suggestionsFromJson(const QJsonObject &json);
+/// @brief `{titles, excerpt, tags}`.
+QJsonObject toJson(const Suggestions &suggestions);
 
 /// @brief POST /ai/generate-article (JSON mode, or the stream's `article.done`).
 struct GeneratedArticle {
@@ -147,8 +170,53 @@ struct GeneratedArticle {
     QString content;
     QString excerpt;
     QStringList tags;
+
+    friend bool operator==(const GeneratedArticle &, const GeneratedArticle &) = default;
 };
 Parsed<GeneratedArticle> generatedArticleFromJson(const QJsonObject &json);
+/// @brief `{title, content, excerpt, tags}`.
+QJsonObject toJson(const GeneratedArticle &article);
+
+// ---- The AI assists' requests (what the server reads strictly: unknown members are errors) ----------------------
+
+/// @brief Longest prompt of POST /ai/generate-article, in code points (after trimming).
+inline constexpr int kMaxPromptLength = 4000;
+/// @brief Longest style hint of POST /ai/generate-article, in code points (after trimming).
+inline constexpr int kMaxStyleLength = 200;
+/// @brief Longest text POST /ai/summarize and /ai/suggest take, in code points.
+inline constexpr int kMaxAssistContentLength = 100'000;
+
+/// @brief POST /ai/generate-article: `{prompt, style?}`; both trimmed, style null means absent.
+struct GenerateArticleRequest {
+    QString prompt;               ///< 1..kMaxPromptLength
+    std::optional<QString> style; ///< ..kMaxStyleLength; an empty style asks for nothing in particular
+
+    friend bool operator==(const GenerateArticleRequest &, const GenerateArticleRequest &) = default;
+};
+Parsed<GenerateArticleRequest> generateArticleRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const GenerateArticleRequest &request);
+
+/// @brief How long a summary is when the request does not say.
+inline constexpr int kDefaultSummaryWords = 100;
+
+/// @brief POST /ai/summarize: `{content, max_words?}`.
+struct SummarizeRequest {
+    QString content;             ///< 1..kMaxAssistContentLength, not trimmed
+    std::optional<int> maxWords; ///< 10..1000; absent: kDefaultSummaryWords
+
+    friend bool operator==(const SummarizeRequest &, const SummarizeRequest &) = default;
+};
+Parsed<SummarizeRequest> summarizeRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const SummarizeRequest &request);
+
+/// @brief POST /ai/suggest: `{content}`.
+struct SuggestRequest {
+    QString content; ///< 1..kMaxAssistContentLength, not trimmed
+
+    friend bool operator==(const SuggestRequest &, const SuggestRequest &) = default;
+};
+Parsed<SuggestRequest> suggestRequestFromJson(const QJsonObject &json);
+QJsonObject toJson(const SuggestRequest &request);
 
 /// @brief GET /ai/quota: the caller's AI tokens for today (UTC) and request rate.
 struct AiQuota {
@@ -158,8 +226,13 @@ struct AiQuota {
     int requestsPerMinute = 0;             ///< 0 = no limit
     QDateTime resetsAt;                    ///< the next UTC midnight, when the day's tokens renew
     bool unlimited() const { return !tokensRemaining.has_value(); }
+
+    friend bool operator==(const AiQuota &, const AiQuota &) = default;
 };
 Parsed<AiQuota> aiQuotaFromJson(const QJsonObject &json);
+/// @brief `{tokens_per_day, tokens_used_today, tokens_remaining (null when unlimited), requests_per_minute,
+/// resets_at}`.
+QJsonObject toJson(const AiQuota &quota);
 
 /// @brief A user in the admin's list: the user (with email), how many articles, when last signed in.
 struct AdminUser {
@@ -185,6 +258,8 @@ Parsed<AuditEntry> auditEntryFromJson(const QJsonObject &json);
 struct DayCount {
     QDate date;
     qint64 count = 0;
+
+    friend bool operator==(const DayCount &, const DayCount &) = default;
 };
 
 /// @brief GET /admin/stats.
@@ -200,8 +275,14 @@ struct AdminStats {
     qint64 aiRequests = 0;
     qint64 aiFailures = 0;
     qint64 aiP95LatencyMs = 0;
+
+    friend bool operator==(const AdminStats &, const AdminStats &) = default;
 };
 Parsed<AdminStats> adminStatsFromJson(const QJsonObject &json);
+/// @brief `{days, users: {total, by_role, new_per_day}, articles: {by_status, published_per_day},
+/// chat: {messages_per_day, tokens_per_day}, ai: {requests, failures, p95_latency_ms}}`; series as
+/// `[{date: "YYYY-MM-DD", count}]`.
+QJsonObject toJson(const AdminStats &stats);
 
 /// @brief GET /health.
 struct ServerHealth {

@@ -60,18 +60,6 @@ QDateTime nextUtcMidnight(const QDateTime &now)
 
 } // namespace
 
-QJsonObject toJson(const AiQuotaStatus &status)
-{
-    const bool unlimited = status.tokensPerDay <= 0;
-    return {{u"tokens_per_day"_s, unlimited ? 0 : status.tokensPerDay},
-            {u"tokens_used_today"_s, status.tokensUsedToday},
-            {u"tokens_remaining"_s,
-             unlimited ? QJsonValue(QJsonValue::Null)
-                       : QJsonValue(std::max<qint64>(0, status.tokensPerDay - status.tokensUsedToday))},
-            {u"requests_per_minute"_s, std::max(0, status.requestsPerMinute)},
-            {u"resets_at"_s, formatTimestamp(status.resetsAt)}};
-}
-
 AiQuota::AiQuota(const Config &config, AiUsageStore &store)
     : m_config(config)
     , m_store(store)
@@ -105,16 +93,18 @@ Result<void> AiQuota::admit(const User &user)
     return {};
 }
 
-Result<AiQuotaStatus> AiQuota::status(const User &user)
+Result<api::AiQuota> AiQuota::status(const User &user)
 {
     // The same numbers admit() goes by: the role's daily limit and today's row of ai_usage.
     auto used = m_store.tokensToday(user.id);
     if (!used)
         return std::unexpected(used.error());
-    AiQuotaStatus status;
+    api::AiQuota status;
     status.tokensPerDay = std::max<qint64>(0, m_config.aiTokensPerDay.value(roleToString(user.role), 0));
     status.tokensUsedToday = *used;
-    status.requestsPerMinute = m_config.aiRequestsPerMin;
+    if (status.tokensPerDay > 0) // else unlimited: nothing to count down
+        status.tokensRemaining = std::max<qint64>(0, status.tokensPerDay - status.tokensUsedToday);
+    status.requestsPerMinute = std::max(0, m_config.aiRequestsPerMin);
     status.resetsAt = nextUtcMidnight(QDateTime::currentDateTimeUtc());
     return status;
 }

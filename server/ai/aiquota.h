@@ -2,6 +2,7 @@
 
 #include "ai/aiusagestore.h"
 #include "ai/provider.h"
+#include "api/apitypes.h"
 #include "config/config.h"
 #include "domain/result.h"
 #include "model/user.h"
@@ -20,18 +21,6 @@ Error providerError(const ProviderError &error);
 /// @brief About 4 characters a token (for quotas and budgets where the upstream reports nothing).
 int tokenEstimate(QStringView text);
 
-/// @brief What GET /api/v1/ai/quota answers: a user's daily token quota, what is used of it, the request rate, and
-/// when the day rolls over.
-struct AiQuotaStatus {
-    qint64 tokensPerDay = 0; ///< 0 = unlimited
-    qint64 tokensUsedToday = 0;
-    int requestsPerMinute = 0; ///< 0 = no limit
-    QDateTime resetsAt;        ///< the next UTC midnight
-};
-/// @brief `{tokens_per_day, tokens_used_today, tokens_remaining (null when unlimited), requests_per_minute,
-/// resets_at}`.
-QJsonObject toJson(const AiQuotaStatus &status);
-
 /// @brief The per-user AI quotas of api.md: requests per minute (INKWELL_AI_REQUESTS_PER_MIN) and tokens
 /// per UTC day by role (INKWELL_AI_TOKENS_PER_DAY, 0 = unlimited). Both live in PostgreSQL (ai_rate,
 /// ai_usage), so every instance enforces the same limits. A refusal is 429 with Retry-After: the seconds
@@ -42,8 +31,9 @@ public:
 
     /// @brief Admits one request of `user` (counting it in the minute), or the 429 problem.
     Result<void> admit(const User &user);
-    /// @brief The quota of `user` as admit() sees it now (one indexed read of today's usage).
-    Result<AiQuotaStatus> status(const User &user);
+    /// @brief The quota of `user` as admit() sees it now (one indexed read of today's usage), as GET /ai/quota
+    /// answers it.
+    Result<api::AiQuota> status(const User &user);
 
 private:
     const Config &m_config;

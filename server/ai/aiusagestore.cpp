@@ -1,5 +1,7 @@
 #include "aiusagestore.h"
 
+#include "log/logging.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -89,7 +91,7 @@ Result<void> AiUsageStore::record(const AiRequestRecord &record)
     return {};
 }
 
-Result<QJsonObject> AiUsageStore::stats(int days)
+Result<api::AdminStats> AiUsageStore::stats(int days)
 {
     // One statement: every per-day series over the same UTC days (zeros included), oldest first.
     auto query = run(
@@ -134,7 +136,18 @@ Result<QJsonObject> AiUsageStore::stats(int days)
     (*query)->next();
     const QByteArray text = (*query)->value(0).toString().toUtf8();
     (*query)->finish();
-    return QJsonDocument::fromJson(text).object();
+    // The statement builds the document the desktop reads; read with the desktop's reader, so that a
+    // statement that drifts from it fails here (500, logged) rather than in every client.
+    auto stats = api::adminStatsFromJson(QJsonDocument::fromJson(text).object());
+    if (!stats) {
+        QStringList problems;
+        for (const FieldError &error : stats.error())
+            problems.append(error.field + u' ' + error.message);
+        logging::write(QtCriticalMsg, u"inkwell.server.chat"_s,
+                       u"reading the statistics failed: %1"_s.arg(problems.join(u"; "_s)));
+        return std::unexpected(Error::internal());
+    }
+    return std::move(*stats);
 }
 
 } // namespace inkwell::server::ai

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ai/writeretry.h"
+#include "api/apitypes.h"
 #include "db/sqlstore.h"
 
 #include <QDateTime>
@@ -49,8 +50,8 @@ public:
     void account(AiRequestRecord record);
     /// @brief The retries of this thread's writes (the AI services queue their other writes here too).
     WriteRetry &retries() { return m_retries; }
-    /// @brief The document of GET /admin/stats for the last `days` days (UTC, today included).
-    Result<QJsonObject> stats(int days);
+    /// @brief The numbers of GET /admin/stats for the last `days` days (UTC, today included).
+    Result<api::AdminStats> stats(int days);
 
 private:
     WriteRetry m_retries;

@@ -1,14 +1,14 @@
 #include "assistservice.h"
 
-#include "ai/jsonextract.h"
 #include "ai/aistreams.h"
+#include "ai/jsonextract.h"
 #include "http/answers.h"
 #include "http/jsonbody.h"
 #include "http/listener.h"
 #include "http/ssestream.h"
-#include "json/jsonreader.h"
 #include "model/article.h"
 
+#include "json/jsonreader.h"
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -17,9 +17,6 @@ namespace inkwell::server::ai {
 
 namespace {
 
-constexpr int kMaxPromptLength = 4000;
-constexpr int kMaxStyleLength = 200;
-constexpr int kMaxAssistContentLength = 100'000;
 constexpr int kMaxTags = 5;
 constexpr int kMaxTagLength = 50;
 
@@ -68,7 +65,7 @@ QString excerptOf(const QString &content)
     return plain;
 }
 
-std::optional<QJsonObject> parseArticle(const QString &answer)
+std::optional<api::GeneratedArticle> parseArticle(const QString &answer)
 {
     const auto json = extractJsonObject(answer);
     if (!json)
@@ -84,13 +81,10 @@ std::optional<QJsonObject> parseArticle(const QString &answer)
     QString excerpt = excerptValue.toString().trimmed();
     if (excerpt.isEmpty())
         excerpt = excerptOf(*content);
-    return QJsonObject{{u"title"_s, title->left(kMaxTitleLength)},
-                       {u"content"_s, *content},
-                       {u"excerpt"_s, excerpt},
-                       {u"tags"_s, QJsonArray::fromStringList(*tags)}};
+    return api::GeneratedArticle{title->left(kMaxTitleLength), *content, excerpt, *tags};
 }
 
-std::optional<QJsonObject> parseSummary(const QString &answer)
+std::optional<api::Summary> parseSummary(const QString &answer)
 {
     const auto json = extractJsonObject(answer);
     if (!json)
@@ -99,10 +93,10 @@ std::optional<QJsonObject> parseSummary(const QString &answer)
     const auto points = strings(*json, u"key_points"_s, 20, 1000, true);
     if (!summary || !points)
         return std::nullopt;
-    return QJsonObject{{u"summary"_s, *summary}, {u"key_points"_s, QJsonArray::fromStringList(*points)}};
+    return api::Summary{*summary, *points};
 }
 
-std::optional<QJsonObject> parseSuggestions(const QString &answer)
+std::optional<api::Suggestions> parseSuggestions(const QString &answer)
 {
     const auto json = extractJsonObject(answer);
     if (!json)
@@ -112,9 +106,19 @@ std::optional<QJsonObject> parseSuggestions(const QString &answer)
     const auto tags = strings(*json, u"tags"_s, kMaxTags, kMaxTagLength, true);
     if (!titles || titles->isEmpty() || !excerpt || !tags)
         return std::nullopt;
-    return QJsonObject{{u"titles"_s, QJsonArray::fromStringList(*titles)},
-                       {u"excerpt"_s, *excerpt},
-                       {u"tags"_s, QJsonArray::fromStringList(*tags)}};
+    return api::Suggestions{*titles, *excerpt, *tags};
+}
+
+/// An assist's parser whose result is written with core's writer (the document the response carries).
+template <typename T>
+std::function<std::optional<QJsonObject>(const QString &)> written(std::optional<T> (*parse)(const QString &))
+{
+    return [parse](const QString &answer) -> std::optional<QJsonObject> {
+        const std::optional<T> result = parse(answer);
+        if (!result)
+            return std::nullopt;
+        return api::toJson(*result);
+    };
 }
 
 ChatRequest jsonRequest(const QString &system, const QString &user)
@@ -130,8 +134,13 @@ ChatRequest jsonRequest(const QString &system, const QString &user)
 
 ProviderError badAnswerError()
 {
-    return {502, u"/problems/ai-bad-answer"_s, u"Unusable AI answer"_s,
-            u"The AI provider's answer was not in the form asked for; try again."_s, 0, 0, true};
+    return {502,
+            u"/problems/ai-bad-answer"_s,
+            u"Unusable AI answer"_s,
+            u"The AI provider's answer was not in the form asked for; try again."_s,
+            0,
+            0,
+            true};
 }
 
 AssistService::AssistService(const ServiceContext &context, ThreadDatabase &db)
@@ -141,13 +150,13 @@ AssistService::AssistService(const ServiceContext &context, ThreadDatabase &db)
 {
 }
 
-Result<QJsonObject> AssistService::admit(const Caller &caller, const Result<QJsonObject> &body)
+Result<void> AssistService::admit(const Caller &caller, const Error *bodyError)
 {
     if (!hasPermission(caller.user().role, Permission::UseAiAssists))
         return std::unexpected(Error::forbidden(u"AI assists are for creators and administrators."_s));
-    if (!body)
-        return std::unexpected(body.error());
-    return *body;
+    if (bodyError)
+        return std::unexpected(*bodyError);
+    return {};
 }
 
 Result<void> AssistService::admitCall(const Caller &caller)
@@ -157,26 +166,21 @@ Result<void> AssistService::admitCall(const Caller &caller)
     return m_quota.admit(caller.user());
 }
 
-Result<AiQuotaStatus> AssistService::quota(const Caller &caller)
+Result<api::AiQuota> AssistService::quota(const Caller &caller)
 {
     return m_quota.status(caller.user());
 }
 
-Result<AssistJob> AssistService::generateArticle(const Caller &caller, const Result<QJsonObject> &body)
+Result<AssistJob> AssistService::generateArticle(const Caller &caller,
+                                                 const Result<api::GenerateArticleRequest> &request)
 {
-    auto json = admit(caller, body);
-    if (!json)
-        return std::unexpected(json.error());
-    JsonReader in(*json);
-    const QString prompt = in.requiredString(u"prompt", {.minLength = 1, .maxLength = kMaxPromptLength, .trim = Trim::Yes});
-    const auto style = in.optionalString(u"style", {.maxLength = kMaxStyleLength, .trim = Trim::Yes}, Nullable::Yes);
-    if (const FieldErrors errors = in.finish(); !errors.isEmpty())
-        return std::unexpected(Error::validation(errors));
+    if (auto admitted = admit(caller, request ? nullptr : &request.error()); !admitted)
+        return std::unexpected(admitted.error());
     if (auto admitted = admitCall(caller); !admitted)
         return std::unexpected(admitted.error());
-    QString user = u"Write a blog article about: "_s + prompt;
-    if (style && !style->isEmpty())
-        user += u"\nStyle: "_s + *style;
+    QString user = u"Write a blog article about: "_s + request->prompt;
+    if (request->style && !request->style->isEmpty())
+        user += u"\nStyle: "_s + *request->style;
     AssistJob job;
     job.userId = caller.user().id;
     job.kind = u"generate-article"_s;
@@ -185,22 +189,14 @@ Result<AssistJob> AssistService::generateArticle(const Caller &caller, const Res
         u"{\"title\": string (at most 12 words), \"content\": string (the article in CommonMark Markdown), "
         u"\"excerpt\": string (one or two sentences), \"tags\": array of at most 5 short lowercase strings}."_s,
         user);
-    job.parse = parseArticle;
+    job.parse = written(parseArticle);
     return job;
 }
 
-Result<AssistJob> AssistService::summarize(const Caller &caller, const Result<QJsonObject> &body)
+Result<AssistJob> AssistService::summarize(const Caller &caller, const Result<api::SummarizeRequest> &request)
 {
-    auto json = admit(caller, body);
-    if (!json)
-        return std::unexpected(json.error());
-    JsonReader in(*json);
-    const QString content = in.requiredString(u"content", {.minLength = 1, .maxLength = kMaxAssistContentLength});
-    int maxWords = 100;
-    if (json->contains(u"max_words"_s))
-        maxWords = int(in.requiredInt(u"max_words", 10, 1000));
-    if (const FieldErrors errors = in.finish(); !errors.isEmpty())
-        return std::unexpected(Error::validation(errors));
+    if (auto admitted = admit(caller, request ? nullptr : &request.error()); !admitted)
+        return std::unexpected(admitted.error());
     if (auto admitted = admitCall(caller); !admitted)
         return std::unexpected(admitted.error());
     AssistJob job;
@@ -208,21 +204,16 @@ Result<AssistJob> AssistService::summarize(const Caller &caller, const Result<QJ
     job.kind = u"summarize"_s;
     job.request = jsonRequest(
         u"You summarise texts. Answer with one JSON object and nothing else: {\"summary\": string (at most %1 words), "
-        u"\"key_points\": array of short strings}."_s.arg(maxWords),
-        u"Summarise this text:\n\n"_s + content);
-    job.parse = parseSummary;
+        u"\"key_points\": array of short strings}."_s.arg(request->maxWords.value_or(api::kDefaultSummaryWords)),
+        u"Summarise this text:\n\n"_s + request->content);
+    job.parse = written(parseSummary);
     return job;
 }
 
-Result<AssistJob> AssistService::suggest(const Caller &caller, const Result<QJsonObject> &body)
+Result<AssistJob> AssistService::suggest(const Caller &caller, const Result<api::SuggestRequest> &request)
 {
-    auto json = admit(caller, body);
-    if (!json)
-        return std::unexpected(json.error());
-    JsonReader in(*json);
-    const QString content = in.requiredString(u"content", {.minLength = 1, .maxLength = kMaxAssistContentLength});
-    if (const FieldErrors errors = in.finish(); !errors.isEmpty())
-        return std::unexpected(Error::validation(errors));
+    if (auto admitted = admit(caller, request ? nullptr : &request.error()); !admitted)
+        return std::unexpected(admitted.error());
     if (auto admitted = admitCall(caller); !admitted)
         return std::unexpected(admitted.error());
     AssistJob job;
@@ -232,8 +223,8 @@ Result<AssistJob> AssistService::suggest(const Caller &caller, const Result<QJso
         u"You help authors publish. Answer with one JSON object and nothing else: {\"titles\": array of 3 to 5 "
         u"title ideas, \"excerpt\": string (one or two sentences), \"tags\": array of at most 5 short lowercase "
         u"strings}."_s,
-        u"Suggest titles, an excerpt and tags for this article:\n\n"_s + content);
-    job.parse = parseSuggestions;
+        u"Suggest titles, an excerpt and tags for this article:\n\n"_s + request->content);
+    job.parse = written(parseSuggestions);
     return job;
 }
 

@@ -4,6 +4,7 @@
 #include "ai/aiquota.h"
 #include "ai/aiusagestore.h"
 #include "ai/provider.h"
+#include "api/apitypes.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -25,7 +26,8 @@ struct AssistJob {
     QUuid userId;
     QString kind; ///< "generate-article", "summarize", "suggest"
     ChatRequest request;
-    /// The answer's text → the response document, or std::nullopt when it cannot be used (502).
+    /// The answer's text → the response document (core's writer of the assist's result: api::GeneratedArticle,
+    /// api::Summary, api::Suggestions), or std::nullopt when it cannot be used (502).
     std::function<std::optional<QJsonObject>(const QString &answer)> parse;
 };
 
@@ -35,22 +37,26 @@ class AssistService {
 public:
     AssistService(const ServiceContext &context, ThreadDatabase &db);
 
-    /// @brief `{prompt, style?}` → `{title, content, excerpt, tags}`.
-    Result<AssistJob> generateArticle(const Caller &caller, const Result<QJsonObject> &body);
-    /// @brief `{content, max_words?}` → `{summary, key_points}`.
-    Result<AssistJob> summarize(const Caller &caller, const Result<QJsonObject> &body);
-    /// @brief `{content}` → `{titles, excerpt, tags}`.
-    Result<AssistJob> suggest(const Caller &caller, const Result<QJsonObject> &body);
+    // Each takes the body as the route read it: 403 (not a creator or admin) comes before the body's
+    // 400/415/422, then 503 (no provider) and 429 (quota).
+
+    /// @brief `{prompt, style?}` → api::GeneratedArticle `{title, content, excerpt, tags}`.
+    Result<AssistJob> generateArticle(const Caller &caller, const Result<api::GenerateArticleRequest> &request);
+    /// @brief `{content, max_words?}` → api::Summary `{summary, key_points}`.
+    Result<AssistJob> summarize(const Caller &caller, const Result<api::SummarizeRequest> &request);
+    /// @brief `{content}` → api::Suggestions `{titles, excerpt, tags}`.
+    Result<AssistJob> suggest(const Caller &caller, const Result<api::SuggestRequest> &request);
 
     /// @brief The caller's AI quota today (any role; also without a provider: the quota is still there).
-    Result<AiQuotaStatus> quota(const Caller &caller);
+    Result<api::AiQuota> quota(const Caller &caller);
 
     AiUsageStore &usage() { return m_usage; }
     const std::shared_ptr<const Provider> &provider() const { return m_provider; }
 
 private:
-    /// 403 / the body's problem / 503 / 429, in this order.
-    Result<QJsonObject> admit(const Caller &caller, const Result<QJsonObject> &body);
+    /// 403, then the body's problem (`bodyError`, when there is one).
+    Result<void> admit(const Caller &caller, const Error *bodyError);
+    /// 503 / 429, in this order.
     Result<void> admitCall(const Caller &caller);
 
     AiUsageStore m_usage;

@@ -1,10 +1,9 @@
 #include "chatservice.h"
 
 #include "http/listener.h"
-#include "json/jsonreader.h"
 
+#include "json/jsonreader.h"
 #include <QHash>
-#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -29,33 +28,28 @@ ChatService::ChatService(const ServiceContext &context, ThreadDatabase &db)
 {
 }
 
-Result<Conversation> ChatService::create(const Caller &caller, const QJsonObject &body)
+Result<Conversation> ChatService::create(const Caller &caller, const ConversationInput &input)
 {
-    auto input = conversationInputFromJson(body);
-    if (!input)
-        return std::unexpected(Error::validation(input.error()));
     QString model = m_context.config.aiModel;
     if (model.isEmpty() && m_provider)
         model = m_provider->model();
-    return m_store.create(caller.user().id, *input, model);
+    return m_store.create(caller.user().id, input, model);
 }
 
-Result<QJsonObject> ChatService::list(const Caller &caller, const QUrlQuery &query)
+Result<api::Page<Conversation>> ChatService::list(const Caller &caller, const api::ConversationListRequest &request)
 {
     const QString scope = u"conversations|%1"_s.arg(formatId(caller.user().id));
-    auto list = parseListQuery(query, {}, m_cursors, scope);
-    if (!list)
-        return std::unexpected(list.error());
-    auto page = m_store.list(caller.user().id, list->limit, list->cursor);
+    auto position = decodeCursor(m_cursors, scope, request.page);
+    if (!position)
+        return std::unexpected(position.error());
+    auto page = m_store.list(caller.user().id, request.page.limit, *position);
     if (!page)
         return std::unexpected(page.error());
-    QJsonArray items;
-    for (const Conversation &conversation : std::as_const(page->items))
-        items.append(toJson(conversation));
-    return QJsonObject{
-        {u"items"_s, items},
-        {u"next_cursor"_s, page->next ? QJsonValue(m_cursors.encode(scope, *page->next)) : QJsonValue(QJsonValue::Null)},
-    };
+    api::Page<Conversation> out;
+    out.items = std::move(page->items);
+    if (page->next)
+        out.nextCursor = m_cursors.encode(scope, *page->next);
+    return out;
 }
 
 Result<Conversation> ChatService::owned(const Caller &caller, const QUuid &id)
@@ -68,7 +62,7 @@ Result<Conversation> ChatService::owned(const Caller &caller, const QUuid &id)
     return std::move(**found);
 }
 
-Result<QJsonObject> ChatService::get(const Caller &caller, const QUuid &id)
+Result<api::ConversationDetail> ChatService::get(const Caller &caller, const QUuid &id)
 {
     auto conversation = owned(caller, id);
     if (!conversation)
@@ -76,22 +70,21 @@ Result<QJsonObject> ChatService::get(const Caller &caller, const QUuid &id)
     auto messages = m_store.messages(id);
     if (!messages)
         return std::unexpected(messages.error());
-    QJsonObject out = toJson(*conversation);
-    QJsonArray items;
+    api::ConversationDetail detail;
+    detail.conversation = std::move(*conversation);
+    detail.messages.reserve(messages->size());
     for (const StoredMessage &message : std::as_const(*messages))
-        items.append(toJson(message.message));
-    out.insert(u"messages"_s, items);
-    return out;
+        detail.messages.append(message.message);
+    return detail;
 }
 
-Result<Conversation> ChatService::patch(const Caller &caller, const QUuid &id, const QJsonObject &body)
+Result<Conversation> ChatService::patch(const Caller &caller, const QUuid &id, const Result<ConversationPatch> &input)
 {
     // 404 before 422: a stranger learns nothing about the conversation, not even that the body was bad.
     if (auto conversation = owned(caller, id); !conversation)
         return std::unexpected(conversation.error());
-    auto input = conversationPatchFromJson(body);
     if (!input)
-        return std::unexpected(Error::validation(input.error()));
+        return std::unexpected(input.error());
     auto patched = m_store.patch(caller.user().id, id, *input);
     if (!patched)
         return std::unexpected(patched.error());
@@ -110,17 +103,13 @@ Result<void> ChatService::remove(const Caller &caller, const QUuid &id)
     return {};
 }
 
-Result<Exchange> ChatService::post(const Caller &caller, const QUuid &conversationId,
-                                   const Result<QJsonObject> &body)
+Result<Exchange> ChatService::post(const Caller &caller, const QUuid &conversationId, const Result<MessageInput> &input)
 {
     auto conversation = owned(caller, conversationId);
     if (!conversation)
         return std::unexpected(conversation.error());
-    if (!body)
-        return std::unexpected(body.error());
-    auto input = messageInputFromJson(*body);
     if (!input)
-        return std::unexpected(Error::validation(input.error()));
+        return std::unexpected(input.error());
     if (!m_provider)
         return std::unexpected(noProviderError());
     if (auto admitted = m_quota.admit(caller.user()); !admitted)
@@ -153,8 +142,8 @@ Result<Exchange> ChatService::regenerate(const Caller &caller, const QUuid &conv
     if (!*target || (*target)->message.role != MessageRole::Assistant)
         return std::unexpected(Error::notFound(u"There is no such answer in this conversation."_s));
     if ((*target)->generating)
-        return std::unexpected(Error::conflict(u"ai-generating"_s,
-                                                 u"This answer is still being generated; cancel it or wait for it."_s));
+        return std::unexpected(
+            Error::conflict(u"ai-generating"_s, u"This answer is still being generated; cancel it or wait for it."_s));
     if (!m_provider)
         return std::unexpected(noProviderError());
     auto messages = m_store.messages(conversationId);
@@ -169,8 +158,7 @@ Result<Exchange> ChatService::regenerate(const Caller &caller, const QUuid &conv
             question = message.message;
     }
     if (!question)
-        return std::unexpected(Error::conflict(u"ai-no-question"_s,
-                                                 u"The message this answer replied to is gone."_s));
+        return std::unexpected(Error::conflict(u"ai-no-question"_s, u"The message this answer replied to is gone."_s));
     if (auto admitted = m_quota.admit(caller.user()); !admitted)
         return std::unexpected(admitted.error());
     auto answer = m_store.beginAnswer(conversationId, question->id);

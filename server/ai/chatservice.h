@@ -5,10 +5,9 @@
 #include "ai/aiusagestore.h"
 #include "ai/conversationstore.h"
 #include "ai/provider.h"
+#include "api/apitypes.h"
 #include "domain/listquery.h"
 
-#include <QJsonObject>
-#include <QUrlQuery>
 #include <memory>
 
 namespace inkwell::server {
@@ -28,8 +27,8 @@ struct Exchange {
     Message userMessage;
     Message assistant; ///< the leased row (content empty)
     ChatRequest request;
-    QString kind;              ///< "chat" or "regenerate"
-    bool wantsTitle = false;   ///< the first exchange of an untitled conversation
+    QString kind;            ///< "chat" or "regenerate"
+    bool wantsTitle = false; ///< the first exchange of an untitled conversation
 };
 
 /// @brief The rules of api.md's Chat section. Every call is on behalf of one signed-in caller and sees
@@ -38,17 +37,21 @@ class ChatService {
 public:
     ChatService(const ServiceContext &context, ThreadDatabase &db);
 
-    Result<Conversation> create(const Caller &caller, const QJsonObject &body);
-    Result<QJsonObject> list(const Caller &caller, const QUrlQuery &query);
+    Result<Conversation> create(const Caller &caller, const ConversationInput &input);
+    /// @brief A page of the caller's conversations, most recently updated first; a cursor not issued for this
+    /// caller's list is a bad request.
+    Result<api::Page<Conversation>> list(const Caller &caller, const api::ConversationListRequest &request);
     /// @brief The conversation with its `messages`, oldest first (answers still being generated are not shown).
-    Result<QJsonObject> get(const Caller &caller, const QUuid &id);
-    Result<Conversation> patch(const Caller &caller, const QUuid &id, const QJsonObject &body);
+    Result<api::ConversationDetail> get(const Caller &caller, const QUuid &id);
+    /// @brief 404 (not the caller's) before the body's problem: a stranger learns nothing of the conversation,
+    /// not even that the body was bad. `input` is the body as the route read it.
+    Result<Conversation> patch(const Caller &caller, const QUuid &id, const Result<ConversationPatch> &input);
     Result<void> remove(const Caller &caller, const QUuid &id);
 
-    /// @brief POST .../messages: 404 (not the caller's), the body's 400/415/422, 503 (no provider), 429
-    /// (quota); then the user message and the leased answer are stored and the upstream request is built.
-    Result<Exchange> post(const Caller &caller, const QUuid &conversationId,
-                          const Result<QJsonObject> &body);
+    /// @brief POST .../messages: 404 (not the caller's), the body's 400/415/422 (`input` as the route read it),
+    /// 503 (no provider), 429 (quota); then the user message and the leased answer are stored and the upstream
+    /// request is built.
+    Result<Exchange> post(const Caller &caller, const QUuid &conversationId, const Result<MessageInput> &input);
     /// @brief POST .../messages/{id}/regenerate: another answer to the user message that `messageId` answers.
     /// 409 while that answer is still being generated.
     Result<Exchange> regenerate(const Caller &caller, const QUuid &conversationId, const QUuid &messageId);

@@ -262,8 +262,7 @@ void ChatGeneration::deliver(const Message &message)
         m_stream->close();
     }
     if (m_reply && !m_reply->sent()) {
-        m_reply->send(jsonResponse(
-            {{u"user_message"_s, toJson(m_exchange.userMessage)}, {u"assistant_message"_s, toJson(message)}}, 201));
+        m_reply->send(jsonResponse(api::toJson(api::ChatExchange{m_exchange.userMessage, message}), 201));
     }
 }
 

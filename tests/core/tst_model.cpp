@@ -306,6 +306,16 @@ private Q_SLOTS:
     void schemaEnumsFollowCore();
     void schemaValidatorFinds_data();
     void schemaValidatorFinds();
+    void generateArticleRequest_data();
+    void generateArticleRequest();
+    void summarizeRequest_data();
+    void summarizeRequest();
+    void suggestRequest_data();
+    void suggestRequest();
+    void apiRoundTrip_data();
+    void apiRoundTrip();
+    void apiMissingMember_data();
+    void apiMissingMember();
 };
 
 // ---- Roles ------------------------------------------------------------------------------------------------------
@@ -1848,6 +1858,142 @@ QJsonValue otherType(const QJsonValue &value)
     if (value.isNull())
         return QJsonArray(); // no member of the API is a nullable array
     return u"not this"_s;
+// ---- The AI assists' requests (what the server reads) ----------------------------------------------------------
+
+void TestModel::generateArticleRequest_data()
+{
+    addValidationColumns();
+    QTest::newRow("prompt only") << parse(R"({"prompt": "Owls"})") << ok;
+    QTest::newRow("prompt and style") << parse(R"({"prompt": "Owls", "style": "playful"})") << ok;
+    QTest::newRow("style null means absent") << parse(R"({"prompt": "Owls", "style": null})") << ok;
+    QTest::newRow("empty style") << parse(R"({"prompt": "Owls", "style": ""})") << ok;
+    QTest::newRow("4,000 prompt") << QJsonObject{{u"prompt"_s, chars(4000)}} << ok;
+    QTest::newRow("4,001 prompt") << QJsonObject{{u"prompt"_s, chars(4001)}}
+                                  << errs({"prompt: must be at most 4000 characters"});
+    QTest::newRow("4,000 emoji") << QJsonObject{{u"prompt"_s, chars(4000, emoji)}} << ok;
+    QTest::newRow("4,000 plus spaces around")
+        << QJsonObject{{u"prompt"_s, QString(u"  "_s + chars(4000) + u"\n"_s)}} << ok;
+    QTest::newRow("blank prompt") << parse(R"({"prompt": "   "})") << errs({"prompt: must not be empty"});
+    QTest::newRow("missing prompt") << parse(R"({"style": "dry"})") << errs({"prompt: is required"});
+    QTest::newRow("null prompt") << parse(R"({"prompt": null})") << errs({"prompt: must not be null"});
+    QTest::newRow("number prompt") << parse(R"({"prompt": 3})") << errs({"prompt: must be a string"});
+    QTest::newRow("200 style") << QJsonObject{{u"prompt"_s, u"x"_s}, {u"style"_s, chars(200)}} << ok;
+    QTest::newRow("201 style") << QJsonObject{{u"prompt"_s, u"x"_s}, {u"style"_s, chars(201)}}
+                               << errs({"style: must be at most 200 characters"});
+    QTest::newRow("array style") << parse(R"({"prompt": "x", "style": ["dry"]})") << errs({"style: must be a string"});
+    QTest::newRow("unknown member") << parse(R"({"prompt": "x", "model": "gpt"})") << errs({"model: unknown field"});
+}
+
+void TestModel::generateArticleRequest()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QStringList, expected);
+    QCOMPARE(problems(api::generateArticleRequestFromJson(json)), expected);
+}
+
+void TestModel::summarizeRequest_data()
+{
+    addValidationColumns();
+    QTest::newRow("content only") << parse(R"({"content": "text"})") << ok;
+    QTest::newRow("spaces are content") << parse(R"({"content": "  "})") << ok;
+    QTest::newRow("max_words 10") << parse(R"({"content": "t", "max_words": 10})") << ok;
+    QTest::newRow("max_words 1000") << parse(R"({"content": "t", "max_words": 1000})") << ok;
+    QTest::newRow("max_words 9") << parse(R"({"content": "t", "max_words": 9})")
+                                 << errs({"max_words: must be at least 10"});
+    QTest::newRow("max_words 1001") << parse(R"({"content": "t", "max_words": 1001})")
+                                    << errs({"max_words: must be at most 1000"});
+    QTest::newRow("max_words 50.5") << parse(R"({"content": "t", "max_words": 50.5})")
+                                    << errs({"max_words: must be an integer"});
+    QTest::newRow("max_words \"50\"") << parse(R"({"content": "t", "max_words": "50"})")
+                                      << errs({"max_words: must be an integer"});
+    QTest::newRow("max_words null") << parse(R"({"content": "t", "max_words": null})")
+                                    << errs({"max_words: must not be null"});
+    QTest::newRow("100,000") << QJsonObject{{u"content"_s, chars(100'000)}} << ok;
+    QTest::newRow("100,001") << QJsonObject{{u"content"_s, chars(100'001)}}
+                             << errs({"content: must be at most 100000 characters"});
+    QTest::newRow("empty") << parse(R"({"content": ""})") << errs({"content: must not be empty"});
+    QTest::newRow("missing") << parse(R"({"max_words": 50})") << errs({"content: is required"});
+    QTest::newRow("unknown member") << parse(R"({"content": "t", "words": 5})") << errs({"words: unknown field"});
+}
+
+void TestModel::summarizeRequest()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QStringList, expected);
+    QCOMPARE(problems(api::summarizeRequestFromJson(json)), expected);
+}
+
+void TestModel::suggestRequest_data()
+{
+    addValidationColumns();
+    QTest::newRow("content") << parse(R"({"content": "text"})") << ok;
+    QTest::newRow("100,000 emoji") << QJsonObject{{u"content"_s, chars(100'000, emoji)}} << ok;
+    QTest::newRow("100,001") << QJsonObject{{u"content"_s, chars(100'001)}}
+                             << errs({"content: must be at most 100000 characters"});
+    QTest::newRow("empty") << parse(R"({"content": ""})") << errs({"content: must not be empty"});
+    QTest::newRow("missing") << QJsonObject() << errs({"content: is required"});
+    QTest::newRow("object") << parse(R"({"content": {}})") << errs({"content: must be a string"});
+    QTest::newRow("max_words is not taken")
+        << parse(R"({"content": "t", "max_words": 50})") << errs({"max_words: unknown field"});
+}
+
+void TestModel::suggestRequest()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QStringList, expected);
+    QCOMPARE(problems(api::suggestRequestFromJson(json)), expected);
+}
+
+// ---- The answers of the API and the assists' requests: what the server writes, the client reads back ---------
+
+namespace {
+
+api::AdminStats sampleStats()
+{
+    api::AdminStats stats;
+    stats.days = 2;
+    stats.usersTotal = 7;
+    stats.usersByRole = {{u"viewer"_s, 4}, {u"creator"_s, 2}, {u"admin"_s, 1}};
+    stats.newUsersPerDay = {{QDate(2026, 12, 5), 0}, {QDate(2026, 12, 6), 3}};
+    stats.articlesByStatus = {{u"draft"_s, 5}, {u"published"_s, 9007199254740991}, {u"archived"_s, 0}};
+    stats.publishedPerDay = {{QDate(2026, 12, 5), 1}, {QDate(2026, 12, 6), 2}};
+    stats.chatMessagesPerDay = {{QDate(2026, 12, 5), 10}, {QDate(2026, 12, 6), 0}};
+    stats.aiTokensPerDay = {{QDate(2026, 12, 5), 123456789012}, {QDate(2026, 12, 6), 5}};
+    stats.aiRequests = 40;
+    stats.aiFailures = 3;
+    stats.aiP95LatencyMs = 2100;
+    return stats;
+}
+
+api::AiQuota sampleQuota()
+{
+    api::AiQuota quota;
+    quota.tokensPerDay = 50'000;
+    quota.tokensUsedToday = 60'000; // over: what is left is 0, not negative
+    quota.tokensRemaining = 0;
+    quota.requestsPerMinute = 10;
+    quota.resetsAt = utc(2026, 12, 7, 0, 0, 0, 0);
+    return quota;
+}
+
+api::ConversationDetail sampleDetail()
+{
+    Message question = sampleMessage();
+    question.id = uuid(u"1f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+    question.role = MessageRole::User;
+    question.status = MessageStatus::Complete;
+    question.content = u"Über 😀?"_s;
+    return {sampleConversation(), {question, sampleMessage()}};
+}
+
+/// Writes @p value, removes @p member from the written document and reads it back: the reader must fail
+/// and name the member.
+template <typename Read>
+void checkMissing(const QJsonObject &written, const QString &member, Read read, const QString &expected)
+{
+    QVERIFY2(written.contains(member), qPrintable(member));
+    const QStringList lines = problems(read(without(written, member)));
+    QVERIFY2(lines.contains(expected), qPrintable(lines.join(u"; ")));
 }
 
 } // namespace
@@ -1990,6 +2136,124 @@ void TestModel::schemaValidatorFinds()
     const QStringList unknown =
         validator.validate(QJsonValue(u"x"_s), QJsonObject{{u"type"_s, u"string"_s}, {u"const"_s, u"x"_s}});
     QVERIFY(unknown.contains(u"$: schema keyword this validator does not know: const"_s));
+void TestModel::apiRoundTrip_data()
+{
+    QTest::addColumn<Check>("check");
+    QTest::newRow("conversation with messages")
+        << Check([] { checkRoundTrip(sampleDetail(), api::toJson(sampleDetail()), api::conversationDetailFromJson); });
+    QTest::newRow("conversation without messages") << Check([] {
+        const api::ConversationDetail detail{sampleConversation(), {}};
+        checkRoundTrip(detail, api::toJson(detail), api::conversationDetailFromJson);
+    });
+    QTest::newRow("chat exchange") << Check([] {
+        const api::ChatExchange exchange{sampleDetail().messages.at(0), sampleMessage()};
+        checkRoundTrip(exchange, api::toJson(exchange), api::chatExchangeFromJson);
+    });
+    QTest::newRow("summary") << Check([] {
+        const api::Summary summary{u"Short 😀"_s, {u"one"_s, u"two, with comma"_s}};
+        checkRoundTrip(summary, api::toJson(summary), api::summaryFromJson);
+    });
+    QTest::newRow("summary without key points") << Check([] {
+        const api::Summary summary{u"Short"_s, {}};
+        checkRoundTrip(summary, api::toJson(summary), api::summaryFromJson);
+    });
+    QTest::newRow("suggestions") << Check([] {
+        const api::Suggestions suggestions{{u"A"_s, u"B"_s, u"C"_s}, u"An excerpt."_s, {u"owls"_s}};
+        checkRoundTrip(suggestions, api::toJson(suggestions), api::suggestionsFromJson);
+    });
+    QTest::newRow("generated article") << Check([] {
+        const api::GeneratedArticle article{u"Owls"_s, u"# Owls\n\nThey hoot."_s, u"They hoot."_s, {}};
+        checkRoundTrip(article, api::toJson(article), api::generatedArticleFromJson);
+    });
+    QTest::newRow("quota, limited and used up")
+        << Check([] { checkRoundTrip(sampleQuota(), api::toJson(sampleQuota()), api::aiQuotaFromJson); });
+    QTest::newRow("quota, unlimited") << Check([] {
+        api::AiQuota quota = sampleQuota();
+        quota.tokensPerDay = 0;
+        quota.tokensRemaining = std::nullopt;
+        quota.requestsPerMinute = 0;
+        checkRoundTrip(quota, api::toJson(quota), api::aiQuotaFromJson);
+    });
+    QTest::newRow("admin stats") << Check(
+        [] { checkRoundTrip(sampleStats(), api::toJson(sampleStats()), api::adminStatsFromJson); });
+    QTest::newRow("generate-article request with style") << Check([] {
+        const api::GenerateArticleRequest request{u"Owls 😀"_s, u"dry"_s};
+        checkRoundTrip(request, api::toJson(request), api::generateArticleRequestFromJson);
+    });
+    QTest::newRow("generate-article request without style") << Check([] {
+        const api::GenerateArticleRequest request{u"Owls"_s, std::nullopt};
+        checkRoundTrip(request, api::toJson(request), api::generateArticleRequestFromJson);
+    });
+    QTest::newRow("summarize request") << Check([] {
+        const api::SummarizeRequest request{u"  spaced text  "_s, 250};
+        checkRoundTrip(request, api::toJson(request), api::summarizeRequestFromJson);
+    });
+    QTest::newRow("summarize request without max_words") << Check([] {
+        const api::SummarizeRequest request{u"text"_s, std::nullopt};
+        checkRoundTrip(request, api::toJson(request), api::summarizeRequestFromJson);
+    });
+    QTest::newRow("suggest request") << Check([] {
+        const api::SuggestRequest request{u"text"_s};
+        checkRoundTrip(request, api::toJson(request), api::suggestRequestFromJson);
+    });
+}
+
+void TestModel::apiRoundTrip()
+{
+    QFETCH(Check, check);
+    check();
+}
+
+void TestModel::apiMissingMember_data()
+{
+    QTest::addColumn<Check>("check");
+    const auto row = [](const char *name, Check check) { QTest::newRow(name) << check; };
+    row("conversation detail: messages", [] {
+        checkMissing(api::toJson(sampleDetail()), u"messages"_s, api::conversationDetailFromJson,
+                     u"messages: is required"_s);
+    });
+    row("conversation detail: id", [] {
+        checkMissing(api::toJson(sampleDetail()), u"id"_s, api::conversationDetailFromJson, u"id: is required"_s);
+    });
+    row("chat exchange: assistant_message", [] {
+        checkMissing(api::toJson(api::ChatExchange{sampleMessage(), sampleMessage()}), u"assistant_message"_s,
+                     api::chatExchangeFromJson, u"assistant_message: is required"_s);
+    });
+    row("summary: key_points", [] {
+        checkMissing(api::toJson(api::Summary{u"s"_s, {}}), u"key_points"_s, api::summaryFromJson,
+                     u"key_points: is required"_s);
+    });
+    row("suggestions: titles", [] {
+        checkMissing(api::toJson(api::Suggestions{{u"t"_s}, u"e"_s, {}}), u"titles"_s, api::suggestionsFromJson,
+                     u"titles: is required"_s);
+    });
+    row("generated article: excerpt", [] {
+        checkMissing(api::toJson(api::GeneratedArticle{u"t"_s, u"c"_s, u"e"_s, {}}), u"excerpt"_s,
+                     api::generatedArticleFromJson, u"excerpt: is required"_s);
+    });
+    row("quota: resets_at", [] {
+        checkMissing(api::toJson(sampleQuota()), u"resets_at"_s, api::aiQuotaFromJson, u"resets_at: is required"_s);
+    });
+    row("admin stats: ai",
+        [] { checkMissing(api::toJson(sampleStats()), u"ai"_s, api::adminStatsFromJson, u"ai: is required"_s); });
+    row("generate-article request: prompt", [] {
+        checkMissing(api::toJson(api::GenerateArticleRequest{u"p"_s, u"s"_s}), u"prompt"_s,
+                     api::generateArticleRequestFromJson, u"prompt: is required"_s);
+    });
+    row("summarize request: content", [] {
+        checkMissing(api::toJson(api::SummarizeRequest{u"c"_s, 50}), u"content"_s, api::summarizeRequestFromJson,
+                     u"content: is required"_s);
+    });
+    row("suggest request: content", [] {
+        checkMissing(api::toJson(api::SuggestRequest{u"c"_s}), u"content"_s, api::suggestRequestFromJson,
+                     u"content: is required"_s);
+    });
+}
+
+void TestModel::apiMissingMember()
+{
+    QFETCH(Check, check);
+    check();
 }
 
 QTEST_GUILESS_MAIN(TestModel)
