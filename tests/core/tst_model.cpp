@@ -1858,6 +1858,10 @@ QJsonValue otherType(const QJsonValue &value)
     if (value.isNull())
         return QJsonArray(); // no member of the API is a nullable array
     return u"not this"_s;
+}
+
+} // namespace
+
 // ---- The AI assists' requests (what the server reads) ----------------------------------------------------------
 
 void TestModel::generateArticleRequest_data()
@@ -2136,6 +2140,8 @@ void TestModel::schemaValidatorFinds()
     const QStringList unknown =
         validator.validate(QJsonValue(u"x"_s), QJsonObject{{u"type"_s, u"string"_s}, {u"const"_s, u"x"_s}});
     QVERIFY(unknown.contains(u"$: schema keyword this validator does not know: const"_s));
+}
+
 void TestModel::apiRoundTrip_data()
 {
     QTest::addColumn<Check>("check");
