@@ -35,7 +35,7 @@ struct OriginOf {
     }
 };
 
-/// The account routes in their three groups (api.md's Auth, Users, and Admin users / audit log sections), each
+/// The account routes in groups (api.md's Auth section in two, Users, and Admin users / audit log), each
 /// registering its own; what they share (the service, the password workers) is built once.
 class AccountRouteGroups {
 public:
@@ -48,9 +48,9 @@ public:
     {
     }
 
-    /// /auth: register, login, refresh, logout, me, password. Password hashing runs on a password worker, so
-    /// those routes answer later (deferred) while the listener serves others.
-    void authRoutes()
+    /// /auth/register and /auth/login: anonymous, and both hash a password on a password worker, so they answer
+    /// later (deferred) while the listener serves others.
+    void signInRoutes()
     {
         auto service = m_service;
         auto workers = m_workers;
@@ -115,6 +115,15 @@ public:
                 return std::nullopt;
             },
             {u"Sign in with email and password"_s, {}, {200, 400, 401, 403, 415, 422, 429}, true, u"auth"_s});
+
+    }
+
+    /// /auth/refresh, /auth/logout (by refresh token), /auth/me and /auth/password (by access token).
+    void sessionRoutes()
+    {
+        auto service = m_service;
+        auto workers = m_workers;
+        auto origin = m_origin;
 
         m_router.route(
             Method::Post, u"/api/v1/auth/refresh"_s,
@@ -320,7 +329,8 @@ RouteRegistrar accountRoutes()
     return [](Router &router, ListenerResources &resources) {
         AccountService::dummyHash(); // computed once, now, rather than during someone's first login
         AccountRouteGroups groups(router, resources);
-        groups.authRoutes();
+        groups.signInRoutes();
+        groups.sessionRoutes();
         groups.userRoutes();
         groups.adminRoutes();
     };
