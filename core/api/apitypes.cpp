@@ -143,6 +143,17 @@ Parsed<AuthGrant> authGrantFromJson(const QJsonObject &json)
     return grant;
 }
 
+QJsonObject toJson(const AuthGrant &grant)
+{
+    return {
+        {u"user"_s, inkwell::toJson(grant.user, UserView::Self)},
+        {u"access_token"_s, grant.accessToken},
+        {u"refresh_token"_s, grant.refreshToken},
+        {u"token_type"_s, u"bearer"_s},
+        {u"expires_in"_s, grant.expiresIn},
+    };
+}
+
 Parsed<ChangesPage> changesPageFromJson(const QJsonObject &json)
 {
     const auto readChange = [](const QJsonObject &item) -> Parsed<Change> {
@@ -400,6 +411,14 @@ Parsed<AdminUser> adminUserFromJson(const QJsonObject &json)
     return item;
 }
 
+QJsonObject toJson(const AdminUser &item)
+{
+    QJsonObject json = inkwell::toJson(item.user, UserView::Self);
+    json.insert(u"article_count"_s, item.articleCount);
+    json.insert(u"last_login_at"_s, toJsonValue(item.lastLoginAt));
+    return json;
+}
+
 Parsed<AuditEntry> auditEntryFromJson(const QJsonObject &json)
 {
     JsonReader in(json, kIgnore);
@@ -422,6 +441,22 @@ Parsed<AuditEntry> auditEntryFromJson(const QJsonObject &json)
         in.addError(u"detail"_s, u"must be an object"_s);
     entry.createdAt = in.requiredDateTime(u"created_at");
     return in.finish(std::move(entry));
+}
+
+QJsonObject toJson(const AuditEntry &entry)
+{
+    const auto idOrNull = [](const std::optional<QUuid> &id) {
+        return id ? QJsonValue(formatId(*id)) : QJsonValue(QJsonValue::Null);
+    };
+    return {
+        {u"id"_s, entry.id},
+        {u"action"_s, entry.action},
+        {u"actor_id"_s, idOrNull(entry.actorId)},
+        {u"target_id"_s, idOrNull(entry.targetId)},
+        {u"ip"_s, toJsonValue(entry.ip)},
+        {u"detail"_s, entry.detail},
+        {u"created_at"_s, formatTimestamp(entry.createdAt)},
+    };
 }
 
 Parsed<AdminStats> adminStatsFromJson(const QJsonObject &json)

@@ -32,8 +32,12 @@ struct AuthGrant {
     QString accessToken;
     QString refreshToken;
     int expiresIn = 0; ///< seconds the access token lives
+
+    friend bool operator==(const AuthGrant &, const AuthGrant &) = default;
 };
 Parsed<AuthGrant> authGrantFromJson(const QJsonObject &json);
+/// @brief Writes the grant as the server answers it (`token_type` "bearer"; the user in its Self view).
+QJsonObject toJson(const AuthGrant &grant);
 
 /// @brief A page of a keyset-paginated list: `{items, next_cursor}`.
 template <typename T> struct Page {
@@ -67,6 +71,20 @@ struct PageRequest {
 /// @brief GET /conversations: the caller's conversations, most recently updated first (no filters).
 struct ConversationListRequest {
     PageRequest page;
+};
+
+/// @brief GET /admin/users: a page of users, optionally only those whose email or name contains `q` (at most 200
+/// characters, trimmed) and only those of one role.
+struct UserListRequest {
+    PageRequest page;
+    QString q; ///< empty: everyone
+    std::optional<Role> role;
+};
+
+/// @brief GET /notifications: a page of the caller's notifications, all of them or only the unread ones.
+struct NotificationListRequest {
+    PageRequest page;
+    bool unreadOnly = false;
 };
 
 /// @brief One entry of the change feed: an article's latest state, or its tombstone.
@@ -239,8 +257,12 @@ struct AdminUser {
     User user;
     qint64 articleCount = 0;
     std::optional<QDateTime> lastLoginAt;
+
+    friend bool operator==(const AdminUser &, const AdminUser &) = default;
 };
 Parsed<AdminUser> adminUserFromJson(const QJsonObject &json);
+/// @brief Writes the admin list's item: the user's Self view with `article_count` and `last_login_at`.
+QJsonObject toJson(const AdminUser &item);
 
 /// @brief One line of the audit log.
 struct AuditEntry {
@@ -251,8 +273,12 @@ struct AuditEntry {
     std::optional<QString> ip;
     QJsonObject detail;
     QDateTime createdAt;
+
+    friend bool operator==(const AuditEntry &, const AuditEntry &) = default;
 };
 Parsed<AuditEntry> auditEntryFromJson(const QJsonObject &json);
+/// @brief Writes one line of the audit log (absent ids and ip as null, the detail as an object).
+QJsonObject toJson(const AuditEntry &entry);
 
 /// @brief One day of a per-day series.
 struct DayCount {

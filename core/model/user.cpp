@@ -120,6 +120,19 @@ Parsed<LoginInput> loginInputFromJson(const QJsonObject &json)
     return in.finish(std::move(input));
 }
 
+QJsonObject toJson(const RefreshInput &input)
+{
+    return {{u"refresh_token"_s, input.refreshToken}};
+}
+
+Parsed<RefreshInput> refreshInputFromJson(const QJsonObject &json)
+{
+    JsonReader in(json);
+    RefreshInput input;
+    input.refreshToken = in.requiredString(u"refresh_token", {.minLength = 1, .maxLength = kMaxRefreshTokenLength});
+    return in.finish(std::move(input));
+}
+
 QJsonObject toJson(const PasswordChangeInput &input)
 {
     return {

@@ -19,6 +19,7 @@ inline constexpr int kMaxEmailLength = 254;    ///< RFC 5321's limit on a forwar
 inline constexpr int kMinPasswordLength = 12;  ///< code points (OWASP ASVS 4.0.3 V2.1.1), never trimmed
 inline constexpr int kMaxPasswordLength = 128; ///< code points; longer is refused, never truncated
 inline constexpr int kMaxAvatarUrlLength = 500;
+inline constexpr int kMaxRefreshTokenLength = 8192; ///< far above what the server issues (43 characters)
 
 /// @brief An account, as the API shows it (`user`).
 struct User {
@@ -71,6 +72,19 @@ struct LoginInput {
 QJsonObject toJson(const LoginInput &input);
 /// @brief Reads a login body.
 Parsed<LoginInput> loginInputFromJson(const QJsonObject &json);
+
+/// @brief Body of POST /auth/refresh and /auth/logout: the refresh token to trade in or to end. Any non-empty
+/// string of at most 8192 characters is well-formed: one that is not a live refresh token is the service's 401.
+struct RefreshInput {
+    QString refreshToken;
+
+    friend bool operator==(const RefreshInput &, const RefreshInput &) = default;
+};
+
+/// @brief The refresh (and logout) body.
+QJsonObject toJson(const RefreshInput &input);
+/// @brief Reads a refresh (or logout) body.
+Parsed<RefreshInput> refreshInputFromJson(const QJsonObject &json);
 
 /// @brief Body of POST /auth/password.
 struct PasswordChangeInput {

@@ -2,9 +2,9 @@
 
 #include "accounts/callercache.h"
 #include "http/listener.h"
-#include "json/jsonreader.h"
 #include "log/logging.h"
 
+#include "json/jsonreader.h"
 #include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
@@ -61,17 +61,6 @@ void note(const QString &message)
 
 } // namespace
 
-QJsonObject AuthGrant::toJson() const
-{
-    return {
-        {u"user"_s, inkwell::toJson(user, UserView::Self)},
-        {u"access_token"_s, QString::fromLatin1(accessToken)},
-        {u"refresh_token"_s, QString::fromLatin1(refreshToken)},
-        {u"token_type"_s, u"bearer"_s},
-        {u"expires_in"_s, expiresIn},
-    };
-}
-
 AccountService::AccountService(const ServiceContext &context, ThreadDatabase &db)
     : m_context(context)
     , m_callers(callerCache(context))
@@ -82,8 +71,8 @@ AccountService::AccountService(const ServiceContext &context, ThreadDatabase &db
 
 const QByteArray &AccountService::dummyHash()
 {
-    static const QByteArray hash = PasswordHasher().hash(u"no account has this password: inkwell timing parity")
-                                       .value_or(QByteArray());
+    static const QByteArray hash =
+        PasswordHasher().hash(u"no account has this password: inkwell timing parity").value_or(QByteArray());
     return hash;
 }
 
@@ -141,13 +130,15 @@ QByteArray AccountService::accessToken(const User &user, const QUuid &sessionId)
     return m_context.tokens->sign(std::move(claims));
 }
 
-Result<AuthGrant> AccountService::grant(const User &user, const Origin &origin)
+Result<api::AuthGrant> AccountService::grant(const User &user, const Origin &origin)
 {
     const RefreshToken refresh = RefreshToken::generate();
-    auto session = m_store.createSession(user.id, refresh, m_context.config.refreshTokenTtlS, origin.ip, origin.userAgent);
+    auto session =
+        m_store.createSession(user.id, refresh, m_context.config.refreshTokenTtlS, origin.ip, origin.userAgent);
     if (!session)
         return std::unexpected(session.error());
-    return AuthGrant{user, accessToken(user, *session), refresh.value, m_context.config.accessTokenTtlS};
+    return api::AuthGrant{user, QString::fromLatin1(accessToken(user, *session)), QString::fromLatin1(refresh.value),
+                          m_context.config.accessTokenTtlS};
 }
 
 QList<ThrottleRule> AccountService::throttleRules(const QString &email, const QString &ip) const
@@ -173,21 +164,25 @@ PasswordCheck AccountService::hash(const QString &password)
 
 // ---- Registration ------------------------------------------------------------------------------------------
 
-Result<RegisterInput> AccountService::validateRegistration(const QJsonObject &body) const
+Result<void> AccountService::registrationOpen() const
 {
     if (m_context.config.signupRole == u"closed")
         return std::unexpected(Error::forbidden(u"This server does not accept new accounts; ask an administrator."_s,
                                                 u"registration-closed"_s));
-    auto input = registerInputFromJson(body);
-    if (!input)
-        return std::unexpected(Error::validation(input.error()));
-    if (const QString problem = PasswordPolicy::check(input->password); !problem.isEmpty())
-        return std::unexpected(Error::validation({{u"password"_s, problem}}));
-    return *input;
+    return {};
 }
 
-Result<AuthGrant> AccountService::completeRegistration(const RegisterInput &input, const PasswordCheck &hashed,
-                                                       const Origin &origin)
+Result<RegisterInput> AccountService::validateRegistration(RegisterInput input) const
+{
+    if (auto open = registrationOpen(); !open)
+        return std::unexpected(open.error());
+    if (const QString problem = PasswordPolicy::check(input.password); !problem.isEmpty())
+        return std::unexpected(Error::validation({{u"password"_s, problem}}));
+    return input;
+}
+
+Result<api::AuthGrant> AccountService::completeRegistration(const RegisterInput &input, const PasswordCheck &hashed,
+                                                            const Origin &origin)
 {
     if (!hashed.newHash) {
         note(u"password hashing failed: %1"_s.arg(hashed.error));
@@ -199,7 +194,7 @@ Result<AuthGrant> AccountService::completeRegistration(const RegisterInput &inpu
         return std::unexpected(user.error());
     if (!*user)
         return std::unexpected(Error::conflict(u"email-taken"_s, u"An account with this email exists."_s));
-    return m_store.transaction([&]() -> Result<AuthGrant> {
+    return m_store.transaction([&]() -> Result<api::AuthGrant> {
         if (auto audited = m_store.audit(u"auth.register"_s, (*user)->id, (*user)->id, origin.ip,
                                          {{u"role"_s, roleToString((*user)->role)}});
             !audited)
@@ -210,20 +205,17 @@ Result<AuthGrant> AccountService::completeRegistration(const RegisterInput &inpu
 
 // ---- Login -------------------------------------------------------------------------------------------------
 
-Result<LoginAttempt> AccountService::beginLogin(const QJsonObject &body, const Origin &origin)
+Result<LoginAttempt> AccountService::beginLogin(LoginInput input, const Origin &origin)
 {
-    auto input = loginInputFromJson(body);
-    if (!input)
-        return std::unexpected(Error::validation(input.error()));
-    auto blocked = m_store.blockedSeconds({accountKey(input->email), addressKey(origin.ip)});
+    auto blocked = m_store.blockedSeconds({accountKey(input.email), addressKey(origin.ip)});
     if (!blocked)
         return std::unexpected(blocked.error());
     if (*blocked > 0)
         return std::unexpected(throttled(*blocked));
-    auto account = m_store.userByEmail(input->email);
+    auto account = m_store.userByEmail(input.email);
     if (!account)
         return std::unexpected(account.error());
-    return LoginAttempt{std::move(*input), std::move(*account)};
+    return LoginAttempt{std::move(input), std::move(*account)};
 }
 
 PasswordCheck AccountService::checkLogin(const LoginAttempt &attempt)
@@ -242,8 +234,8 @@ PasswordCheck AccountService::checkLogin(const LoginAttempt &attempt)
     return out;
 }
 
-Result<AuthGrant> AccountService::completeLogin(const LoginAttempt &attempt, const PasswordCheck &check,
-                                                const Origin &origin)
+Result<api::AuthGrant> AccountService::completeLogin(const LoginAttempt &attempt, const PasswordCheck &check,
+                                                     const Origin &origin)
 {
     const std::optional<QUuid> target = attempt.account ? std::optional(attempt.account->user.id) : std::nullopt;
     if (!check.matches) {
@@ -264,7 +256,7 @@ Result<AuthGrant> AccountService::completeLogin(const LoginAttempt &attempt, con
     if (!user.isActive)
         return std::unexpected(
             Error::forbidden(u"This account is deactivated; ask an administrator."_s, u"account-deactivated"_s));
-    return m_store.transaction([&]() -> Result<AuthGrant> {
+    return m_store.transaction([&]() -> Result<api::AuthGrant> {
         if (auto cleared = m_store.clearThrottle(accountKey(attempt.input.email)); !cleared)
             return std::unexpected(cleared.error());
         if (auto recorded = m_store.recordLogin(user.id, check.newHash); !recorded)
@@ -277,31 +269,19 @@ Result<AuthGrant> AccountService::completeLogin(const LoginAttempt &attempt, con
 
 // ---- Refresh and logout ------------------------------------------------------------------------------------
 
-namespace {
-
-Parsed<QString> refreshTokenFromJson(const QJsonObject &body)
+Result<api::AuthGrant> AccountService::refresh(const RefreshInput &input, const Origin &origin)
 {
-    JsonReader in(body);
-    // Any string is a well-formed answer here: one that is not a live refresh token is a 401, not a 422.
-    QString token = in.requiredString(u"refresh_token", {.minLength = 1, .maxLength = 8192});
-    return in.finish(std::move(token));
-}
-
-} // namespace
-
-Result<AuthGrant> AccountService::refresh(const QJsonObject &body, const Origin &origin)
-{
-    auto token = refreshTokenFromJson(body);
-    if (!token)
-        return std::unexpected(Error::validation(token.error()));
+    // Any token that is well-formed (RefreshInput's reader) but not a live refresh token is a 401, not a 422.
     const RefreshToken next = RefreshToken::generate();
-    auto outcome = m_store.rotateRefresh(RefreshToken::hashOf(token->toLatin1()), next, m_context.config.refreshTokenTtlS);
+    auto outcome = m_store.rotateRefresh(RefreshToken::hashOf(input.refreshToken.toLatin1()), next,
+                                         m_context.config.refreshTokenTtlS);
     if (!outcome)
         return std::unexpected(outcome.error());
     switch (outcome->verdict) {
     case RefreshVerdict::Rotated: {
         const User &user = outcome->user->user;
-        return AuthGrant{user, accessToken(user, outcome->sessionId), next.value, m_context.config.accessTokenTtlS};
+        return api::AuthGrant{user, QString::fromLatin1(accessToken(user, outcome->sessionId)),
+                              QString::fromLatin1(next.value), m_context.config.accessTokenTtlS};
     }
     case RefreshVerdict::Reused: {
         const QUuid user = outcome->user->user.id;
@@ -322,14 +302,11 @@ Result<AuthGrant> AccountService::refresh(const QJsonObject &body, const Origin 
     return std::unexpected(invalidRefreshToken());
 }
 
-Result<void> AccountService::logout(const QJsonObject &body, const Origin &origin)
+Result<void> AccountService::logout(const RefreshInput &input, const Origin &origin)
 {
-    auto token = refreshTokenFromJson(body);
-    if (!token)
-        return std::unexpected(Error::validation(token.error()));
     std::optional<QUuid> loggedOut;
     auto done = m_store.transaction([&]() -> Result<void> {
-        auto user = m_store.revokeFamilyOf(RefreshToken::hashOf(token->toLatin1()), u"logout"_s);
+        auto user = m_store.revokeFamilyOf(RefreshToken::hashOf(input.refreshToken.toLatin1()), u"logout"_s);
         if (!user)
             return std::unexpected(user.error());
         if (!*user)
@@ -344,12 +321,9 @@ Result<void> AccountService::logout(const QJsonObject &body, const Origin &origi
 
 // ---- Password change ---------------------------------------------------------------------------------------
 
-Result<PasswordChange> AccountService::beginPasswordChange(const Caller &caller, const QJsonObject &body)
+Result<PasswordChange> AccountService::beginPasswordChange(const Caller &caller, PasswordChangeInput input)
 {
-    auto input = passwordChangeInputFromJson(body);
-    if (!input)
-        return std::unexpected(Error::validation(input.error()));
-    if (const QString problem = PasswordPolicy::check(input->newPassword); !problem.isEmpty())
+    if (const QString problem = PasswordPolicy::check(input.newPassword); !problem.isEmpty())
         return std::unexpected(Error::validation({{u"new_password"_s, problem}}));
     // Guessing the current password here is guessing a login: the account's throttle applies.
     auto blocked = m_store.blockedSeconds({accountKey(caller.user().email)});
@@ -357,7 +331,7 @@ Result<PasswordChange> AccountService::beginPasswordChange(const Caller &caller,
         return std::unexpected(blocked.error());
     if (*blocked > 0)
         return std::unexpected(throttled(*blocked));
-    return PasswordChange{std::move(*input), caller.account.passwordHash};
+    return PasswordChange{std::move(input), caller.account.passwordHash};
 }
 
 PasswordCheck AccountService::checkPasswordChange(const PasswordChange &change)
@@ -396,8 +370,8 @@ Result<void> AccountService::completePasswordChange(const Caller &caller, const 
         if (!replaced)
             return std::unexpected(replaced.error());
         if (!*replaced)
-            return std::unexpected(Error::conflict(u"password-changed"_s,
-                                                     u"The password was changed meanwhile; try again."_s));
+            return std::unexpected(
+                Error::conflict(u"password-changed"_s, u"The password was changed meanwhile; try again."_s));
         // Every other session ends: whoever else knew the old password is signed out.
         auto revoked = m_store.revokeSessions(user.id, caller.sessionId, u"password changed"_s);
         if (!revoked)
@@ -409,12 +383,9 @@ Result<void> AccountService::completePasswordChange(const Caller &caller, const 
 
 // ---- Profiles and follows ----------------------------------------------------------------------------------
 
-Result<User> AccountService::updateProfile(const Caller &caller, const QJsonObject &body)
+Result<User> AccountService::updateProfile(const Caller &caller, const ProfilePatch &patch)
 {
-    auto patch = profilePatchFromJson(body);
-    if (!patch)
-        return std::unexpected(Error::validation(patch.error()));
-    auto updated = m_store.updateProfile(caller.user().id, *patch);
+    auto updated = m_store.updateProfile(caller.user().id, patch);
     m_callers->invalidateUser(caller.user().id);
     return updated;
 }
@@ -453,69 +424,60 @@ Result<void> AccountService::unfollow(const Caller &caller, const QUuid &id)
 
 namespace {
 
-QJsonObject pageJson(const Page &page, const CursorCodec &cursors, QStringView scope)
+/// The store's page with its position turned into a cursor for the list `scope`.
+template <typename T> api::Page<T> cursorPage(StorePage<T> page, const CursorCodec &cursors, QStringView scope)
 {
-    return {
-        {u"items"_s, page.items},
-        {u"next_cursor"_s, page.next ? QJsonValue(cursors.encode(scope, *page.next)) : QJsonValue(QJsonValue::Null)},
-    };
+    api::Page<T> out{std::move(page.items), std::nullopt};
+    if (page.next)
+        out.nextCursor = cursors.encode(scope, *page.next);
+    return out;
 }
 
 } // namespace
 
-Result<QJsonObject> AccountService::followers(const QUuid &id, const QUrlQuery &query)
+Result<api::Page<User>> AccountService::followers(const QUuid &id, const api::PageRequest &request)
 {
     const QString scope = u"followers:"_s + formatId(id);
-    auto list = parseListQuery(query, {}, m_cursors, scope);
-    if (!list)
-        return std::unexpected(list.error());
+    auto after = decodeCursor(m_cursors, scope, request);
+    if (!after)
+        return std::unexpected(after.error());
     auto account = m_store.userById(id);
     if (!account)
         return std::unexpected(account.error());
     if (!*account)
         return std::unexpected(Error::notFound(u"There is no such user."_s));
-    auto page = m_store.followers(id, list->limit, list->cursor);
+    auto page = m_store.followers(id, request.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    return pageJson(*page, m_cursors, scope);
+    return cursorPage(std::move(*page), m_cursors, scope);
 }
 
 // ---- Administration ----------------------------------------------------------------------------------------
 
-Result<QJsonObject> AccountService::listUsers(const Caller &caller, const QUrlQuery &query)
+Result<api::Page<api::AdminUser>> AccountService::listUsers(const Caller &caller, const api::UserListRequest &request)
 {
     if (auto allowed = requirePermission(caller, Permission::ManageUsers); !allowed)
         return std::unexpected(allowed.error());
+    const QString search = request.q.trimmed();
     // A cursor is bound to the filters it was issued with: they are part of its scope.
-    const QString scope = u"admin-users|%1|%2"_s.arg(query.queryItemValue(u"q"_s, QUrl::FullyDecoded).trimmed(),
-                                                     query.queryItemValue(u"role"_s, QUrl::FullyDecoded));
-    auto list = parseListQuery(query, {u"q"_s, u"role"_s}, m_cursors, scope);
-    if (!list)
-        return std::unexpected(list.error());
-    const QString search = list->filters.value(u"q"_s).trimmed();
+    const QString scope = u"admin-users|%1|%2"_s.arg(search, request.role ? roleToString(*request.role) : QString());
+    auto after = decodeCursor(m_cursors, scope, request.page);
+    if (!after)
+        return std::unexpected(after.error());
     if (search.size() > 200)
         return std::unexpected(Error::badRequest(u"q is longer than 200 characters."_s));
-    std::optional<Role> role;
-    if (list->filters.contains(u"role"_s)) {
-        role = roleFromString(list->filters.value(u"role"_s));
-        if (!role)
-            return std::unexpected(Error::badRequest(u"role must be one of: %1."_s.arg(kRoleNames)));
-    }
-    auto page = m_store.listUsers(search, role, list->limit, list->cursor);
+    auto page = m_store.listUsers(search, request.role, request.page.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    return pageJson(*page, m_cursors, scope);
+    return cursorPage(std::move(*page), m_cursors, scope);
 }
 
-Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, const QJsonObject &body,
+Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, const AdminUserPatch &patch,
                                        const Origin &origin)
 {
     if (auto allowed = requirePermission(caller, Permission::ManageUsers); !allowed)
         return std::unexpected(allowed.error());
-    auto patch = adminUserPatchFromJson(body);
-    if (!patch)
-        return std::unexpected(Error::validation(patch.error()));
-    auto result = m_store.patchUser(caller.user().id, id, *patch, origin.ip);
+    auto result = m_store.patchUser(caller.user().id, id, patch, origin.ip);
     m_callers->invalidateUser(id);
     if (!result)
         return std::unexpected(result.error());
@@ -531,17 +493,17 @@ Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, co
     return result->after->user;
 }
 
-Result<QJsonObject> AccountService::auditLog(const Caller &caller, const QUrlQuery &query)
+Result<api::Page<api::AuditEntry>> AccountService::auditLog(const Caller &caller, const api::PageRequest &request)
 {
     if (auto allowed = requirePermission(caller, Permission::ViewAuditLog); !allowed)
         return std::unexpected(allowed.error());
-    auto list = parseListQuery(query, {}, m_cursors, u"audit-log");
-    if (!list)
-        return std::unexpected(list.error());
-    auto page = m_store.auditLog(list->limit, list->cursor);
+    auto after = decodeCursor(m_cursors, u"audit-log", request);
+    if (!after)
+        return std::unexpected(after.error());
+    auto page = m_store.auditLog(request.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    return pageJson(*page, m_cursors, u"audit-log");
+    return cursorPage(std::move(*page), m_cursors, u"audit-log");
 }
 
 Result<User> AccountService::createAdmin(ThreadDatabase &db, const QString &email, const QString &fullName,
@@ -562,8 +524,8 @@ Result<User> AccountService::createAdmin(ThreadDatabase &db, const QString &emai
         return std::unexpected(user.error());
     if (!*user)
         return std::unexpected(Error::conflict(u"email-taken"_s, u"An account with this email exists."_s));
-    if (auto audited = store.audit(u"user.created_by_cli"_s, std::nullopt, (*user)->id, u"local"_s,
-                                   {{u"role"_s, u"admin"_s}});
+    if (auto audited =
+            store.audit(u"user.created_by_cli"_s, std::nullopt, (*user)->id, u"local"_s, {{u"role"_s, u"admin"_s}});
         !audited)
         return std::unexpected(audited.error());
     return **user;

@@ -6,9 +6,6 @@
 #include "auth/passwords.h"
 #include "domain/listquery.h"
 
-#include <QJsonObject>
-#include <QUrlQuery>
-
 namespace inkwell::server {
 
 struct ServiceContext;
@@ -25,15 +22,6 @@ struct Caller {
 struct Origin {
     QString ip;
     QString userAgent;
-};
-
-/// @brief A successful register, login or refresh: the user and a fresh token pair.
-struct AuthGrant {
-    User user;
-    QByteArray accessToken;
-    QByteArray refreshToken;
-    int expiresIn = 0;
-    QJsonObject toJson() const;
 };
 
 /// @brief A login whose password is still to be checked (on a password worker).
@@ -69,34 +57,42 @@ public:
     /// the caller with a good token, 401 with a bad one (so a client learns its token is stale).
     Result<std::optional<Caller>> optionalCaller(const TokenClaims *claims, bool hasAuthorization);
 
-    // Registration: validate, hash (worker), store.
-    Result<RegisterInput> validateRegistration(const QJsonObject &body) const;
+    // Registration: check it is open, validate, hash (worker), store.
+    /// @brief Forbidden (registration-closed) when this server takes no new accounts.
+    Result<void> registrationOpen() const;
+    /// @brief The input as it will be stored, after registrationOpen() and the password policy.
+    Result<RegisterInput> validateRegistration(RegisterInput input) const;
     static PasswordCheck hash(const QString &password);
-    Result<AuthGrant> completeRegistration(const RegisterInput &input, const PasswordCheck &hashed, const Origin &origin);
+    Result<api::AuthGrant> completeRegistration(const RegisterInput &input, const PasswordCheck &hashed,
+                                                const Origin &origin);
 
     // Login: throttle and look up, verify (worker), decide.
-    Result<LoginAttempt> beginLogin(const QJsonObject &body, const Origin &origin);
+    Result<LoginAttempt> beginLogin(LoginInput input, const Origin &origin);
     static PasswordCheck checkLogin(const LoginAttempt &attempt);
-    Result<AuthGrant> completeLogin(const LoginAttempt &attempt, const PasswordCheck &check, const Origin &origin);
+    Result<api::AuthGrant> completeLogin(const LoginAttempt &attempt, const PasswordCheck &check, const Origin &origin);
 
-    Result<AuthGrant> refresh(const QJsonObject &body, const Origin &origin);
-    Result<void> logout(const QJsonObject &body, const Origin &origin);
+    Result<api::AuthGrant> refresh(const RefreshInput &input, const Origin &origin);
+    Result<void> logout(const RefreshInput &input, const Origin &origin);
 
     // Password change: validate, verify the current one and hash the new one (worker), store.
-    Result<PasswordChange> beginPasswordChange(const Caller &caller, const QJsonObject &body);
+    Result<PasswordChange> beginPasswordChange(const Caller &caller, PasswordChangeInput input);
     static PasswordCheck checkPasswordChange(const PasswordChange &change);
     Result<void> completePasswordChange(const Caller &caller, const PasswordChange &change, const PasswordCheck &check,
                                         const Origin &origin);
 
-    Result<User> updateProfile(const Caller &caller, const QJsonObject &body);
+    Result<User> updateProfile(const Caller &caller, const ProfilePatch &patch);
     Result<User> publicProfile(const QUuid &id);
     Result<void> follow(const Caller &caller, const QUuid &id);
     Result<void> unfollow(const Caller &caller, const QUuid &id);
-    Result<QJsonObject> followers(const QUuid &id, const QUrlQuery &query);
+    /// @brief Who follows the user `id`, newest follow first (public user objects).
+    Result<api::Page<User>> followers(const QUuid &id, const api::PageRequest &page);
 
-    Result<QJsonObject> listUsers(const Caller &caller, const QUrlQuery &query);
-    Result<User> patchUser(const Caller &caller, const QUuid &id, const QJsonObject &body, const Origin &origin);
-    Result<QJsonObject> auditLog(const Caller &caller, const QUrlQuery &query);
+    /// @brief Forbidden unless the caller's role grants `permission` (the admin routes ask before reading anything
+    /// else of the request, so that a non-admin learns nothing from them).
+    Result<void> requirePermission(const Caller &caller, Permission permission) const;
+    Result<api::Page<api::AdminUser>> listUsers(const Caller &caller, const api::UserListRequest &request);
+    Result<User> patchUser(const Caller &caller, const QUuid &id, const AdminUserPatch &patch, const Origin &origin);
+    Result<api::Page<api::AuditEntry>> auditLog(const Caller &caller, const api::PageRequest &page);
 
     /// @brief Creates an admin outright (`inkwelld create-admin`); the password must pass the policy.
     static Result<User> createAdmin(ThreadDatabase &db, const QString &email, const QString &fullName,
@@ -107,10 +103,9 @@ public:
     static const QByteArray &dummyHash();
 
 private:
-    Result<AuthGrant> grant(const User &user, const Origin &origin);
+    Result<api::AuthGrant> grant(const User &user, const Origin &origin);
     QByteArray accessToken(const User &user, const QUuid &sessionId) const;
     QList<ThrottleRule> throttleRules(const QString &email, const QString &ip) const;
-    Result<void> requirePermission(const Caller &caller, Permission permission) const;
 
     const ServiceContext &m_context;
     std::shared_ptr<CallerCache> m_callers;

@@ -396,7 +396,7 @@ Result<void> AccountStore::unfollow(const QUuid &follower, const QUuid &followee
     return {};
 }
 
-Result<Page> AccountStore::followers(const QUuid &userId, int limit, const std::optional<QJsonArray> &after)
+Result<StorePage<User>> AccountStore::followers(const QUuid &userId, int limit, const std::optional<QJsonArray> &after)
 {
     const bool paged = after.has_value() && after->size() == 2;
     auto query = run(u"SELECT %1, f.created_at::text FROM follows f JOIN users u ON u.id = f.follower_id "
@@ -406,7 +406,7 @@ Result<Page> AccountStore::followers(const QUuid &userId, int limit, const std::
                       paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "listing followers"));
-    Page page;
+    StorePage<User> page;
     bool more = false;
     QJsonArray last;
     while ((*query)->next()) {
@@ -415,7 +415,7 @@ Result<Page> AccountStore::followers(const QUuid &userId, int limit, const std::
             break;
         }
         const StoredUser user = readUser(**query);
-        page.items.append(toJson(user.user, UserView::Public));
+        page.items.append(user.user);
         // The exact stored time (microseconds, as text): a cursor must name the row's position exactly.
         last = QJsonArray{(*query)->value(11).toString(), idText(user.user.id)};
     }
@@ -425,8 +425,8 @@ Result<Page> AccountStore::followers(const QUuid &userId, int limit, const std::
     return page;
 }
 
-Result<Page> AccountStore::listUsers(const QString &search, const std::optional<Role> &role, int limit,
-                                     const std::optional<QJsonArray> &after)
+Result<StorePage<api::AdminUser>> AccountStore::listUsers(const QString &search, const std::optional<Role> &role,
+                                                          int limit, const std::optional<QJsonArray> &after)
 {
     const bool paged = after.has_value() && after->size() == 2;
     // The search is a substring match on email or name; LIKE's wildcards in it are taken literally.
@@ -444,7 +444,7 @@ Result<Page> AccountStore::listUsers(const QString &search, const std::optional<
          paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "listing users"));
-    Page page;
+    StorePage<api::AdminUser> page;
     bool more = false;
     QJsonArray last;
     while ((*query)->next()) {
@@ -453,10 +453,7 @@ Result<Page> AccountStore::listUsers(const QString &search, const std::optional<
             break;
         }
         const StoredUser user = readUser(**query);
-        QJsonObject item = toJson(user.user, UserView::Self);
-        item.insert(u"article_count"_s, (*query)->value(11).toLongLong());
-        item.insert(u"last_login_at"_s, toJsonValue(user.lastLoginAt));
-        page.items.append(item);
+        page.items.append(api::AdminUser{user.user, (*query)->value(11).toLongLong(), user.lastLoginAt});
         last = QJsonArray{(*query)->value(12).toString(), idText(user.user.id)};
     }
     (*query)->finish();
@@ -551,7 +548,7 @@ Result<AccountStore::PatchResult> AccountStore::patchUser(const QUuid &actor, co
     return result;
 }
 
-Result<Page> AccountStore::auditLog(int limit, const std::optional<QJsonArray> &after)
+Result<StorePage<api::AuditEntry>> AccountStore::auditLog(int limit, const std::optional<QJsonArray> &after)
 {
     const bool paged = after.has_value() && after->size() == 1;
     auto query = run(u"SELECT id, action, actor_id, target_id, ip, detail::text, created_at FROM audit_log "
@@ -559,7 +556,7 @@ Result<Page> AccountStore::auditLog(int limit, const std::optional<QJsonArray> &
                      {paged, paged ? after->at(0).toInteger() : 0, limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "reading the audit log"));
-    Page page;
+    StorePage<api::AuditEntry> page;
     bool more = false;
     qint64 lastId = 0;
     while ((*query)->next()) {
@@ -569,17 +566,17 @@ Result<Page> AccountStore::auditLog(int limit, const std::optional<QJsonArray> &
         }
         const QSqlQuery &row = **query;
         lastId = row.value(0).toLongLong();
-        const auto idOrNull = [](const QVariant &value) {
-            return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value.toString());
+        const auto optionalId = [](const QVariant &value) {
+            return value.isNull() ? std::nullopt : std::optional(QUuid::fromString(value.toString()));
         };
-        page.items.append(QJsonObject{
-            {u"id"_s, lastId},
-            {u"action"_s, row.value(1).toString()},
-            {u"actor_id"_s, idOrNull(row.value(2))},
-            {u"target_id"_s, idOrNull(row.value(3))},
-            {u"ip"_s, idOrNull(row.value(4))},
-            {u"detail"_s, QJsonDocument::fromJson(row.value(5).toByteArray()).object()},
-            {u"created_at"_s, formatTimestamp(utc(row.value(6)))},
+        page.items.append(api::AuditEntry{
+            lastId,
+            row.value(1).toString(),
+            optionalId(row.value(2)),
+            optionalId(row.value(3)),
+            optionalText(row.value(4)),
+            QJsonDocument::fromJson(row.value(5).toByteArray()).object(),
+            utc(row.value(6)),
         });
     }
     (*query)->finish();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/apitypes.h"
 #include "db/sqlstore.h"
 #include "model/user.h"
 
@@ -50,9 +51,9 @@ struct ThrottleRule {
     int capSeconds;
 };
 
-/// @brief A page of a keyset-paginated list.
-struct Page {
-    QJsonArray items;
+/// @brief A page of a keyset-paginated list, as the store reads it: the service turns `next` into a cursor.
+template <typename T> struct StorePage {
+    QList<T> items;
     std::optional<QJsonArray> next; ///< the sort key after which the next page starts
 };
 
@@ -100,12 +101,12 @@ public:
     /// @brief false when the followee does not exist or is inactive.
     Result<bool> follow(const QUuid &follower, const QUuid &followee);
     Result<void> unfollow(const QUuid &follower, const QUuid &followee);
-    /// @brief Followers, newest follow first. Items are public user objects.
-    Result<Page> followers(const QUuid &userId, int limit, const std::optional<QJsonArray> &after);
+    /// @brief Followers, newest follow first.
+    Result<StorePage<User>> followers(const QUuid &userId, int limit, const std::optional<QJsonArray> &after);
 
     /// @brief Users for the admin list, newest first, with article_count and last_login_at.
-    Result<Page> listUsers(const QString &search, const std::optional<Role> &role, int limit,
-                           const std::optional<QJsonArray> &after);
+    Result<StorePage<api::AdminUser>> listUsers(const QString &search, const std::optional<Role> &role, int limit,
+                                                const std::optional<QJsonArray> &after);
 
     enum class PatchVerdict { Done, NotFound, LastAdmin };
     struct PatchResult {
@@ -118,7 +119,7 @@ public:
     Result<PatchResult> patchUser(const QUuid &actor, const QUuid &target, const AdminUserPatch &patch,
                                   const QString &ip);
 
-    Result<Page> auditLog(int limit, const std::optional<QJsonArray> &after);
+    Result<StorePage<api::AuditEntry>> auditLog(int limit, const std::optional<QJsonArray> &after);
 };
 
 } // namespace inkwell::server

@@ -17,6 +17,38 @@ namespace {
 
 using Method = QHttpServerRequest::Method;
 
+/// `?unread=&limit=&cursor=` of GET /notifications: `unread` is `true` (only unread ones) or `false` (all, the
+/// default).
+Result<api::NotificationListRequest> notificationListRequest(const QHttpServerRequest &request)
+{
+    auto params = readListParams(formQuery(request), {u"unread"_s});
+    if (!params)
+        return std::unexpected(params.error());
+    api::NotificationListRequest out{params->page, false};
+    if (params->filters.contains(u"unread"_s)) {
+        const QString value = params->filters.value(u"unread"_s);
+        if (value != u"true"_s && value != u"false"_s)
+            return std::unexpected(Error::badRequest(u"unread must be true or false."_s));
+        out.unreadOnly = value == u"true"_s;
+    }
+    return out;
+}
+
+QByteArray lastEventId(const QHttpServerRequest &request)
+{
+    return request.value(QByteArrayLiteral("last-event-id"));
+}
+
+/// The stream takes no query parameters: naming the first one helps whoever sent it.
+Result<void> noStreamParameters(const QHttpServerRequest &request)
+{
+    const QUrlQuery query = formQuery(request);
+    if (query.isEmpty())
+        return {};
+    const QString name = query.queryItems().constFirst().first;
+    return std::unexpected(Error::badRequest(u"Unknown query parameter '%1'; the stream takes none."_s.arg(name)));
+}
+
 } // namespace
 
 RouteRegistrar notificationRoutes()
@@ -32,8 +64,12 @@ RouteRegistrar notificationRoutes()
 
         authed.route(Method::Get, u"/api/v1/notifications"_s,
                      [service](const Caller &who, const QHttpServerRequest &request, RequestContext &context) {
-                         auto page = service->list(who.user().id, formQuery(request));
-                         return page ? jsonResponse(*page) : problemResponse(page.error(), context);
+                         auto list = notificationListRequest(request);
+                         if (!list)
+                             return problemResponse(list.error(), context);
+                         auto page = service->list(who.user().id, *list);
+                         return page ? jsonResponse(toJson(*page, [](const Notification &n) { return toJson(n); }))
+                                     : problemResponse(page.error(), context);
                      },
                      {u"Your notifications, newest first; ?unread=true for unread ones only"_s,
                       {},
@@ -90,8 +126,9 @@ RouteRegistrar notificationRoutes()
                                               RequestContext &context,
                                               const StartStream &start) -> std::optional<QHttpServerResponse> {
                                const QUuid userId = who.user().id;
-                               auto cursor = service->streamCursor(userId, formQuery(request),
-                                                                   request.value(QByteArrayLiteral("last-event-id")));
+                               if (auto none = noStreamParameters(request); !none)
+                                   return problemResponse(none.error(), context);
+                               auto cursor = service->streamCursor(userId, lastEventId(request));
                                if (!cursor)
                                    return problemResponse(cursor.error(), context);
                                SseStream *stream = start();

@@ -14,32 +14,21 @@ NotificationService::NotificationService(const ServiceContext &context, ThreadDa
 {
 }
 
-Result<QJsonObject> NotificationService::list(const QUuid &userId, const QUrlQuery &query)
+Result<api::Page<Notification>> NotificationService::list(const QUuid &userId,
+                                                          const api::NotificationListRequest &request)
 {
-    const QString unread = query.queryItemValue(u"unread"_s, QUrl::FullyDecoded);
     // A cursor belongs to one user's list with one filter: both are part of its scope.
-    const QString scope = u"notifications|%1|%2"_s.arg(formatId(userId), unread);
-    auto list = parseListQuery(query, {u"unread"_s}, m_cursors, scope);
-    if (!list)
-        return std::unexpected(list.error());
-    bool unreadOnly = false;
-    if (list->filters.contains(u"unread"_s)) {
-        const QString value = list->filters.value(u"unread"_s);
-        if (value != u"true"_s && value != u"false"_s)
-            return std::unexpected(Error::badRequest(u"unread must be true or false."_s));
-        unreadOnly = value == u"true"_s;
-    }
-    auto page = m_store.list(userId, unreadOnly, list->limit, list->cursor);
+    const QString scope = u"notifications|%1|%2"_s.arg(formatId(userId), request.unreadOnly ? u"true"_s : QString());
+    auto after = decodeCursor(m_cursors, scope, request.page);
+    if (!after)
+        return std::unexpected(after.error());
+    auto page = m_store.list(userId, request.unreadOnly, request.page.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    QJsonArray items;
-    for (const Notification &notification : std::as_const(page->items))
-        items.append(toJson(notification));
-    return QJsonObject{
-        {u"items"_s, items},
-        {u"next_cursor"_s,
-         page->next ? QJsonValue(m_cursors.encode(scope, *page->next)) : QJsonValue(QJsonValue::Null)},
-    };
+    api::Page<Notification> out{std::move(page->items), std::nullopt};
+    if (page->next)
+        out.nextCursor = m_cursors.encode(scope, *page->next);
+    return out;
 }
 
 Result<int> NotificationService::unreadCount(const QUuid &userId)
@@ -62,14 +51,8 @@ Result<int> NotificationService::markAllRead(const QUuid &userId)
     return m_store.markAllRead(userId);
 }
 
-Result<StreamCursor> NotificationService::streamCursor(const QUuid &userId, const QUrlQuery &query,
-                                                       const QByteArray &lastEventId)
+Result<StreamCursor> NotificationService::streamCursor(const QUuid &userId, const QByteArray &lastEventId)
 {
-    if (!query.isEmpty()) {
-        const QString name = query.queryItems().constFirst().first;
-        return std::unexpected(
-            Error::badRequest(u"Unknown query parameter '%1'; the stream takes none."_s.arg(name)));
-    }
     const QByteArray given = lastEventId.trimmed();
     if (given.isEmpty())
         return m_store.streamStart(userId);

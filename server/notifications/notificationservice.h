@@ -3,9 +3,6 @@
 #include "domain/listquery.h"
 #include "notifications/notificationstore.h"
 
-#include <QJsonObject>
-#include <QUrlQuery>
-
 namespace inkwell::server {
 
 struct ServiceContext;
@@ -16,17 +13,16 @@ class NotificationService {
 public:
     NotificationService(const ServiceContext &context, ThreadDatabase &db);
 
-    /// @brief `GET /notifications`: `unread` (`true`: only unread; `false`, the default: all), `limit`,
-    /// `cursor`; newest first.
-    Result<QJsonObject> list(const QUuid &userId, const QUrlQuery &query);
+    /// @brief `GET /notifications`: the user's notifications (all, or only the unread ones), newest first.
+    Result<api::Page<Notification>> list(const QUuid &userId, const api::NotificationListRequest &request);
     Result<int> unreadCount(const QUuid &userId);
     Result<Notification> markRead(const QUuid &userId, const QUuid &id);
     /// @brief Returns how many were marked.
     Result<int> markAllRead(const QUuid &userId);
 
     /// @brief Where a stream begins: after `Last-Event-ID` when the client sends one (a reconnection: it
-    /// gets what it missed), else after everything that exists now. The stream takes no query parameters.
-    Result<StreamCursor> streamCursor(const QUuid &userId, const QUrlQuery &query, const QByteArray &lastEventId);
+    /// gets what it missed), else after everything that exists now.
+    Result<StreamCursor> streamCursor(const QUuid &userId, const QByteArray &lastEventId);
 
 private:
     NotificationStore m_store;

@@ -263,6 +263,8 @@ private Q_SLOTS:
     void registerInput();
     void loginInput_data();
     void loginInput();
+    void refreshInput_data();
+    void refreshInput();
     void passwordChangeInput_data();
     void passwordChangeInput();
     void profilePatch_data();
@@ -298,6 +300,12 @@ private Q_SLOTS:
     void publicUserHasNoEmail();
     void roundTrip_data();
     void roundTrip();
+    // The server's writers of API answers, beside the desktop's readers of them (api/apitypes.h)
+    void answerWriters_data();
+    void answerWriters();
+    void answerWireShape();
+    void answerMissesMember_data();
+    void answerMissesMember();
 
     // The API's JSON Schemas (api/schemas.h) against what core writes and reads.
     void schemaMatchesWhatCoreWrites_data();
@@ -995,6 +1003,27 @@ void TestModel::loginInput()
     QCOMPARE(problems(loginInputFromJson(json)), expected);
 }
 
+void TestModel::refreshInput_data()
+{
+    addValidationColumns();
+    QTest::newRow("valid") << parse(R"({"refresh_token": "abc"})") << ok;
+    QTest::newRow("longest") << QJsonObject{{u"refresh_token"_s, chars(8192)}} << ok;
+    QTest::newRow("too long") << QJsonObject{{u"refresh_token"_s, chars(8193)}}
+                              << errs({"refresh_token: must be at most 8192 characters"});
+    QTest::newRow("empty") << parse(R"({"refresh_token": ""})") << errs({"refresh_token: must not be empty"});
+    QTest::newRow("missing") << QJsonObject() << errs({"refresh_token: is required"});
+    QTest::newRow("number") << parse(R"({"refresh_token": 1})") << errs({"refresh_token: must be a string"});
+    QTest::newRow("unknown access_token")
+        << parse(R"({"refresh_token": "abc", "access_token": "x"})") << errs({"access_token: unknown field"});
+}
+
+void TestModel::refreshInput()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QStringList, expected);
+    QCOMPARE(problems(refreshInputFromJson(json)), expected);
+}
+
 void TestModel::passwordChangeInput_data()
 {
     addValidationColumns();
@@ -1599,6 +1628,10 @@ void TestModel::roundTrip_data()
     QTest::newRow("login") << Check([] {
         const LoginInput input{u"ada@example.com"_s, u" secret "_s};
         checkRoundTrip(input, toJson(input), loginInputFromJson);
+    });
+    QTest::newRow("refresh") << Check([] {
+        const RefreshInput input{u"dGhlIHRva2Vu-_"_s};
+        checkRoundTrip(input, toJson(input), refreshInputFromJson);
     });
     QTest::newRow("password change") << Check([] {
         const PasswordChangeInput input{u"old"_s, u"twelve chars"_s};
@@ -2257,6 +2290,171 @@ void TestModel::apiMissingMember_data()
 }
 
 void TestModel::apiMissingMember()
+{
+    QFETCH(Check, check);
+    check();
+}
+
+namespace {
+
+api::AuthGrant sampleGrant()
+{
+    return {sampleUser(), u"eyJhbGciOiJFZERTQSJ9.e30.c2ln"_s, u"cmVmcmVzaA"_s, 900};
+}
+
+api::AdminUser sampleAdminUser()
+{
+    return {sampleUser(), 7, utc(2026, 11, 28, 9, 30, 0, 5)};
+}
+
+api::AuditEntry sampleAuditEntry()
+{
+    return {42,
+            u"user.role_changed"_s,
+            uuid(u"6f1c2b7e-8d4a-4f3b-9c2d-1e5a7b9c0d12"),
+            uuid(u"0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d"),
+            u"2001:db8::1"_s,
+            QJsonObject{{u"from"_s, u"viewer"_s}, {u"to"_s, u"creator"_s}},
+            utc(2026, 11, 28, 9, 30, 0, 5)};
+}
+
+QJsonObject withoutMember(QJsonObject json, const QString &key)
+{
+    json.remove(key);
+    return json;
+}
+
+QJsonObject withMember(QJsonObject json, const QString &key, const QJsonValue &value)
+{
+    json.insert(key, value);
+    return json;
+}
+
+} // namespace
+
+void TestModel::answerWriters_data()
+{
+    QTest::addColumn<Check>("check");
+    // The server writes these with toJson(); the desktop reads them with the readers beside them. Both must agree
+    // on every member, including the empty and null ones.
+    QTest::newRow("auth grant") << Check(
+        [] { checkRoundTrip(sampleGrant(), api::toJson(sampleGrant()), api::authGrantFromJson); });
+    QTest::newRow("auth grant, admin with a bio") << Check([] {
+        api::AuthGrant grant = sampleGrant();
+        grant.user.role = Role::Admin;
+        grant.user.bio = u"Première programmeuse 😀"_s;
+        checkRoundTrip(grant, api::toJson(grant), api::authGrantFromJson);
+    });
+    QTest::newRow("admin user, signed in")
+        << Check([] { checkRoundTrip(sampleAdminUser(), api::toJson(sampleAdminUser()), api::adminUserFromJson); });
+    QTest::newRow("admin user, never signed in, no articles, inactive") << Check([] {
+        api::AdminUser item = sampleAdminUser();
+        item.articleCount = 0;
+        item.lastLoginAt = std::nullopt;
+        item.user.isActive = false;
+        checkRoundTrip(item, api::toJson(item), api::adminUserFromJson);
+    });
+    QTest::newRow("audit entry, everything set")
+        << Check([] { checkRoundTrip(sampleAuditEntry(), api::toJson(sampleAuditEntry()), api::auditEntryFromJson); });
+    QTest::newRow("audit entry, no actor, target, ip or detail") << Check([] {
+        api::AuditEntry entry = sampleAuditEntry();
+        entry.actorId = std::nullopt;
+        entry.targetId = std::nullopt;
+        entry.ip = std::nullopt;
+        entry.detail = QJsonObject();
+        checkRoundTrip(entry, api::toJson(entry), api::auditEntryFromJson);
+    });
+}
+
+void TestModel::answerWriters()
+{
+    QFETCH(Check, check);
+    check();
+}
+
+void TestModel::answerWireShape()
+{
+    // api.md: Auth (register, login, refresh answer this), Admin users, Audit log.
+    QJsonObject grant = parse(R"({"access_token": "eyJhbGciOiJFZERTQSJ9.e30.c2ln", "refresh_token": "cmVmcmVzaA",
+        "token_type": "bearer", "expires_in": 900})");
+    grant.insert(u"user"_s, parse(kUserJson));
+    QCOMPARE(api::toJson(sampleGrant()), grant);
+
+    QJsonObject admin = parse(kUserJson);
+    admin.insert(u"article_count"_s, 7);
+    admin.insert(u"last_login_at"_s, u"2026-11-28T09:30:00.005Z"_s);
+    QCOMPARE(api::toJson(sampleAdminUser()), admin);
+    admin.insert(u"last_login_at"_s, QJsonValue::Null);
+    api::AdminUser neverSignedIn = sampleAdminUser();
+    neverSignedIn.lastLoginAt = std::nullopt;
+    QCOMPARE(api::toJson(neverSignedIn), admin);
+
+    QCOMPARE(api::toJson(sampleAuditEntry()), parse(R"({"id": 42, "action": "user.role_changed",
+        "actor_id": "6f1c2b7e-8d4a-4f3b-9c2d-1e5a7b9c0d12", "target_id": "0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d",
+        "ip": "2001:db8::1", "detail": {"from": "viewer", "to": "creator"}, "created_at": "2026-11-28T09:30:00.005Z"})"));
+    api::AuditEntry anonymous = sampleAuditEntry();
+    anonymous.actorId = anonymous.targetId = std::nullopt;
+    anonymous.ip = std::nullopt;
+    anonymous.detail = QJsonObject();
+    QCOMPARE(api::toJson(anonymous), parse(R"({"id": 42, "action": "user.role_changed", "actor_id": null,
+        "target_id": null, "ip": null, "detail": {}, "created_at": "2026-11-28T09:30:00.005Z"})"));
+}
+
+void TestModel::answerMissesMember_data()
+{
+    // One broken member at a time in what the writer wrote: the reader must refuse it and name that member.
+    QTest::addColumn<Check>("check");
+    QTest::addColumn<QString>("field");
+    const auto refused = [](auto read, QJsonObject json) {
+        return Check([read, json] {
+            const QStringList found = problems(read(json));
+            QCOMPARE(found.size(), 1);
+            QFETCH(QString, field);
+            QVERIFY2(found.constFirst().startsWith(field + u": "_s), qPrintable(found.constFirst()));
+        });
+    };
+    const QJsonObject grant = api::toJson(sampleGrant());
+    const auto readGrant = [](const QJsonObject &j) { return api::authGrantFromJson(j); };
+    QTest::newRow("grant without user") << refused(readGrant, withoutMember(grant, u"user"_s)) << u"user"_s;
+    QTest::newRow("grant, user without id")
+        << refused(readGrant, withMember(grant, u"user"_s, withoutMember(parse(kUserJson), u"id"_s))) << u"user.id"_s;
+    QTest::newRow("grant without access_token")
+        << refused(readGrant, withoutMember(grant, u"access_token"_s)) << u"access_token"_s;
+    QTest::newRow("grant without refresh_token")
+        << refused(readGrant, withoutMember(grant, u"refresh_token"_s)) << u"refresh_token"_s;
+    QTest::newRow("grant without expires_in")
+        << refused(readGrant, withoutMember(grant, u"expires_in"_s)) << u"expires_in"_s;
+    QTest::newRow("grant, expires_in 0") << refused(readGrant, withMember(grant, u"expires_in"_s, 0))
+                                         << u"expires_in"_s;
+
+    const QJsonObject admin = api::toJson(sampleAdminUser());
+    const auto readAdmin = [](const QJsonObject &j) { return api::adminUserFromJson(j); };
+    QTest::newRow("admin user without email") << refused(readAdmin, withoutMember(admin, u"email"_s)) << u"email"_s;
+    QTest::newRow("admin user without article_count")
+        << refused(readAdmin, withoutMember(admin, u"article_count"_s)) << u"article_count"_s;
+    QTest::newRow("admin user, article_count -1")
+        << refused(readAdmin, withMember(admin, u"article_count"_s, -1)) << u"article_count"_s;
+    QTest::newRow("admin user, last_login_at not a time")
+        << refused(readAdmin, withMember(admin, u"last_login_at"_s, u"yesterday"_s)) << u"last_login_at"_s;
+
+    const QJsonObject entry = api::toJson(sampleAuditEntry());
+    const auto readEntry = [](const QJsonObject &j) { return api::auditEntryFromJson(j); };
+    QTest::newRow("audit entry without id") << refused(readEntry, withoutMember(entry, u"id"_s)) << u"id"_s;
+    QTest::newRow("audit entry without action") << refused(readEntry, withoutMember(entry, u"action"_s)) << u"action"_s;
+    QTest::newRow("audit entry without actor_id")
+        << refused(readEntry, withoutMember(entry, u"actor_id"_s)) << u"actor_id"_s;
+    QTest::newRow("audit entry without target_id")
+        << refused(readEntry, withoutMember(entry, u"target_id"_s)) << u"target_id"_s;
+    QTest::newRow("audit entry, actor_id not an id")
+        << refused(readEntry, withMember(entry, u"actor_id"_s, u"root"_s)) << u"actor_id"_s;
+    QTest::newRow("audit entry, ip a number") << refused(readEntry, withMember(entry, u"ip"_s, 127)) << u"ip"_s;
+    QTest::newRow("audit entry, detail a string")
+        << refused(readEntry, withMember(entry, u"detail"_s, u"{}"_s)) << u"detail"_s;
+    QTest::newRow("audit entry without created_at")
+        << refused(readEntry, withoutMember(entry, u"created_at"_s)) << u"created_at"_s;
+}
+
+void TestModel::answerMissesMember()
 {
     QFETCH(Check, check);
     check();
