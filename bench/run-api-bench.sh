@@ -12,6 +12,8 @@
 #   BENCH_KEEP=/tmp/seeded-50k ...        # keep inkwelld's seeded data there; a later run with the same
 #                                         # BENCH_KEEP skips seeding (with BENCH_SCENARIOS without "create",
 #                                         # runs compare on the same corpus)
+#   BENCH_REFERENCE_KEEP=/tmp/ref-50k ... # keep the reference's seeded stack there (reused when seeded for the
+#                                         # same BENCH_USERS/BENCH_ARTICLES)
 #   BENCH_INKWELLD=/path/to/inkwelld ...  # run this binary instead of building build/release's
 #
 # Seeding takes most of the time: seeding 50,000 articles into the reference takes ~13 minutes on this 2-core
@@ -27,6 +29,7 @@ USERS=${BENCH_USERS:-20}
 DURATION=${BENCH_DURATION:-10}
 SKIP_REFERENCE=${BENCH_SKIP_REFERENCE:-0}
 KEEP=${BENCH_KEEP:-}
+REFERENCE_KEEP=${BENCH_REFERENCE_KEEP:-}
 INKWELLD=${BENCH_INKWELLD:-}
 
 bash installer/install-deps.sh
@@ -52,7 +55,7 @@ chmod 711 "$work"
 pid=""
 cleanup() {
     [ -n "$pid" ] && { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
-    ANCHOR_RUN_DIR="$work/anchor" bash "$SHARED/anchors/seed-fastapi/run.sh" stop >/dev/null 2>&1 || true
+    ANCHOR_RUN_DIR="${REFERENCE_KEEP:-$work/anchor}" bash "$SHARED/anchors/seed-fastapi/run.sh" stop >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -121,16 +124,31 @@ BENCH_LABEL=inkwelld BENCH_JSON="$work/inkwelld-bench.json" bash "$SHARED/bench/
     "$store/inkwelld.json" "$DURATION" >&2
 # The read caches' counters after the load (evictions, database reads), to tell misses from queueing.
 curl -fs "$base/metrics" | grep -E '^inkwell_(search|list)_' >&2 || true
+# inkwelld's resident memory at the end of the run (the process; its bundled PostgreSQL is separate), and its peak.
+memory=$(awk '/^VmRSS|^VmHWM/ {printf "%s %.0f MiB  ", $1, $2 / 1024}' "/proc/$pid/status")
+cache_mb=$(curl -fs "$base/metrics" | awk '/^inkwell_article_cache_bytes / {printf "%.0f", $2 / 1048576}')
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
 if [ "$SKIP_REFERENCE" != 1 ]; then
-    export ANCHOR_RUN_DIR="$work/anchor" ANCHOR_CACHE=redis
+    # BENCH_REFERENCE_KEEP=DIR keeps the reference's seeded stack there: a later run with the same corpus size
+    # measures it again without the ~13 minutes of seeding 50,000 articles.
+    export ANCHOR_RUN_DIR="${REFERENCE_KEEP:-$work/anchor}" ANCHOR_CACHE=redis
     bash "$SHARED/anchors/seed-fastapi/run.sh" start >/dev/null
-    echo "seeding the reference: $USERS users, $ARTICLES articles" >&2
-    start=$(date +%s.%N)
-    python3 "$SHARED/bench/seed-data.py" --base-url http://127.0.0.1:18000 --users "$USERS" --articles "$ARTICLES" \
-        --out "$work/anchor.json" >/dev/null
-    seed_ref=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+    if [ -n "$REFERENCE_KEEP" ] && [ -s "$REFERENCE_KEEP/anchor.json" ] &&
+        [ "$(cat "$REFERENCE_KEEP/seeded" 2>/dev/null)" = "$USERS/$ARTICLES" ]; then
+        echo "the reference is seeded already ($REFERENCE_KEEP: $USERS users, $ARTICLES articles)" >&2
+        cp "$REFERENCE_KEEP/anchor.json" "$work/anchor.json"
+    else
+        echo "seeding the reference: $USERS users, $ARTICLES articles" >&2
+        start=$(date +%s.%N)
+        python3 "$SHARED/bench/seed-data.py" --base-url http://127.0.0.1:18000 --users "$USERS" --articles "$ARTICLES" \
+            --out "$work/anchor.json" >/dev/null
+        seed_ref=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+        if [ -n "$REFERENCE_KEEP" ]; then
+            cp "$work/anchor.json" "$REFERENCE_KEEP/anchor.json"
+            echo "$USERS/$ARTICLES" > "$REFERENCE_KEEP/seeded"
+        fi
+    fi
     bash "$SHARED/anchors/seed-fastapi/run.sh" analyze >/dev/null
     BENCH_LABEL="seed stack + redis" BENCH_JSON="$work/anchor-bench.json" bash "$SHARED/bench/http-bench.sh" \
         http://127.0.0.1:18000 "$work/anchor.json" "$DURATION" >&2
@@ -166,4 +184,5 @@ print("feed page   " + " ".join("%6d" % p for p in shown))
 print("time ms     " + " ".join("%6.0f" % times[p][0] for p in shown))
 print("answer ms   " + " ".join("%6.0f" % times[p][1] for p in shown))
 PY
+echo "inkwelld at the end of the run: $memory(article cache ${cache_mb:-?} MiB)"
 echo "seeding took: inkwelld ${seed_cxx} s${seed_ref:+, reference ${seed_ref} s}; cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
