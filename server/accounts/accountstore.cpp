@@ -6,7 +6,6 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSqlRecord>
-
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
@@ -335,9 +334,9 @@ Result<void> AccountStore::audit(const QString &action, const std::optional<QUui
 
 Result<void> AccountStore::recordLogin(const QUuid &userId, const std::optional<QByteArray> &newHash)
 {
-    auto query = run(u"UPDATE users SET last_login_at = now(), password_hash = coalesce(?, password_hash) WHERE id = ?"_s,
-                     {newHash ? QVariant(QString::fromLatin1(*newHash)) : QVariant(QMetaType::fromType<QString>()),
-                      idText(userId)});
+    auto query = run(
+        u"UPDATE users SET last_login_at = now(), password_hash = coalesce(?, password_hash) WHERE id = ?"_s,
+        {newHash ? QVariant(QString::fromLatin1(*newHash)) : QVariant(QMetaType::fromType<QString>()), idText(userId)});
     if (!query)
         return std::unexpected(failure(query.error(), "recording a login"));
     return {};
@@ -398,68 +397,48 @@ Result<void> AccountStore::unfollow(const QUuid &follower, const QUuid &followee
 
 Result<StorePage<User>> AccountStore::followers(const QUuid &userId, int limit, const std::optional<QJsonArray> &after)
 {
-    const bool paged = after.has_value() && after->size() == 2;
-    auto query = run(u"SELECT %1, f.created_at::text FROM follows f JOIN users u ON u.id = f.follower_id "
-                     u"WHERE f.followee_id = ? AND (NOT ? OR (f.created_at, f.follower_id) < (?::timestamptz, ?::uuid)) "
-                     u"ORDER BY f.created_at DESC, f.follower_id DESC LIMIT ?"_s.arg(kUserColumns),
-                     {idText(userId), paged, paged ? after->at(0).toString() : u"epoch"_s,
-                      paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
+    auto query =
+        run(u"SELECT %1, f.created_at::text FROM follows f JOIN users u ON u.id = f.follower_id "
+            u"WHERE f.followee_id = ? AND (NOT ? OR (f.created_at, f.follower_id) < (?::timestamptz, ?::uuid)) "
+            u"ORDER BY f.created_at DESC, f.follower_id DESC LIMIT ?"_s.arg(kUserColumns),
+            QVariantList{idText(userId)} + keysetAfterBinds(after) + QVariantList{limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "listing followers"));
-    StorePage<User> page;
-    bool more = false;
-    QJsonArray last;
-    while ((*query)->next()) {
-        if (page.items.size() == limit) {
-            more = true;
-            break;
-        }
-        const StoredUser user = readUser(**query);
-        page.items.append(user.user);
-        // The exact stored time (microseconds, as text): a cursor must name the row's position exactly.
-        last = QJsonArray{(*query)->value(11).toString(), idText(user.user.id)};
-    }
-    (*query)->finish();
-    if (more)
-        page.next = last;
-    return page;
+    return readKeysetPage<User>(
+        **query, limit, [](const QSqlQuery &row) { return readUser(row).user; },
+        [](const QSqlQuery &row, const User &user) {
+            // The exact stored time (microseconds, as text): a cursor must name the row's position exactly.
+            return QJsonArray{row.value(11).toString(), idText(user.id)};
+        });
 }
 
 Result<StorePage<api::AdminUser>> AccountStore::listUsers(const QString &search, const std::optional<Role> &role,
                                                           int limit, const std::optional<QJsonArray> &after)
 {
-    const bool paged = after.has_value() && after->size() == 2;
     // The search is a substring match on email or name; LIKE's wildcards in it are taken literally.
     QString pattern = search;
     pattern.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-    auto query = run(
-        u"SELECT %1, (SELECT count(*) FROM articles a WHERE a.author_id = u.id AND a.deleted_at IS NULL), "
-        u"u.created_at::text FROM users u "
-        u"WHERE (coalesce(?, '') = '' OR u.email ILIKE '%' || ? || '%' OR u.full_name ILIKE '%' || ? || '%') "
-        u"AND (coalesce(?, '') = '' OR u.role = ?) "
-        u"AND (NOT ? OR (u.created_at, u.id) < (?::timestamptz, ?::uuid)) "
-        u"ORDER BY u.created_at DESC, u.id DESC LIMIT ?"_s.arg(kUserColumns),
-        {pattern, pattern, pattern, role ? roleToString(*role) : QString(u""_s), role ? roleToString(*role) : QString(u""_s),
-         paged, paged ? after->at(0).toString() : u"epoch"_s,
-         paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
+    auto query =
+        run(u"SELECT %1, (SELECT count(*) FROM articles a WHERE a.author_id = u.id AND a.deleted_at IS NULL), "
+            u"u.created_at::text FROM users u "
+            u"WHERE (coalesce(?, '') = '' OR u.email ILIKE '%' || ? || '%' OR u.full_name ILIKE '%' || ? || '%') "
+            u"AND (coalesce(?, '') = '' OR u.role = ?) "
+            u"AND (NOT ? OR (u.created_at, u.id) < (?::timestamptz, ?::uuid)) "
+            u"ORDER BY u.created_at DESC, u.id DESC LIMIT ?"_s.arg(kUserColumns),
+            QVariantList{pattern, pattern, pattern, role ? roleToString(*role) : QString(u""_s),
+                         role ? roleToString(*role) : QString(u""_s)} +
+                keysetAfterBinds(after) + QVariantList{limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "listing users"));
-    StorePage<api::AdminUser> page;
-    bool more = false;
-    QJsonArray last;
-    while ((*query)->next()) {
-        if (page.items.size() == limit) {
-            more = true;
-            break;
-        }
-        const StoredUser user = readUser(**query);
-        page.items.append(api::AdminUser{user.user, (*query)->value(11).toLongLong(), user.lastLoginAt});
-        last = QJsonArray{(*query)->value(12).toString(), idText(user.user.id)};
-    }
-    (*query)->finish();
-    if (more)
-        page.next = last;
-    return page;
+    return readKeysetPage<api::AdminUser>(
+        **query, limit,
+        [](const QSqlQuery &row) {
+            const StoredUser user = readUser(row);
+            return api::AdminUser{user.user, row.value(11).toLongLong(), user.lastLoginAt};
+        },
+        [](const QSqlQuery &row, const api::AdminUser &user) {
+            return QJsonArray{row.value(12).toString(), idText(user.user.id)};
+        });
 }
 
 Result<AccountStore::PatchResult> AccountStore::patchUser(const QUuid &actor, const QUuid &target,
@@ -491,8 +470,8 @@ Result<AccountStore::PatchResult> AccountStore::patchUser(const QUuid &actor, co
     const bool newActive = patch.isActive.value_or(before.isActive);
     const bool losesAdmin = before.role == Role::Admin && before.isActive && (newRole != Role::Admin || !newActive);
     if (losesAdmin) {
-        auto others = run(u"SELECT count(*) FROM users WHERE role = 'admin' AND is_active AND id <> ?"_s,
-                          {idText(target)});
+        auto others =
+            run(u"SELECT count(*) FROM users WHERE role = 'admin' AND is_active AND id <> ?"_s, {idText(target)});
         if (!others)
             return fail(others.error(), "counting admins");
         (*others)->next();
@@ -524,7 +503,8 @@ Result<AccountStore::PatchResult> AccountStore::patchUser(const QUuid &actor, co
         return {};
     };
     if (newRole != before.role) {
-        if (auto done = record(u"user.role_changed"_s, {{u"from"_s, roleToString(before.role)}, {u"to"_s, roleToString(newRole)}});
+        if (auto done = record(u"user.role_changed"_s,
+                               {{u"from"_s, roleToString(before.role)}, {u"to"_s, roleToString(newRole)}});
             !done) {
             rollback();
             return std::unexpected(done.error());
@@ -556,33 +536,20 @@ Result<StorePage<api::AuditEntry>> AccountStore::auditLog(int limit, const std::
                      {paged, paged ? after->at(0).toInteger() : 0, limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "reading the audit log"));
-    StorePage<api::AuditEntry> page;
-    bool more = false;
-    qint64 lastId = 0;
-    while ((*query)->next()) {
-        if (page.items.size() == limit) {
-            more = true;
-            break;
-        }
-        const QSqlQuery &row = **query;
-        lastId = row.value(0).toLongLong();
-        const auto optionalId = [](const QVariant &value) {
-            return value.isNull() ? std::nullopt : std::optional(QUuid::fromString(value.toString()));
-        };
-        page.items.append(api::AuditEntry{
-            lastId,
-            row.value(1).toString(),
-            optionalId(row.value(2)),
-            optionalId(row.value(3)),
-            optionalText(row.value(4)),
-            QJsonDocument::fromJson(row.value(5).toByteArray()).object(),
-            utc(row.value(6)),
-        });
-    }
-    (*query)->finish();
-    if (more)
-        page.next = QJsonArray{lastId};
-    return page;
+    const auto optionalId = [](const QVariant &value) {
+        return value.isNull() ? std::nullopt : std::optional(QUuid::fromString(value.toString()));
+    };
+    return readKeysetPage<api::AuditEntry>(
+        **query, limit,
+        [&optionalId](const QSqlQuery &row) {
+            return api::AuditEntry{
+                row.value(0).toLongLong(),  row.value(1).toString(),
+                optionalId(row.value(2)),   optionalId(row.value(3)),
+                optionalText(row.value(4)), QJsonDocument::fromJson(row.value(5).toByteArray()).object(),
+                utc(row.value(6)),
+            };
+        },
+        [](const QSqlQuery &, const api::AuditEntry &entry) { return QJsonArray{entry.id}; });
 }
 
 } // namespace inkwell::server

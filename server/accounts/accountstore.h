@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QUuid>
-
 #include <expected>
 #include <initializer_list>
 #include <optional>
@@ -51,11 +50,9 @@ struct ThrottleRule {
     int capSeconds;
 };
 
-/// @brief A page of a keyset-paginated list, as the store reads it: the service turns `next` into a cursor.
-template <typename T> struct StorePage {
-    QList<T> items;
-    std::optional<QJsonArray> next; ///< the sort key after which the next page starts
-};
+/// @brief A page of a keyset-paginated list, as the store reads it (db/sqlstore.h): the service turns `next` into a
+/// cursor.
+template <typename T> using StorePage = KeysetPage<T>;
 
 /// @brief The accounts tables (users, sessions, refresh tokens, follows, throttle, audit log) on one
 /// thread's database connection. Knows SQL, not permissions: AccountService decides who may call what.

@@ -1,7 +1,6 @@
 #include "conversationstore.h"
 
 #include "json/jsonreader.h"
-
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -13,8 +12,9 @@ namespace {
 const QString kConversationColumns = u"c.id, c.title, c.model, c.system_prompt, c.message_count, c.total_tokens, "
                                      u"c.created_at, c.updated_at"_s;
 constexpr int kConversationColumnCount = 8;
-const QString kMessageColumns = u"m.id, m.conversation_id, m.role, m.content, m.tokens, m.created_at, m.status, "
-                                u"m.seq, m.reply_to, (m.generation_lease IS NOT NULL AND m.generation_lease >= now())"_s;
+const QString kMessageColumns =
+    u"m.id, m.conversation_id, m.role, m.content, m.tokens, m.created_at, m.status, "
+    u"m.seq, m.reply_to, (m.generation_lease IS NOT NULL AND m.generation_lease >= now())"_s;
 /// A row is shown once its generation ended, or its lease ran out (the server died: stored 'failed').
 const QString kVisible = u"(m.generation_lease IS NULL OR m.generation_lease < now())"_s;
 
@@ -73,10 +73,11 @@ ConversationStore::ConversationStore(ThreadDatabase &db)
 Result<Conversation> ConversationStore::create(const QUuid &userId, const ConversationInput &input,
                                                const QString &model)
 {
-    auto query = run(u"INSERT INTO conversations AS c (user_id, title, model, system_prompt) VALUES (?::uuid, ?, coalesce(?, ''), ?) "
-                     u"RETURNING %1"_s.arg(kConversationColumns),
-                     {idText(userId), nullableText(input.title), input.model.value_or(model),
-                      nullableText(input.systemPrompt)});
+    auto query =
+        run(u"INSERT INTO conversations AS c (user_id, title, model, system_prompt) VALUES (?::uuid, ?, coalesce(?, "
+            u"''), ?) "
+            u"RETURNING %1"_s.arg(kConversationColumns),
+            {idText(userId), nullableText(input.title), input.model.value_or(model), nullableText(input.systemPrompt)});
     if (!query)
         return std::unexpected(failure(query.error(), "creating a conversation"));
     (*query)->next();
@@ -101,28 +102,17 @@ Result<ConversationPage> ConversationStore::list(const QUuid &userId, int limit,
     auto query = run(sql, binds);
     if (!query)
         return std::unexpected(failure(query.error(), "listing conversations"));
-    ConversationPage page;
-    QJsonArray last;
-    bool more = false;
-    while ((*query)->next()) {
-        if (page.items.size() == limit) {
-            more = true;
-            break;
-        }
-        page.items.append(readConversation(**query));
-        last = QJsonArray{(*query)->value(kConversationColumnCount).toString(), idText(page.items.last().id)};
-    }
-    (*query)->finish();
-    if (more)
-        page.next = last;
-    return page;
+    return readKeysetPage<Conversation>(
+        **query, limit, readConversation, [](const QSqlQuery &row, const Conversation &conversation) {
+            return QJsonArray{row.value(kConversationColumnCount).toString(), idText(conversation.id)};
+        });
 }
 
 Result<std::optional<Conversation>> ConversationStore::find(const QUuid &userId, const QUuid &id)
 {
-    auto query = run(u"SELECT %1 FROM conversations c WHERE c.id = ?::uuid AND c.user_id = ?::uuid"_s.arg(
-                         kConversationColumns),
-                     {idText(id), idText(userId)});
+    auto query =
+        run(u"SELECT %1 FROM conversations c WHERE c.id = ?::uuid AND c.user_id = ?::uuid"_s.arg(kConversationColumns),
+            {idText(id), idText(userId)});
     if (!query)
         return std::unexpected(failure(query.error(), "reading a conversation"));
     if (!(*query)->next())
@@ -175,7 +165,8 @@ Result<std::optional<Conversation>> ConversationStore::patch(const QUuid &userId
 
 Result<bool> ConversationStore::remove(const QUuid &userId, const QUuid &id)
 {
-    auto query = run(u"DELETE FROM conversations WHERE id = ?::uuid AND user_id = ?::uuid"_s, {idText(id), idText(userId)});
+    auto query =
+        run(u"DELETE FROM conversations WHERE id = ?::uuid AND user_id = ?::uuid"_s, {idText(id), idText(userId)});
     if (!query)
         return std::unexpected(failure(query.error(), "deleting a conversation"));
     return (*query)->numRowsAffected() > 0;
@@ -184,10 +175,10 @@ Result<bool> ConversationStore::remove(const QUuid &userId, const QUuid &id)
 Result<std::optional<StoredMessage>> ConversationStore::findMessage(const QUuid &userId, const QUuid &conversationId,
                                                                     const QUuid &messageId)
 {
-    auto query = run(u"SELECT %1 FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-                     u"WHERE m.id = ?::uuid AND m.conversation_id = ?::uuid AND c.user_id = ?::uuid"_s.arg(
-                         kMessageColumns),
-                     {idText(messageId), idText(conversationId), idText(userId)});
+    auto query =
+        run(u"SELECT %1 FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            u"WHERE m.id = ?::uuid AND m.conversation_id = ?::uuid AND c.user_id = ?::uuid"_s.arg(kMessageColumns),
+            {idText(messageId), idText(conversationId), idText(userId)});
     if (!query)
         return std::unexpected(failure(query.error(), "reading a message"));
     if (!(*query)->next())
@@ -228,10 +219,11 @@ Result<ExchangeStart> ConversationStore::beginExchange(const QUuid &conversation
 Result<Message> ConversationStore::beginAnswer(const QUuid &conversationId, const QUuid &replyTo)
 {
     // Stored 'failed' from the start: a server that dies mid-generation leaves a row that says so.
-    auto query = run(u"INSERT INTO messages AS m (conversation_id, role, content, tokens, status, reply_to, "
-                     u"generation_lease) VALUES (?::uuid, 'assistant', '', 0, 'failed', ?::uuid, %1) RETURNING %2"_s.arg(
-                         kLease, kMessageColumns),
-                     {idText(conversationId), idText(replyTo)});
+    auto query =
+        run(u"INSERT INTO messages AS m (conversation_id, role, content, tokens, status, reply_to, "
+            u"generation_lease) VALUES (?::uuid, 'assistant', '', 0, 'failed', ?::uuid, %1) RETURNING %2"_s.arg(
+                kLease, kMessageColumns),
+            {idText(conversationId), idText(replyTo)});
     if (!query)
         return std::unexpected(failure(query.error(), "starting an answer"));
     (*query)->next();
@@ -257,13 +249,14 @@ Result<std::optional<bool>> ConversationStore::flush(const QUuid &messageId, con
 Result<std::optional<Message>> ConversationStore::finishAnswer(const QUuid &messageId, const QString &content,
                                                                MessageStatus status, int tokens, qint64 exchangeTokens)
 {
-    auto query = run(u"WITH m AS (UPDATE messages SET content = coalesce(?, ''), status = ?, tokens = ?, generation_lease = NULL "
-                     u"WHERE id = ?::uuid RETURNING *), "
-                     u"c AS (UPDATE conversations SET message_count = message_count + 1, "
-                     u"total_tokens = total_tokens + ?, updated_at = now() "
-                     u"WHERE id = (SELECT conversation_id FROM m) RETURNING id) "
-                     u"SELECT %1 FROM m"_s.arg(kMessageColumns),
-                     {content, messageStatusToString(status), tokens, idText(messageId), exchangeTokens});
+    auto query = run(
+        u"WITH m AS (UPDATE messages SET content = coalesce(?, ''), status = ?, tokens = ?, generation_lease = NULL "
+        u"WHERE id = ?::uuid RETURNING *), "
+        u"c AS (UPDATE conversations SET message_count = message_count + 1, "
+        u"total_tokens = total_tokens + ?, updated_at = now() "
+        u"WHERE id = (SELECT conversation_id FROM m) RETURNING id) "
+        u"SELECT %1 FROM m"_s.arg(kMessageColumns),
+        {content, messageStatusToString(status), tokens, idText(messageId), exchangeTokens});
     if (!query)
         return std::unexpected(failure(query.error(), "storing an answer"));
     if (!(*query)->next())

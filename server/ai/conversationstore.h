@@ -11,10 +11,7 @@
 namespace inkwell::server::ai {
 
 /// @brief A page of a user's conversations, most recently updated first.
-struct ConversationPage {
-    QList<Conversation> items;
-    std::optional<QJsonArray> next; ///< the sort key after which the next page starts
-};
+using ConversationPage = KeysetPage<Conversation>;
 
 /// @brief A stored message with what the chat service needs besides its API fields.
 struct StoredMessage {

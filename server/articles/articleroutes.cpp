@@ -325,15 +325,14 @@ RouteRegistrar articleRoutes()
         router.route(Method::Post, u"/api/v1/articles"_s,
                      [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
                          return withCaller(request, context, [&](const Caller *caller) {
-                             auto body = jsonBody(request);
-                             if (!body)
-                                 return problemResponse(body.error(), context);
-                             return answer(service->create(caller, *body), context, [](const ArticleResult &result) {
-                                 QHttpServerResponse response = articleResponse(result.article, 201);
-                                 response.setHeader(QByteArrayLiteral("Location"),
-                                                    "/api/v1/articles/" + formatId(result.article.id).toLatin1());
-                                 return response;
-                             });
+                             return answer(service->create(caller, parseBody(request, articleInputFromJson)), context,
+                                           [](const ArticleResult &result) {
+                                               QHttpServerResponse response = articleResponse(result.article, 201);
+                                               response.setHeader(QByteArrayLiteral("Location"),
+                                                                  "/api/v1/articles/" +
+                                                                      formatId(result.article.id).toLatin1());
+                                               return response;
+                                           });
                          });
                      },
                      {u"Write an article"_s,
@@ -380,11 +379,9 @@ RouteRegistrar articleRoutes()
                 return forWrite(
                     id, request, context,
                     [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
-                        auto body = jsonBody(request);
-                        if (!body)
-                            return problemResponse(body.error(), context);
                         return answer(
-                            service->put(caller, uuid, *body, precondition), context, [](const ArticleResult &result) {
+                            service->put(caller, uuid, parseBody(request, articleInputFromJson), precondition), context,
+                            [](const ArticleResult &result) {
                                 QHttpServerResponse response =
                                     articleResponse(result.article, result.created ? 201 : 200);
                                 if (result.created)
@@ -407,10 +404,9 @@ RouteRegistrar articleRoutes()
             [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
                 return forWrite(id, request, context,
                                 [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
-                                    auto body = jsonBody(request);
-                                    if (!body)
-                                        return problemResponse(body.error(), context);
-                                    return answer(service->patch(caller, uuid, *body, precondition), context,
+                                    return answer(service->patch(caller, uuid, parseBody(request, articlePatchFromJson),
+                                                                 precondition),
+                                                  context,
                                                   [](const Article &article) { return articleResponse(article); });
                                 });
             },

@@ -109,11 +109,6 @@ void writeArticle(JsonWriter &json, const FeedRow &a)
     json.endObject();
 }
 
-Error validation(const FieldErrors &errors)
-{
-    return Error::validation(errors);
-}
-
 std::optional<QUuid> parseQueryId(const QString &text)
 {
     return parseId(text);
@@ -342,24 +337,39 @@ Result<ArticleResult> ArticleService::insertNew(const Caller &caller, const QUui
     return std::unexpected(Error::conflict(u"slug-taken"_s, u"Could not find a free slug; try again."_s));
 }
 
-Result<ArticleResult> ArticleService::create(const Caller *caller, const QJsonObject &body)
+namespace {
+
+/// A document that could not be read at all (400, 415) is answered before anything else; its field errors
+/// (422) only after the caller is known (401 first), as the API has always answered.
+template <typename T> std::optional<Error> unreadable(const Result<T> &input)
 {
+    if (!input && input.error().kind != ErrorKind::Invalid)
+        return input.error();
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<ArticleResult> ArticleService::create(const Caller *caller, const Result<ArticleInput> &input)
+{
+    if (auto error = unreadable(input))
+        return std::unexpected(*error);
     if (!caller)
         return std::unexpected(Error::unauthorized(u"Sign in to write articles."_s));
-    auto input = articleInputFromJson(body);
     if (!input)
-        return std::unexpected(validation(input.error()));
+        return std::unexpected(input.error());
     return insertNew(*caller, QUuid::createUuid(), *input);
 }
 
-Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id, const QJsonObject &body,
+Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id, const Result<ArticleInput> &input,
                                           const Precondition &ifMatch)
 {
+    if (auto error = unreadable(input))
+        return std::unexpected(*error);
     if (!caller)
         return std::unexpected(Error::unauthorized(u"Sign in to write articles."_s));
-    auto input = articleInputFromJson(body);
     if (!input)
-        return std::unexpected(validation(input.error()));
+        return std::unexpected(input.error());
     auto existing = m_store.find(id);
     if (!existing)
         return std::unexpected(existing.error());
@@ -405,14 +415,15 @@ Result<ArticleResult> ArticleService::put(const Caller *caller, const QUuid &id,
     return ArticleResult{*replaced, false};
 }
 
-Result<Article> ArticleService::patch(const Caller *caller, const QUuid &id, const QJsonObject &body,
+Result<Article> ArticleService::patch(const Caller *caller, const QUuid &id, const Result<ArticlePatch> &input,
                                       const Precondition &ifMatch)
 {
+    if (auto error = unreadable(input))
+        return std::unexpected(*error);
     if (!caller)
         return std::unexpected(Error::unauthorized(u"Sign in to edit articles."_s));
-    auto input = articlePatchFromJson(body);
     if (!input)
-        return std::unexpected(validation(input.error()));
+        return std::unexpected(input.error());
     const ArticlePatch in = *input;
     return mutate(*caller, id, ifMatch, true, in.status == ArticleStatus::Published ? Need::Publish : Need::Edit,
                   [&in](Article &next, std::optional<QDateTime> &) -> Result<void> {

@@ -49,10 +49,13 @@ public:
 
     Result<Article> get(const Caller *caller, const QUuid &id);
     Result<Article> getBySlug(const Caller *caller, const QString &slug);
-    Result<ArticleResult> create(const Caller *caller, const QJsonObject &body);
-    Result<ArticleResult> put(const Caller *caller, const QUuid &id, const QJsonObject &body,
+    /// @brief Writes take the request's document as core reads it (parseBody): a document that could not be read
+    /// is answered first, its field errors after the caller's 401.
+    Result<ArticleResult> create(const Caller *caller, const Result<ArticleInput> &input);
+    Result<ArticleResult> put(const Caller *caller, const QUuid &id, const Result<ArticleInput> &input,
                               const Precondition &ifMatch);
-    Result<Article> patch(const Caller *caller, const QUuid &id, const QJsonObject &body, const Precondition &ifMatch);
+    Result<Article> patch(const Caller *caller, const QUuid &id, const Result<ArticlePatch> &input,
+                          const Precondition &ifMatch);
     Result<Article> setStatus(const Caller *caller, const QUuid &id, ArticleStatus status, const Precondition &ifMatch);
     Result<void> remove(const Caller *caller, const QUuid &id, const Precondition &ifMatch);
     Result<Article> restore(const Caller *caller, const QUuid &id);
