@@ -486,7 +486,7 @@ Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, co
         return std::unexpected(Error::notFound(u"There is no such user."_s));
     case AccountStore::PatchVerdict::LastAdmin:
         return std::unexpected(Error::conflict(
-            u"/problems/last-admin"_s, u"This is the last active administrator; make someone else admin first."_s));
+            u"last-admin"_s, u"This is the last active administrator; make someone else admin first."_s));
     case AccountStore::PatchVerdict::Done:
         break;
     }

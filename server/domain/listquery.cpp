@@ -12,7 +12,6 @@ namespace {
 
 constexpr int kMacBytes = 16;
 constexpr int kMaxLimit = 100;
-constexpr int kDefaultLimit = 20;
 
 } // namespace
 
@@ -72,10 +71,9 @@ bool isPlainCount(QStringView text)
            std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters, const CursorCodec &cursors,
-                                 QStringView scope)
+Result<ListParams> readListParams(const QUrlQuery &query, const QStringList &filters)
 {
-    ListQuery out;
+    ListParams out;
     QStringList seen;
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (seen.contains(name))
@@ -87,11 +85,12 @@ Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filt
             if (!ok || limit < 1 || limit > kMaxLimit || !isPlainCount(value))
                 return std::unexpected(
                     Error::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxLimit)));
-            out.limit = limit;
+            out.page.limit = limit;
         } else if (name == u"cursor") {
-            out.cursor = cursors.decode(scope, value);
-            if (!out.cursor)
+            // An empty cursor was never issued (the first page is asked for without one).
+            if (value.isEmpty())
                 return std::unexpected(Error::badRequest(u"The cursor was not issued for this list."_s));
+            out.page.cursor = value;
         } else if (filters.contains(name)) {
             out.filters.insert(name, value);
         } else {
@@ -100,9 +99,19 @@ Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filt
                 Error::badRequest(u"Unknown query parameter '%1'; this list takes %2."_s.arg(name, allowed)));
         }
     }
-    if (out.limit == 0)
-        out.limit = kDefaultLimit;
     return out;
+}
+
+Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters, const CursorCodec &cursors,
+                                 QStringView scope)
+{
+    auto params = readListParams(query, filters);
+    if (!params)
+        return std::unexpected(params.error());
+    auto position = decodeCursor(cursors, scope, params->page);
+    if (!position)
+        return std::unexpected(position.error());
+    return ListQuery{params->page.limit, std::move(*position), std::move(params->filters)};
 }
 
 Result<std::optional<QJsonArray>> decodeCursor(const CursorCodec &cursors, QStringView scope,

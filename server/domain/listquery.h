@@ -36,6 +36,16 @@ struct ListQuery {
     QHash<QString, QString> filters;  ///< the other documented parameters that were given
 };
 
+/// @brief A list route's query string: the page request and the filters it takes.
+struct ListParams {
+    api::PageRequest page;
+    QHash<QString, QString> filters; ///< the parameters named in `filters` that were given
+};
+
+/// @brief Reads `limit` (1..100, default 20), `cursor` (kept opaque: the service decodes it for its list) and the
+/// parameters named in `filters`; anything else, a repeated parameter or a bad limit is a bad request.
+Result<ListParams> readListParams(const QUrlQuery &query, const QStringList &filters = {});
+
 /// @brief Whether `text` is a count in its one spelling: decimal digits only, without a sign, white space
 /// (a form's '+' reads as one) or leading zeros. QString::toInt() takes all of those.
 bool isPlainCount(QStringView text);

@@ -51,6 +51,8 @@ Problem Problem::from(const Error &error)
         }
         return {500, "internal", "Internal Server Error"};
     }();
+    // A code is api.md's name of the problem ("last-admin"); the path is added here, once.
+    Q_ASSERT_X(!error.code.contains(u'/'), "Problem::from", "an error code is a name, not a problem type path");
     Problem problem;
     problem.status = shape.status;
     problem.type = u"/problems/"_s + (error.code.isEmpty() ? QString::fromLatin1(shape.type) : error.code);

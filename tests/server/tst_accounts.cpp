@@ -1543,7 +1543,9 @@ void TestAccounts::lastActiveAdminStays()
         return adminPatch(id, body, &admin, server.get());
     };
 
-    CHECK_PROBLEM(patch(admin.id, {{u"role"_s, u"viewer"_s}}), 409);
+    const HttpResponse demoted = patch(admin.id, {{u"role"_s, u"viewer"_s}});
+    CHECK_PROBLEM(demoted, 409);
+    QCOMPARE(demoted.json().value(u"type"_s).toString(), u"/problems/last-admin"_s);
     CHECK_PROBLEM(patch(admin.id, {{u"is_active"_s, false}}), 409);
     EXPECT_STATUS(patch(viewer.id, {{u"role"_s, u"admin"_s}}), 200);
     EXPECT_STATUS(patch(viewer.id, {{u"is_active"_s, false}}), 200);
