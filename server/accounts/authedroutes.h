@@ -15,7 +15,8 @@ namespace inkwell::server {
 /// - routeDeferred:  `handler(caller, args..., request, context, defer)` → response or std::nullopt
 /// - routeStream:    `handler(caller, args..., request, context, start)` → response or std::nullopt
 /// - routeOptional:  `handler(caller or nullptr, args..., request, context)` → response; for routes anonymous
-///   callers may use too (nullptr without an Authorization header; a bad token is still 401).
+///   callers may use too (nullptr without an Authorization header; a bad token is still 401);
+///   routeOptionalDeferred the same with `defer` last.
 class AuthedRoutes {
 public:
     AuthedRoutes(Router &router, std::shared_ptr<AccountService> accounts)
@@ -86,6 +87,25 @@ public:
                     return problemResponse(who.error(), context);
                 const Caller *caller = *who ? &**who : nullptr;
                 return handler(caller, args..., request, context);
+            },
+            std::move(options));
+    }
+
+    /// @brief As routeOptional, for a handler that may answer later: `handler(caller or nullptr, args..., request,
+    /// context, defer)`.
+    template <typename... Args, typename Handler>
+    void routeOptionalDeferred(QHttpServerRequest::Method method, const QString &pattern, Handler handler,
+                               RouteOptions options = {})
+    {
+        m_router.routeDeferred<Args...>(
+            method, pattern,
+            [accounts = m_accounts, router = &m_router,
+             handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
+                      const Defer &defer) -> std::optional<QHttpServerResponse> {
+                auto who = accounts->optionalCaller(router->authenticate(request, context), context.hasAuthorization);
+                if (!who)
+                    return problemResponse(who.error(), context);
+                return handler(*who ? &**who : nullptr, args..., request, context, defer);
             },
             std::move(options));
     }

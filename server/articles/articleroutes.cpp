@@ -1,5 +1,6 @@
 #include "articleroutes.h"
 
+#include "accounts/authedroutes.h"
 #include "articles/articleservice.h"
 #include "db/pgnotifier.h"
 #include "db/replica.h"
@@ -274,81 +275,67 @@ RouteRegistrar articleRoutes()
         }
         auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
 
-        const Router *r = &router;
-        // Every article route: the caller (nullptr when anonymous) or the problem with its token.
-        const auto withCaller = [accounts, r](const QHttpServerRequest &request, RequestContext &context,
-                                              const auto &then) -> QHttpServerResponse {
-            auto who = accounts->optionalCaller(r->authenticate(request, context), context.hasAuthorization);
-            if (!who)
-                return problemResponse(who.error(), context);
-            return then(*who ? &**who : nullptr);
-        };
+        // Who calls is decided once, by AuthedRoutes (nullptr for an anonymous caller); these read the rest.
+        AuthedRoutes authed(router, accounts);
         const auto ifMatch = [](const QHttpServerRequest &request) {
             return ArticleService::precondition(request.value(QByteArrayLiteral("if-match")));
         };
-        // One article by path id: the caller, then the id (malformed → 404).
-        const auto withId = [withCaller](const QString &id, const QHttpServerRequest &request, RequestContext &context,
-                                         const auto &then) {
-            return withCaller(request, context, [&](const Caller *caller) {
-                const auto uuid = parseUuidPath(id);
-                if (!uuid)
-                    return problemResponse(Problem::notFound(), context);
-                return then(caller, *uuid);
-            });
+        // One article by path id (malformed → 404).
+        const auto withId = [](const Caller *caller, const QString &id, RequestContext &context, const auto &then) {
+            const auto uuid = parseUuidPath(id);
+            if (!uuid)
+                return problemResponse(Problem::notFound(), context);
+            return then(caller, *uuid);
         };
         // A write to one article: as withId, then its If-Match (malformed → 400).
-        const auto forWrite = [withId, ifMatch](const QString &id, const QHttpServerRequest &request,
-                                                RequestContext &context, const auto &then) {
-            return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+        const auto forWrite = [withId, ifMatch](const Caller *caller, const QString &id,
+                                                const QHttpServerRequest &request, RequestContext &context,
+                                                const auto &then) {
+            return withId(caller, id, context, [&](const Caller *who, const QUuid &uuid) {
                 auto precondition = ifMatch(request);
                 if (!precondition)
                     return problemResponse(precondition.error(), context);
-                return then(caller, uuid, *precondition);
+                return then(who, uuid, *precondition);
             });
         };
 
-        router.route(Method::Get, u"/api/v1/articles"_s,
-                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                         return withCaller(request, context, [&](const Caller *caller) {
-                             return answer(service->list(caller, formQuery(request)), context,
-                                           [](const QJsonObject &page) { return jsonResponse(page); });
-                         });
-                     },
-                     {u"Articles: published ones, or your drafts (status=draft); filters author_id, tag, q"_s,
-                      {},
-                      {200, 400, 401},
-                      true,
-                      u"articles"_s,
-                      {},
-                      {ResponseContent::json(200, u"Page_ArticleSummary"_s)}});
+        authed.routeOptional(
+            Method::Get, u"/api/v1/articles"_s,
+            [service](const Caller *caller, const QHttpServerRequest &request, RequestContext &context) {
+                return answer(service->list(caller, formQuery(request)), context,
+                              [](const QJsonObject &page) { return jsonResponse(page); });
+            },
+            {u"Articles: published ones, or your drafts (status=draft); filters author_id, tag, q"_s,
+             {},
+             {200, 400, 401},
+             true,
+             u"articles"_s,
+             {},
+             {ResponseContent::json(200, u"Page_ArticleSummary"_s)}});
 
-        router.route(Method::Post, u"/api/v1/articles"_s,
-                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                         return withCaller(request, context, [&](const Caller *caller) {
-                             return answer(service->create(caller, parseBody(request, articleInputFromJson)), context,
-                                           [](const ArticleResult &result) {
-                                               QHttpServerResponse response = articleResponse(result.article, 201);
-                                               response.setHeader(QByteArrayLiteral("Location"),
-                                                                  "/api/v1/articles/" +
-                                                                      formatId(result.article.id).toLatin1());
-                                               return response;
-                                           });
-                         });
-                     },
-                     {u"Write an article"_s,
-                      {},
-                      {201, 400, 401, 403, 415, 422},
-                      true,
-                      u"articles"_s,
-                      u"ArticleInput"_s,
-                      {ResponseContent::json(201, u"Article"_s)}});
+        authed.routeOptional(
+            Method::Post, u"/api/v1/articles"_s,
+            [service](const Caller *caller, const QHttpServerRequest &request, RequestContext &context) {
+                return answer(service->create(caller, parseBody(request, articleInputFromJson)), context,
+                              [](const ArticleResult &result) {
+                                  QHttpServerResponse response = articleResponse(result.article, 201);
+                                  response.setHeader(QByteArrayLiteral("Location"),
+                                                     "/api/v1/articles/" + formatId(result.article.id).toLatin1());
+                                  return response;
+                              });
+            },
+            {u"Write an article"_s,
+             {},
+             {201, 400, 401, 403, 415, 422},
+             true,
+             u"articles"_s,
+             u"ArticleInput"_s,
+             {ResponseContent::json(201, u"Article"_s)}});
 
-        router.route<QString>(
+        authed.routeOptional<QString>(
             Method::Get, u"/api/v1/articles/by-slug/<arg>"_s,
-            [service, withCaller](const QString &slug, const QHttpServerRequest &request, RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    return answer(service->getRenderedBySlug(caller, slug), context, renderedResponse);
-                });
+            [service](const Caller *caller, const QString &slug, const QHttpServerRequest &, RequestContext &context) {
+                return answer(service->getRenderedBySlug(caller, slug), context, renderedResponse);
             },
             {u"An article by its slug"_s,
              {u"slug"_s},
@@ -358,10 +345,11 @@ RouteRegistrar articleRoutes()
              {},
              {ResponseContent::json(200, u"Article"_s)}});
 
-        router.route<QString>(
+        authed.routeOptional<QString>(
             Method::Get, u"/api/v1/articles/<arg>"_s,
-            [service, withId](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+            [service, withId](const Caller *caller, const QString &id, const QHttpServerRequest &,
+                              RequestContext &context) {
+                return withId(caller, id, context, [&](const Caller *caller, const QUuid &uuid) {
                     return answer(service->getRendered(caller, uuid), context, renderedResponse);
                 });
             },
@@ -373,11 +361,12 @@ RouteRegistrar articleRoutes()
              {},
              {ResponseContent::json(200, u"Article"_s)}});
 
-        router.route<QString>(
+        authed.routeOptional<QString>(
             Method::Put, u"/api/v1/articles/<arg>"_s,
-            [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
+            [service, forWrite](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                                RequestContext &context) {
                 return forWrite(
-                    id, request, context,
+                    caller, id, request, context,
                     [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
                         return answer(
                             service->put(caller, uuid, parseBody(request, articleInputFromJson), precondition), context,
@@ -399,10 +388,11 @@ RouteRegistrar articleRoutes()
              u"ArticleInput"_s,
              {ResponseContent::json(200, u"Article"_s), ResponseContent::json(201, u"Article"_s)}});
 
-        router.route<QString>(
+        authed.routeOptional<QString>(
             Method::Patch, u"/api/v1/articles/<arg>"_s,
-            [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return forWrite(id, request, context,
+            [service, forWrite](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                                RequestContext &context) {
+                return forWrite(caller, id, request, context,
                                 [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
                                     return answer(service->patch(caller, uuid, parseBody(request, articlePatchFromJson),
                                                                  precondition),
@@ -418,10 +408,11 @@ RouteRegistrar articleRoutes()
              u"ArticlePatch"_s,
              {ResponseContent::json(200, u"Article"_s)}});
 
-        router.route<QString>(
+        authed.routeOptional<QString>(
             Method::Delete, u"/api/v1/articles/<arg>"_s,
-            [service, forWrite](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return forWrite(id, request, context,
+            [service, forWrite](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                                RequestContext &context) {
+                return forWrite(caller, id, request, context,
                                 [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
                                     auto removed = service->remove(caller, uuid, precondition);
                                     return removed ? QHttpServerResponse(QHttpServerResponse::StatusCode::NoContent)
@@ -439,11 +430,11 @@ RouteRegistrar articleRoutes()
                                                                {u"archive"_s, ArticleStatus::Archived}};
         for (const auto &[action, status] : actions) {
             const ArticleStatus target = status;
-            router.route<QString>(
+            authed.routeOptional<QString>(
                 Method::Post, u"/api/v1/articles/<arg>/"_s + action,
-                [service, forWrite, target](const QString &id, const QHttpServerRequest &request,
+                [service, forWrite, target](const Caller *caller, const QString &id, const QHttpServerRequest &request,
                                             RequestContext &context) {
-                    return forWrite(id, request, context,
+                    return forWrite(caller, id, request, context,
                                     [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
                                         return answer(service->setStatus(caller, uuid, target, precondition), context,
                                                       [](const Article &article) { return articleResponse(article); });
@@ -458,10 +449,11 @@ RouteRegistrar articleRoutes()
                  {ResponseContent::json(200, u"Article"_s)}});
         }
 
-        router.route<QString>(
+        authed.routeOptional<QString>(
             Method::Get, u"/api/v1/articles/<arg>/revisions"_s,
-            [service, withId](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+            [service, withId](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                              RequestContext &context) {
+                return withId(caller, id, context, [&](const Caller *caller, const QUuid &uuid) {
                     return answer(service->revisions(caller, uuid, formQuery(request)), context,
                                   [](const QJsonObject &page) { return jsonResponse(page); });
                 });
@@ -474,18 +466,16 @@ RouteRegistrar articleRoutes()
              {},
              {ResponseContent::json(200, u"Page_RevisionInfo"_s)}});
 
-        router.route<QString, QString>(
+        authed.routeOptional<QString, QString>(
             Method::Get, u"/api/v1/articles/<arg>/revisions/<arg>"_s,
-            [service, withCaller](const QString &id, const QString &number, const QHttpServerRequest &request,
-                                  RequestContext &context) {
-                return withCaller(request, context, [&](const Caller *caller) {
-                    const auto uuid = parseUuidPath(id);
-                    const auto revision = parsePositiveIntPath(number);
-                    if (!uuid || !revision)
-                        return problemResponse(Problem::notFound(), context);
-                    return answer(service->revision(caller, *uuid, *revision), context,
-                                  [](const Article &article) { return jsonResponse(toJson(article)); });
-                });
+            [service](const Caller *caller, const QString &id, const QString &number, const QHttpServerRequest &,
+                      RequestContext &context) {
+                const auto uuid = parseUuidPath(id);
+                const auto revision = parsePositiveIntPath(number);
+                if (!uuid || !revision)
+                    return problemResponse(Problem::notFound(), context);
+                return answer(service->revision(caller, *uuid, *revision), context,
+                              [](const Article &article) { return jsonResponse(toJson(article)); });
             },
             {u"One revision of an article, whole"_s,
              {u"id"_s, u"n"_s},
@@ -495,10 +485,11 @@ RouteRegistrar articleRoutes()
              {},
              {ResponseContent::json(200, u"Article"_s)}});
 
-        router.route<QString>(
+        authed.routeOptional<QString>(
             Method::Post, u"/api/v1/admin/articles/<arg>/restore"_s,
-            [service, withId](const QString &id, const QHttpServerRequest &request, RequestContext &context) {
-                return withId(id, request, context, [&](const Caller *caller, const QUuid &uuid) {
+            [service, withId](const Caller *caller, const QString &id, const QHttpServerRequest &,
+                              RequestContext &context) {
+                return withId(caller, id, context, [&](const Caller *caller, const QUuid &uuid) {
                     return answer(service->restore(caller, uuid), context,
                                   [](const Article &article) { return articleResponse(article); });
                 });
@@ -511,33 +502,29 @@ RouteRegistrar articleRoutes()
              {},
              {ResponseContent::json(200, u"Article"_s)}});
 
-        router.route(Method::Get, u"/api/v1/tags"_s,
-                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                         // Like every article route: a stale token is told so (401), even where none is needed.
-                         return withCaller(request, context, [&](const Caller *) {
-                             return answer(service->tags(formQuery(request)), context,
-                                           [](const QJsonObject &page) { return jsonResponse(page); });
-                         });
-                     },
-                     {u"Tags with their number of published articles"_s,
-                      {},
-                      {200, 400, 401},
-                      true,
-                      u"tags"_s,
-                      {},
-                      {ResponseContent::json(200, u"Page_Tag"_s)}});
+        authed.routeOptional(Method::Get, u"/api/v1/tags"_s,
+                             [service](const Caller *, const QHttpServerRequest &request, RequestContext &context) {
+                                 // Like every article route: a stale token is told so (401), even where none is needed.
+                                 return answer(service->tags(formQuery(request)), context,
+                                               [](const QJsonObject &page) { return jsonResponse(page); });
+                             },
+                             {u"Tags with their number of published articles"_s,
+                              {},
+                              {200, 400, 401},
+                              true,
+                              u"tags"_s,
+                              {},
+                              {ResponseContent::json(200, u"Page_Tag"_s)}});
 
         // A search whose published hits are kept is answered at once; a miss is computed on a read worker (its own
         // connection), so that the listener keeps answering the requests behind it meanwhile.
-        router.routeDeferred(
+        authed.routeOptionalDeferred(
             Method::Get, u"/api/v1/search"_s,
-            [service, accounts, r, workers = resources.service.readWorkers,
-             params = resources.service.database](const QHttpServerRequest &request, RequestContext &context,
-                                                  const Defer &defer) -> std::optional<QHttpServerResponse> {
-                auto who = accounts->optionalCaller(r->authenticate(request, context), context.hasAuthorization);
-                if (!who)
-                    return problemResponse(who.error(), context);
-                std::optional<Caller> caller = std::move(*who);
+            [service, workers = resources.service.readWorkers, params = resources.service.database](
+                const Caller *who, const QHttpServerRequest &request, RequestContext &context,
+                const Defer &defer) -> std::optional<QHttpServerResponse> {
+                // Kept by value: a miss answers later, after this request's caller object is gone.
+                const std::optional<Caller> caller = who ? std::optional<Caller>(*who) : std::nullopt;
                 auto asked = service->searchRequest(formQuery(request));
                 if (!asked)
                     return problemResponse(asked.error(), context);
@@ -574,22 +561,20 @@ RouteRegistrar articleRoutes()
              {},
              {ResponseContent::json(200, u"Page_SearchHit"_s)}});
 
-        router.route(Method::Get, u"/api/v1/sync/changes"_s,
-                     [service, withCaller](const QHttpServerRequest &request, RequestContext &context) {
-                         return withCaller(request, context, [&](const Caller *caller) {
-                             return answer(service->changes(caller, formQuery(request)), context,
-                                           [](const QByteArray &page) {
-                                               return QHttpServerResponse(QByteArrayLiteral("application/json"), page);
-                                           });
-                         });
-                     },
-                     {u"The change feed: every article you can see changed after the cursor"_s,
-                      {},
-                      {200, 400, 401, 410},
-                      true,
-                      u"sync"_s,
-                      {},
-                      {ResponseContent::json(200, u"ChangesPage"_s)}});
+        authed.routeOptional(
+            Method::Get, u"/api/v1/sync/changes"_s,
+            [service](const Caller *caller, const QHttpServerRequest &request, RequestContext &context) {
+                return answer(service->changes(caller, formQuery(request)), context, [](const QByteArray &page) {
+                    return QHttpServerResponse(QByteArrayLiteral("application/json"), page);
+                });
+            },
+            {u"The change feed: every article you can see changed after the cursor"_s,
+             {},
+             {200, 400, 401, 410},
+             true,
+             u"sync"_s,
+             {},
+             {ResponseContent::json(200, u"ChangesPage"_s)}});
     };
 }
 
