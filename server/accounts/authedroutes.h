@@ -5,6 +5,7 @@
 #include "http/router.h"
 
 #include <memory>
+#include <type_traits>
 
 namespace inkwell::server {
 
@@ -30,12 +31,11 @@ public:
     {
         m_router.route<Args...>(
             method, pattern,
-            [accounts = m_accounts, router = &m_router, handler](Args... args, const QHttpServerRequest &request,
-                                                                 RequestContext &context) -> QHttpServerResponse {
-                auto who = accounts->caller(router->authenticate(request, context));
-                if (!who)
-                    return problemResponse(who.error(), context);
-                return handler(*who, args..., request, context);
+            [who = prologue<false>(), handler](Args... args, const QHttpServerRequest &request,
+                                               RequestContext &context) -> QHttpServerResponse {
+                return who(request, context, [&](const Caller &caller) -> QHttpServerResponse {
+                    return handler(caller, args..., request, context);
+                });
             },
             std::move(options));
     }
@@ -46,13 +46,11 @@ public:
     {
         m_router.routeDeferred<Args...>(
             method, pattern,
-            [accounts = m_accounts, router = &m_router,
-             handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
-                      const Defer &defer) -> std::optional<QHttpServerResponse> {
-                auto who = accounts->caller(router->authenticate(request, context));
-                if (!who)
-                    return problemResponse(who.error(), context);
-                return handler(*who, args..., request, context, defer);
+            [who = prologue<false>(), handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
+                                               const Defer &defer) -> std::optional<QHttpServerResponse> {
+                return who(request, context, [&](const Caller &caller) -> std::optional<QHttpServerResponse> {
+                    return handler(caller, args..., request, context, defer);
+                });
             },
             std::move(options));
     }
@@ -63,13 +61,11 @@ public:
     {
         m_router.routeStream<Args...>(
             method, pattern,
-            [accounts = m_accounts, router = &m_router,
-             handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
-                      const StartStream &start) -> std::optional<QHttpServerResponse> {
-                auto who = accounts->caller(router->authenticate(request, context));
-                if (!who)
-                    return problemResponse(who.error(), context);
-                return handler(*who, args..., request, context, start);
+            [who = prologue<false>(), handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
+                                               const StartStream &start) -> std::optional<QHttpServerResponse> {
+                return who(request, context, [&](const Caller &caller) -> std::optional<QHttpServerResponse> {
+                    return handler(caller, args..., request, context, start);
+                });
             },
             std::move(options));
     }
@@ -80,13 +76,11 @@ public:
     {
         m_router.route<Args...>(
             method, pattern,
-            [accounts = m_accounts, router = &m_router, handler](Args... args, const QHttpServerRequest &request,
-                                                                 RequestContext &context) -> QHttpServerResponse {
-                auto who = accounts->optionalCaller(router->authenticate(request, context), context.hasAuthorization);
-                if (!who)
-                    return problemResponse(who.error(), context);
-                const Caller *caller = *who ? &**who : nullptr;
-                return handler(caller, args..., request, context);
+            [who = prologue<true>(), handler](Args... args, const QHttpServerRequest &request,
+                                              RequestContext &context) -> QHttpServerResponse {
+                return who(request, context, [&](const Caller *caller) -> QHttpServerResponse {
+                    return handler(caller, args..., request, context);
+                });
             },
             std::move(options));
     }
@@ -99,13 +93,11 @@ public:
     {
         m_router.routeDeferred<Args...>(
             method, pattern,
-            [accounts = m_accounts, router = &m_router,
-             handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
-                      const Defer &defer) -> std::optional<QHttpServerResponse> {
-                auto who = accounts->optionalCaller(router->authenticate(request, context), context.hasAuthorization);
-                if (!who)
-                    return problemResponse(who.error(), context);
-                return handler(*who ? &**who : nullptr, args..., request, context, defer);
+            [who = prologue<true>(), handler](Args... args, const QHttpServerRequest &request, RequestContext &context,
+                                              const Defer &defer) -> std::optional<QHttpServerResponse> {
+                return who(request, context, [&](const Caller *caller) -> std::optional<QHttpServerResponse> {
+                    return handler(caller, args..., request, context, defer);
+                });
             },
             std::move(options));
     }
@@ -114,6 +106,29 @@ public:
     const std::shared_ptr<AccountService> &accounts() const { return m_accounts; }
 
 private:
+    /// The one prologue every registration wraps its handler in: `who(request, context, then)` resolves the caller
+    /// (with `Optional`, nullptr for a request without an Authorization header) and calls `then` with it, or
+    /// answers the problem with its token (401 with WWW-Authenticate).
+    template <bool Optional> auto prologue() const
+    {
+        return [accounts = m_accounts, router = &m_router](const QHttpServerRequest &request, RequestContext &context,
+                                                           const auto &then) {
+            using Answer =
+                std::invoke_result_t<decltype(then), std::conditional_t<Optional, const Caller *, const Caller &>>;
+            if constexpr (Optional) {
+                auto who = accounts->optionalCaller(router->authenticate(request, context), context.hasAuthorization);
+                if (!who)
+                    return Answer(problemResponse(who.error(), context));
+                return then(*who ? &**who : nullptr);
+            } else {
+                auto who = accounts->caller(router->authenticate(request, context));
+                if (!who)
+                    return Answer(problemResponse(who.error(), context));
+                return then(*who);
+            }
+        };
+    }
+
     Router &m_router;
     std::shared_ptr<AccountService> m_accounts;
 };
