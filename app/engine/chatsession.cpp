@@ -108,6 +108,7 @@ void ChatSession::setStatus(Status status)
 void ChatSession::reset(Status status)
 {
     ++m_generation;
+    m_editsInFlight = 0; // their answers are dropped with the generation
     m_stopTimer.stop();
     m_refreshTimer.stop();
     if (m_pending) {
@@ -164,10 +165,14 @@ void ChatSession::refresh()
     if (!m_conversation || m_status != Status::Ready)
         return;
     const quint64 generation = m_generation;
-    m_api->conversation(m_conversation->id, this, [this, generation](api::ApiResult<api::ConversationDetail> result) {
+    const quint64 edits = m_conversationEdits;
+    m_api->conversation(m_conversation->id, this,
+                        [this, generation, edits](api::ApiResult<api::ConversationDetail> result) {
         if (generation != m_generation || !result)
             return;
-        applyConversation(result->conversation);
+        // A copy read before the user's own change was answered would undo it on screen.
+        if (edits == m_conversationEdits && m_editsInFlight == 0)
+            applyConversation(result->conversation);
         // The server counts the question's tokens itself: take its numbers.
         for (const Message &message : std::as_const(result->messages))
             m_messages->setTokens(message.id, message.tokens);
@@ -555,9 +560,13 @@ void ChatSession::setSystemPrompt(const QString &prompt)
     else
         patch.systemPrompt.emplace(prompt);
     const quint64 generation = m_generation;
+    ++m_conversationEdits;
+    ++m_editsInFlight;
     m_api->updateConversation(m_conversation->id, patch, this, [this, generation](api::ApiResult<Conversation> result) {
         if (generation != m_generation)
             return;
+        ++m_conversationEdits;
+        --m_editsInFlight;
         if (!result) {
             Q_EMIT errorOccurred(trChat("The system prompt could not be saved: %1").arg(result.error().message()));
             return;

@@ -150,6 +150,10 @@ private:
     std::optional<Conversation> m_conversation;
     std::optional<Pending> m_pending;
     quint64 m_generation = 0; // bumped by open() and close(): replies of an earlier one are dropped
+    // Bumped when a change of the conversation (its system prompt) is sent and when its answer arrives: a refresh
+    // read before either shows the conversation as it was, and its copy is not applied.
+    quint64 m_conversationEdits = 0;
+    int m_editsInFlight = 0;
     quint64 m_serial = 0;     // bumped by every exchange
     QTimer m_stopTimer;
     QTimer m_refreshTimer;

@@ -877,7 +877,9 @@ void TestChatPanel::reopenedConversationShowsFailedAndStoppedAnswers()
     const auto panel = showPanel(*api, list);
     QVERIFY(panel);
     panel->openConversation(conversation->id);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready && widgetAt(*panel, 3),
+    // A widget added to a shown layout is shown from the event loop: wait until the last one is.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->currentSession()->status() == ChatSession::Status::Ready && widgetAt(*panel, 3) &&
+                                 widgetAt(*panel, 3)->isVisible(),
                              kWaitMs);
     auto *failed = qobject_cast<QLabel *>(visibleChild(widgetAt(*panel, 1), u"failedBadge"_s));
     QVERIFY(failed);
@@ -1017,13 +1019,16 @@ void TestChatPanel::streamCutMidwayFailsAndRetryAnswersAgain()
     QCOMPARE(model->message(1).content, u"Partial answer"_s);
     QVERIFY2(model->message(1).errorText.contains(u"connection"_s), qPrintable(model->message(1).errorText));
     QVERIFY(session.canRetry());
-    m_upstream.release();
 
-    // The server saw the reader leave and kept what it had, as cancelled.
+    // The server sees the reader leave while the upstream is still talking, and keeps what it had, as cancelled
+    // (until then the answer reads as failed and empty). The upstream ends only after that, so its end cannot be
+    // what settles the answer.
     std::optional<api::ConversationDetail> stored;
-    QTRY_VERIFY_WITH_TIMEOUT((stored = read(*api, conversation->id)) && stored->messages.size() == 2, kWaitMs);
-    QCOMPARE(stored->messages.at(1).status, MessageStatus::Cancelled);
+    QTRY_VERIFY_WITH_TIMEOUT((stored = read(*api, conversation->id)) && stored->messages.size() == 2 &&
+                                 stored->messages.at(1).status == MessageStatus::Cancelled,
+                             kWaitMs);
     QCOMPARE(stored->messages.at(1).content, u"Partial answer"_s);
+    m_upstream.release();
 
     m_upstream.enqueue(FakeUpstream::openaiText({u"Whole answer"_s}));
     QVERIFY(session.retry());
