@@ -457,13 +457,12 @@ Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text,
             : u"hits AS (SELECT h.o_id AS id, h.o_rank AS rank FROM q, inkwell_search_published(q.query, ?, ?) h)"_s;
     const QVariantList binds =
         draftsOf ? QVariantList{text, idText(*draftsOf), limit} : QVariantList{text, limit, kSearchCandidates};
-    // Headlines only for the page, over the first 4,000 characters of each body: ts_headline over whole
-    // bodies is the expensive part. A derived excerpt is the body's opening: it is left out, or the snippet
-    // would show it twice.
+    // Headlines only for the page, over the title, the excerpt and a window of the body around the query's
+    // words (inkwell_snippet_source, migration 0010): ts_headline over whole bodies is the expensive part. A
+    // derived excerpt is the body's opening: it is left out, or the snippet would show it twice.
     auto query = run(u"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), %2 "
-                     u"SELECT %1, hits.rank, ts_headline('english', translate(a.title || E'\\n' || "
-                     u"CASE WHEN a.excerpt_derived THEN '' ELSE a.excerpt || E'\\n' END || left(a.content, 4000), "
-                     u"E'\\x01\\x02', ''), "
+                     u"SELECT %1, hits.rank, ts_headline('english', translate(inkwell_snippet_source(a.title, "
+                     u"a.excerpt, a.excerpt_derived, a.content, q.query), E'\\x01\\x02', ''), "
                      u"q.query, 'StartSel=\"\x01\", StopSel=\"\x02\", MaxWords=30, MinWords=10, MaxFragments=2, "
                      u"FragmentDelimiter=\" … \"') "
                      u"FROM hits JOIN articles a ON a.id = hits.id JOIN users u ON u.id = a.author_id, q "

@@ -321,6 +321,7 @@ private Q_SLOTS:
     void searchPhraseStaysInOneField_data();
     void searchPhraseStaysInOneField();
     void searchReadsADerivedExcerptOnce();
+    void searchSnippetShowsWhereTheBodyMatches();
     void searchOfArticlesStoredBeforeTheFieldsWereApart();
     void searchCacheComputesAKeyOnceForConcurrentMisses();
     void searchCacheWaitersComputeWhenTheTurnFailsLagsOrIsCleared();
@@ -2213,6 +2214,42 @@ void TestArticles::searchPhraseStaysInOneField()
     // Each word alone is found wherever it is.
     QCOMPARE(searchHits(z).size(), 1);
     QCOMPARE(searchHits(b).size(), 1);
+}
+
+void TestArticles::searchSnippetShowsWhereTheBodyMatches()
+{
+    // Words made of letters only, unique to this run: "…zumpy" is stemmed to "…zumpi", which no written form
+    // starts with (the "y" to "i" rule).
+    QString tag;
+    for (const QChar digit : QString::number(++g_serial))
+        tag += QChar(u'b' + (digit.unicode() - u'0'));
+    const QString deep = tag + u"zumpy"_s;
+    const QString first = tag + u"quorble"_s;
+    const QString second = tag + u"fennock"_s;
+    const QString filler = QStringList(180, u"Filler text runs along here."_s).join(u' '); // 5,219 characters
+    const QJsonObject article =
+        createPublished(m_bob, unique(u"Deep Match"_s),
+                        filler + u" The "_s + first + u" waits. "_s + filler.left(1000) + u" Then "_s + second +
+                            u" and a "_s + deep + u" end the story."_s);
+    QVERIFY2(!article.isEmpty(), qPrintable(m_error));
+    const auto snippetOf = [this, &article](const QString &query) {
+        for (const auto &[id, snippet, rank] : searchHits(QString::fromLatin1(QUrl::toPercentEncoding(query)))) {
+            if (id == article.value(u"id"_s).toString())
+                return snippet;
+        }
+        return u"(not found: %1)"_s.arg(m_error);
+    };
+    // A word more than 6,000 characters into the body is shown marked, not the body's opening unmarked.
+    QString snippet = snippetOf(deep);
+    QVERIFY2(snippet.contains(u"<mark>"_s + deep + u"</mark>"_s), qPrintable(snippet));
+    // Both words of an AND query, 1,000 characters apart, are shown (ts_headline shows no cover longer than 300
+    // words).
+    snippet = snippetOf(first + u" "_s + second);
+    QVERIFY2(snippet.contains(u"<mark>"_s + first + u"</mark>"_s), qPrintable(snippet));
+    QVERIFY2(snippet.contains(u"<mark>"_s + second + u"</mark>"_s), qPrintable(snippet));
+    // A negated word does not pull the snippet towards it.
+    snippet = snippetOf(first + u" -nonesuchword"_s);
+    QVERIFY2(snippet.contains(u"<mark>"_s + first + u"</mark>"_s), qPrintable(snippet));
 }
 
 void TestArticles::searchReadsADerivedExcerptOnce()
