@@ -365,6 +365,14 @@ qint64 SearchCache::entryCost(const QString &key, const QJsonArray &items)
     return 2 * key.size() + 2 * QJsonDocument(items).toJson(QJsonDocument::Compact).size() + kEntryOverheadBytes;
 }
 
+std::optional<QJsonArray> SearchCache::kept(const QString &key)
+{
+    std::optional<QJsonArray> items = get(key);
+    if (items)
+        m_hits.fetchAndAddRelaxed(1);
+    return items;
+}
+
 std::optional<QJsonArray> SearchCache::get(const QString &key) const
 {
     QReadLocker locker(&m_lock);

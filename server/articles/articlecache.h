@@ -152,7 +152,7 @@ public:
     /// them (from a read that starts now) and hand them to it.
     struct Lookup;
 
-    /// @brief Counts for /metrics, of lookup() (get() counts nothing).
+    /// @brief Counts for /metrics, of lookup() and kept() (get() counts nothing).
     struct Stats {
         qint64 hits = 0;          ///< kept items
         qint64 shared = 0;        ///< items another request computed while this one waited
@@ -169,6 +169,9 @@ public:
     /// @brief `key`'s items when kept; else, when another request computes them now, waits for its result (up to
     /// the wait bound); else the turn to compute them.
     Lookup lookup(const QString &key);
+    /// @brief `key`'s items when kept (counted as a hit), without waiting or taking a turn: a listener's look
+    /// before it hands a search to a worker.
+    std::optional<QJsonArray> kept(const QString &key);
     Stats stats() const;
     /// @brief The estimated memory of an entry: the key (UTF-16), twice the compact JSON of `items` (a
     /// QJsonArray keeps elements of 16 bytes and strings in Latin-1 or UTF-16, about twice its JSON) and

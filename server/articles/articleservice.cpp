@@ -766,7 +766,7 @@ std::optional<QJsonArray> ArticleService::keptSearch(const SearchRequest &reques
     // With a replica, published hits are read where ReplicaRouting says, on this thread (search()).
     if (m_replica)
         return std::nullopt;
-    return m_searches->get(request.key);
+    return m_searches->kept(request.key);
 }
 
 bool ArticleService::searchesOffThread() const

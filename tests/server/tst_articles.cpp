@@ -2542,6 +2542,13 @@ void TestArticles::concurrentIdenticalSearchesReadTheDatabaseOnce()
     }
     QCOMPARE(metric("inkwell_search_db_reads_total") - readsBefore, 1.0);
     QCOMPARE(metric("inkwell_search_wait_timeouts_total"), 0.0);
+
+    // Asked again, the kept hits answer: each answer counts as a cache hit, none reads the database.
+    const double hitsBefore = metric("inkwell_search_cache_hits_total");
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(client.get(u"/api/v1/search?q="_s + word).status, 200);
+    QCOMPARE(metric("inkwell_search_cache_hits_total") - hitsBefore, 3.0);
+    QCOMPARE(metric("inkwell_search_db_reads_total") - readsBefore, 1.0);
 }
 
 void TestArticles::coldSearchDoesNotHoldUpTheListener()
