@@ -205,6 +205,14 @@ Parsed<RevisionInfo> revisionInfoFromJson(const QJsonObject &json)
     return in.finish(std::move(info));
 }
 
+QJsonObject toJson(const RevisionInfo &info)
+{
+    return {{u"revision"_s, info.revision},
+            {u"title"_s, info.title},
+            {u"updated_at"_s, formatTimestamp(info.updatedAt)},
+            {u"updated_by"_s, info.updatedBy ? QJsonValue(formatId(*info.updatedBy)) : QJsonValue(QJsonValue::Null)}};
+}
+
 Parsed<SearchHit> searchHitFromJson(const QJsonObject &json)
 {
     FieldErrors errors;

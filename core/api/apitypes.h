@@ -68,6 +68,31 @@ struct PageRequest {
     friend bool operator==(const PageRequest &, const PageRequest &) = default;
 };
 
+/// @brief GET /articles: a page of articles, newest first; without a status, the published ones.
+struct ArticleListRequest {
+    PageRequest page;
+    std::optional<ArticleStatus> status; ///< a status other than published: the caller's own (an admin's: all)
+    std::optional<QUuid> authorId;
+    QString tag; ///< a tag's name (at most 50 characters); empty: any
+    QString q;   ///< words the title, excerpt or body contain (at most 200 characters); empty: any
+};
+
+/// @brief GET /search: the query (websearch syntax: phrases, -exclude, or; 1 to 200 characters) and how many hits
+/// (1..100). Search has one page: there is no cursor.
+struct SearchRequest {
+    QString q;
+    int limit = 20;
+};
+
+/// @brief GET /sync/changes: where the previous page ended (its opaque `cursor`; empty or "0": from the start) and
+/// at most how many changes (1..kMaxChangesLimit).
+struct ChangesRequest {
+    QString since;
+    int limit = 100;
+};
+/// @brief The most changes one page of the feed holds.
+inline constexpr int kMaxChangesLimit = 1000;
+
 /// @brief GET /conversations: the caller's conversations, most recently updated first (no filters).
 struct ConversationListRequest {
     PageRequest page;
@@ -109,8 +134,11 @@ struct RevisionInfo {
     QString title;
     QDateTime updatedAt;
     std::optional<QUuid> updatedBy;
+
+    friend bool operator==(const RevisionInfo &, const RevisionInfo &) = default;
 };
 Parsed<RevisionInfo> revisionInfoFromJson(const QJsonObject &json);
+QJsonObject toJson(const RevisionInfo &info);
 
 /// @brief One hit of GET /search: the article without its body, its rank, and a snippet with `<mark>`s.
 struct SearchHit {

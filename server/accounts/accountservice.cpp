@@ -425,13 +425,6 @@ Result<void> AccountService::unfollow(const Caller &caller, const QUuid &id)
 namespace {
 
 /// The store's page with its position turned into a cursor for the list `scope`.
-template <typename T> api::Page<T> cursorPage(StorePage<T> page, const CursorCodec &cursors, QStringView scope)
-{
-    api::Page<T> out{std::move(page.items), std::nullopt};
-    if (page.next)
-        out.nextCursor = cursors.encode(scope, *page.next);
-    return out;
-}
 
 } // namespace
 
@@ -449,7 +442,7 @@ Result<api::Page<User>> AccountService::followers(const QUuid &id, const api::Pa
     auto page = m_store.followers(id, request.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    return cursorPage(std::move(*page), m_cursors, scope);
+    return cursorPage(std::move(page->items), page->next, m_cursors, scope);
 }
 
 // ---- Administration ----------------------------------------------------------------------------------------
@@ -469,7 +462,7 @@ Result<api::Page<api::AdminUser>> AccountService::listUsers(const Caller &caller
     auto page = m_store.listUsers(search, request.role, request.page.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    return cursorPage(std::move(*page), m_cursors, scope);
+    return cursorPage(std::move(page->items), page->next, m_cursors, scope);
 }
 
 Result<User> AccountService::patchUser(const Caller &caller, const QUuid &id, const AdminUserPatch &patch,
@@ -503,7 +496,7 @@ Result<api::Page<api::AuditEntry>> AccountService::auditLog(const Caller &caller
     auto page = m_store.auditLog(request.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    return cursorPage(std::move(*page), m_cursors, u"audit-log");
+    return cursorPage(std::move(page->items), page->next, m_cursors, u"audit-log");
 }
 
 Result<User> AccountService::createAdmin(ThreadDatabase &db, const QString &email, const QString &fullName,

@@ -1,6 +1,7 @@
 #include "articleroutes.h"
 
 #include "accounts/authedroutes.h"
+#include "articles/articlerequests.h"
 #include "articles/articleservice.h"
 #include "db/pgnotifier.h"
 #include "db/replica.h"
@@ -302,7 +303,10 @@ RouteRegistrar articleRoutes()
         authed.routeOptional(
             Method::Get, u"/api/v1/articles"_s,
             [service](const Caller *caller, const QHttpServerRequest &request, RequestContext &context) {
-                return answer(service->list(caller, formQuery(request)), context,
+                auto asked = articleListRequest(formQuery(request));
+                if (!asked)
+                    return problemResponse(asked.error(), context);
+                return answer(service->list(caller, *asked), context,
                               [](const QJsonObject &page) { return jsonResponse(page); });
             },
             {u"Articles: published ones, or your drafts (status=draft); filters author_id, tag, q"_s,
@@ -454,8 +458,14 @@ RouteRegistrar articleRoutes()
             [service, withId](const Caller *caller, const QString &id, const QHttpServerRequest &request,
                               RequestContext &context) {
                 return withId(caller, id, context, [&](const Caller *caller, const QUuid &uuid) {
-                    return answer(service->revisions(caller, uuid, formQuery(request)), context,
-                                  [](const QJsonObject &page) { return jsonResponse(page); });
+                    auto params = readListParams(formQuery(request));
+                    if (!params)
+                        return problemResponse(params.error(), context);
+                    return answer(service->revisions(caller, uuid, params->page), context,
+                                  [](const api::Page<api::RevisionInfo> &page) {
+                                      return jsonResponse(
+                                          toJson(page, [](const api::RevisionInfo &info) { return toJson(info); }));
+                                  });
                 });
             },
             {u"An article's revisions, newest first"_s,
@@ -505,8 +515,12 @@ RouteRegistrar articleRoutes()
         authed.routeOptional(Method::Get, u"/api/v1/tags"_s,
                              [service](const Caller *, const QHttpServerRequest &request, RequestContext &context) {
                                  // Like every article route: a stale token is told so (401), even where none is needed.
-                                 return answer(service->tags(formQuery(request)), context,
-                                               [](const QJsonObject &page) { return jsonResponse(page); });
+                                 auto params = readListParams(formQuery(request));
+                                 if (!params)
+                                     return problemResponse(params.error(), context);
+                                 return answer(service->tags(params->page), context, [](const api::Page<Tag> &page) {
+                                     return jsonResponse(toJson(page, [](const Tag &tag) { return toJson(tag); }));
+                                 });
                              },
                              {u"Tags with their number of published articles"_s,
                               {},
@@ -525,24 +539,25 @@ RouteRegistrar articleRoutes()
                 const Defer &defer) -> std::optional<QHttpServerResponse> {
                 // Kept by value: a miss answers later, after this request's caller object is gone.
                 const std::optional<Caller> caller = who ? std::optional<Caller>(*who) : std::nullopt;
-                auto asked = service->searchRequest(formQuery(request));
+                auto asked = searchRequest(formQuery(request));
                 if (!asked)
                     return problemResponse(asked.error(), context);
+                const ArticleService::PlannedSearch planned = ArticleService::planSearch(*asked);
                 const auto respond = [](const Result<QJsonObject> &page, const RequestContext &at) {
                     return page ? jsonResponse(*page) : problemResponse(page.error(), at);
                 };
-                if (auto kept = service->keptSearch(*asked))
-                    return respond(service->searchAnswer(caller ? &*caller : nullptr, *asked, std::move(*kept)),
+                if (auto kept = service->keptSearch(planned))
+                    return respond(service->searchAnswer(caller ? &*caller : nullptr, planned, std::move(*kept)),
                                    context);
                 if (!workers || !service->searchesOffThread())
-                    return respond(service->search(caller ? &*caller : nullptr, formQuery(request)), context);
+                    return respond(service->search(caller ? &*caller : nullptr, *asked), context);
                 auto reply = defer();
                 workers->run(
                     reply->threadContext(),
-                    [searches = service->searches(), params, wanted = *asked] {
+                    [searches = service->searches(), params, wanted = planned] {
                         return ArticleService::searchPublished(readWorkerDatabase(params), *searches, wanted);
                     },
-                    [service, reply, caller, wanted = *asked, respond](Result<QJsonArray> published) {
+                    [service, reply, caller, wanted = planned, respond](Result<QJsonArray> published) {
                         if (!published) {
                             reply->send(problemResponse(published.error(), reply->context()));
                             return;
@@ -564,7 +579,10 @@ RouteRegistrar articleRoutes()
         authed.routeOptional(
             Method::Get, u"/api/v1/sync/changes"_s,
             [service](const Caller *caller, const QHttpServerRequest &request, RequestContext &context) {
-                return answer(service->changes(caller, formQuery(request)), context, [](const QByteArray &page) {
+                auto asked = changesRequest(formQuery(request));
+                if (!asked)
+                    return problemResponse(asked.error(), context);
+                return answer(service->changes(caller, *asked), context, [](const QByteArray &page) {
                     return QHttpServerResponse(QByteArrayLiteral("application/json"), page);
                 });
             },

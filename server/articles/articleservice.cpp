@@ -17,8 +17,6 @@ namespace inkwell::server {
 namespace {
 
 constexpr int kSlugAttempts = 5;
-constexpr int kMaxFeedLimit = 1000;
-constexpr int kDefaultFeedLimit = 100;
 const QString kSlugRace = u"slug-race"_s;
 
 bool isAdmin(const Caller *caller)
@@ -107,11 +105,6 @@ void writeArticle(JsonWriter &json, const FeedRow &a)
     json.name("word_count"_L1);
     json.rawValue(a.wordCount);
     json.endObject();
-}
-
-std::optional<QUuid> parseQueryId(const QString &text)
-{
-    return parseId(text);
 }
 
 } // namespace
@@ -594,53 +587,40 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
 
 // ---- Reading lists -----------------------------------------------------------------------------------------
 
-Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &query)
+Result<QJsonObject> ArticleService::list(const Caller *caller, const api::ArticleListRequest &request)
 {
-    const QStringList filters{u"status"_s, u"author_id"_s, u"tag"_s, u"q"_s};
-    QString scope = u"articles"_s;
-    for (const QString &name : filters)
-        scope += u'|' + query.queryItemValue(name, QUrl::FullyDecoded);
-    // Pages of published articles are the same for everyone (and cached); other pages are the caller's.
-    const QString status = query.queryItemValue(u"status"_s, QUrl::FullyDecoded);
-    const bool publishedList = status.isEmpty() || status == u"published";
+    // Pages of published articles are the same for everyone (and cached); other pages are the caller's. A cursor
+    // belongs to the filters it was issued with: they are its scope.
+    const bool publishedList = !request.status || *request.status == ArticleStatus::Published;
+    QString scope = u"articles|%1|%2|%3|%4"_s.arg(request.status ? articleStatusToString(*request.status) : QString(),
+                                                  request.authorId ? formatId(*request.authorId) : QString(),
+                                                  request.tag, request.q);
     if (caller && !publishedList)
         scope += u'|' + formatId(caller->user().id);
-    const QString cacheKey = query.toString(QUrl::FullyEncoded);
+    const QString cacheKey = u"%1|%2|%3"_s.arg(scope).arg(request.page.limit).arg(request.page.cursor);
     if (publishedList) {
         if (auto cached = m_lists->get(cacheKey))
             return cached->at(0).toObject();
     }
     const qint64 readAt = m_lists->now();
-    auto parsed = parseListQuery(query, filters, m_cursors, scope);
-    if (!parsed)
-        return std::unexpected(parsed.error());
+    auto after = decodeCursor(m_cursors, scope, request.page);
+    if (!after)
+        return std::unexpected(after.error());
     ArticleFilter filter;
-    if (parsed->filters.contains(u"status"_s)) {
-        const auto status = articleStatusFromString(parsed->filters.value(u"status"_s));
-        if (!status)
-            return std::unexpected(Error::badRequest(u"status must be one of: %1."_s.arg(kArticleStatusNames)));
-        filter.status = *status;
-    }
-    if (parsed->filters.contains(u"author_id"_s)) {
-        filter.authorId = parseQueryId(parsed->filters.value(u"author_id"_s));
-        if (!filter.authorId)
-            return std::unexpected(Error::badRequest(u"author_id must be a user id."_s));
-    }
-    filter.tag = parsed->filters.value(u"tag"_s).trimmed();
-    filter.query = parsed->filters.value(u"q"_s).trimmed();
-    if (filter.tag.size() > 50 || filter.query.size() > 200)
-        return std::unexpected(Error::badRequest(u"tag or q is too long."_s));
-    if (filter.status != ArticleStatus::Published) {
+    filter.status = request.status.value_or(ArticleStatus::Published);
+    filter.authorId = request.authorId;
+    filter.tag = request.tag;
+    filter.query = request.q;
+    if (!publishedList) {
         // Drafts and archived articles: the caller's own; an admin's view covers everyone's.
         if (!caller)
             return std::unexpected(Error::unauthorized(u"Sign in to list drafts."_s));
         if (!isAdmin(caller))
             filter.ownerOnly = caller->user().id;
     }
-    const bool shared = publishedList && filter.status == ArticleStatus::Published;
     bool mayCache = true;
-    auto page = readListing(caller, shared, mayCache,
-                            [&](ArticleStore &store) { return store.list(filter, parsed->limit, parsed->cursor); });
+    auto page = readListing(caller, publishedList, mayCache,
+                            [&](ArticleStore &store) { return store.list(filter, request.page.limit, *after); });
     if (!page)
         return std::unexpected(page.error());
     QJsonArray items;
@@ -649,17 +629,18 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const QUrlQuery &
     QJsonObject answer{{u"items"_s, items},
                        {u"next_cursor"_s,
                         page->next ? QJsonValue(m_cursors.encode(scope, *page->next)) : QJsonValue(QJsonValue::Null)}};
-    if (shared && mayCache)
+    if (publishedList && mayCache)
         m_lists->put(cacheKey, QJsonArray{answer}, readAt);
     return answer;
 }
 
-Result<QJsonObject> ArticleService::revisions(const Caller *caller, const QUuid &id, const QUrlQuery &query)
+Result<api::Page<api::RevisionInfo>> ArticleService::revisions(const Caller *caller, const QUuid &id,
+                                                              const api::PageRequest &request)
 {
     const QString scope = u"revisions|"_s + formatId(id);
-    auto parsed = parseListQuery(query, {}, m_cursors, scope);
-    if (!parsed)
-        return std::unexpected(parsed.error());
+    auto after = decodeCursor(m_cursors, scope, request);
+    if (!after)
+        return std::unexpected(after.error());
     auto found = m_store.find(id);
     if (!found)
         return std::unexpected(found.error());
@@ -670,28 +651,20 @@ Result<QJsonObject> ArticleService::revisions(const Caller *caller, const QUuid 
     if (!isAuthor(caller, (*found)->article) && !isAdmin(caller))
         return std::unexpected(Error::forbidden(u"Only the author and administrators see revisions."_s));
     std::optional<int> before;
-    if (parsed->cursor)
-        before = parsed->cursor->at(0).toInt();
-    auto entries = m_store.revisions(id, parsed->limit + 1, before);
+    if (*after)
+        before = (*after)->at(0).toInt();
+    auto entries = m_store.revisions(id, request.limit + 1, before);
     if (!entries)
         return std::unexpected(entries.error());
-    QJsonArray items;
-    std::optional<QJsonArray> next;
+    api::Page<api::RevisionInfo> page;
     for (const RevisionEntry &entry : *entries) {
-        if (items.size() == parsed->limit) {
-            next = QJsonArray{entries->at(parsed->limit - 1).revision};
+        if (page.items.size() == request.limit) {
+            page.nextCursor = m_cursors.encode(scope, QJsonArray{entries->at(request.limit - 1).revision});
             break;
         }
-        items.append(QJsonObject{
-            {u"revision"_s, entry.revision},
-            {u"title"_s, entry.title},
-            {u"updated_at"_s, formatTimestamp(entry.updatedAt)},
-            {u"updated_by"_s, entry.updatedBy ? QJsonValue(formatId(*entry.updatedBy)) : QJsonValue(QJsonValue::Null)},
-        });
+        page.items.append({entry.revision, entry.title, entry.updatedAt, entry.updatedBy});
     }
-    return QJsonObject{
-        {u"items"_s, items},
-        {u"next_cursor"_s, next ? QJsonValue(m_cursors.encode(scope, *next)) : QJsonValue(QJsonValue::Null)}};
+    return page;
 }
 
 Result<Article> ArticleService::revision(const Caller *caller, const QUuid &id, int number)
@@ -722,33 +695,20 @@ Result<Article> ArticleService::revision(const Caller *caller, const QUuid &id, 
     return article;
 }
 
-Result<QJsonObject> ArticleService::tags(const QUrlQuery &query)
+Result<api::Page<Tag>> ArticleService::tags(const api::PageRequest &request)
 {
-    auto parsed = parseListQuery(query, {}, m_cursors, u"tags");
-    if (!parsed)
-        return std::unexpected(parsed.error());
-    auto page = m_store.tags(parsed->limit, parsed->cursor);
+    auto after = decodeCursor(m_cursors, u"tags", request);
+    if (!after)
+        return std::unexpected(after.error());
+    auto page = m_store.tags(request.limit, *after);
     if (!page)
         return std::unexpected(page.error());
-    QJsonArray items;
-    for (const Tag &tag : page->first)
-        items.append(toJson(tag));
-    return QJsonObject{{u"items"_s, items},
-                       {u"next_cursor"_s, page->second ? QJsonValue(m_cursors.encode(u"tags", *page->second))
-                                                       : QJsonValue(QJsonValue::Null)}};
+    return cursorPage(std::move(page->items), page->next, m_cursors, u"tags");
 }
 
-Result<ArticleService::SearchRequest> ArticleService::searchRequest(const QUrlQuery &query)
+ArticleService::PlannedSearch ArticleService::planSearch(const api::SearchRequest &request)
 {
-    auto parsed = parseListQuery(query, {u"q"_s}, m_cursors, u"search");
-    if (!parsed)
-        return std::unexpected(parsed.error());
-    if (parsed->cursor)
-        return std::unexpected(Error::badRequest(u"Search has one page; raise limit instead."_s));
-    const QString text = parsed->filters.value(u"q"_s).trimmed();
-    if (text.isEmpty() || text.size() > 200)
-        return std::unexpected(Error::badRequest(u"q must be 1 to 200 characters."_s));
-    return SearchRequest{text, parsed->limit, QString::number(parsed->limit) + u'|' + text};
+    return PlannedSearch{request.q, request.limit, QString::number(request.limit) + u'|' + request.q};
 }
 
 namespace {
@@ -761,7 +721,7 @@ QJsonObject hitJson(const ArticleStore::SearchHit &hit)
 
 } // namespace
 
-std::optional<QJsonArray> ArticleService::keptSearch(const SearchRequest &request) const
+std::optional<QJsonArray> ArticleService::keptSearch(const PlannedSearch &request) const
 {
     // With a replica, published hits are read where ReplicaRouting says, on this thread (search()).
     if (m_replica)
@@ -775,7 +735,7 @@ bool ArticleService::searchesOffThread() const
 }
 
 Result<QJsonArray> ArticleService::searchPublished(ThreadDatabase &db, SearchCache &searches,
-                                                   const SearchRequest &request)
+                                                   const PlannedSearch &request)
 {
     // Published hits are the same for everyone: kept, and computed by one request at a time per query (the
     // others that ask meanwhile wait for its result: on a worker, where waiting stalls no listener).
@@ -793,7 +753,7 @@ Result<QJsonArray> ArticleService::searchPublished(ThreadDatabase &db, SearchCac
     return found;
 }
 
-Result<QJsonObject> ArticleService::searchAnswer(const Caller *caller, const SearchRequest &request,
+Result<QJsonObject> ArticleService::searchAnswer(const Caller *caller, const PlannedSearch &request,
                                                  QJsonArray published)
 {
     QJsonArray items = std::move(published);
@@ -822,17 +782,15 @@ Result<QJsonObject> ArticleService::searchAnswer(const Caller *caller, const Sea
     return QJsonObject{{u"items"_s, items}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}};
 }
 
-Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery &query)
+Result<QJsonObject> ArticleService::search(const Caller *caller, const api::SearchRequest &asked)
 {
-    auto request = searchRequest(query);
-    if (!request)
-        return std::unexpected(request.error());
-    SearchCache::Lookup lookup = m_searches->lookup(request->key);
+    const PlannedSearch request = planSearch(asked);
+    SearchCache::Lookup lookup = m_searches->lookup(request.key);
     std::optional<QJsonArray> published = std::move(lookup.items);
     if (!published) {
         bool mayCache = true;
         auto hits = readListing(caller, true, mayCache, [&](ArticleStore &store) {
-            return store.search(request->text, std::nullopt, request->limit);
+            return store.search(request.text, std::nullopt, request.limit);
         });
         if (!hits)
             return std::unexpected(hits.error()); // the turn is given up: waiting requests read on their own
@@ -845,45 +803,28 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const QUrlQuery
             lookup.turn.giveUp();
         published = std::move(found);
     }
-    return searchAnswer(caller, *request, std::move(*published));
+    return searchAnswer(caller, request, std::move(*published));
 }
 
-Result<QByteArray> ArticleService::changes(const Caller *caller, const QUrlQuery &query)
+Result<QByteArray> ArticleService::changes(const Caller *caller, const api::ChangesRequest &request)
 {
     if (!caller)
         return std::unexpected(Error::unauthorized(u"Sign in to sync."_s));
     std::optional<std::pair<qint64, QUuid>> after;
     qint64 issuedAfterPurges = 0;
-    int limit = kDefaultFeedLimit;
-    QStringList seen;
-    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (seen.contains(name))
-            return std::unexpected(Error::badRequest(u"The parameter '%1' is given more than once."_s.arg(name)));
-        seen.append(name);
-        if (name == u"since") {
-            if (value.isEmpty() || value == u"0")
-                continue;
-            // Cursors are issued signed: a made-up or damaged one would silently skip changes.
-            // [seq, id] or [seq, id, purges]: the purge count when it was issued (none before there were purges).
-            const auto position = m_cursors.decode(u"sync", value);
-            const bool shaped = position && (position->size() == 2 || position->size() == 3);
-            const qint64 seq = shaped ? position->at(0).toInteger() : 0;
-            const auto id = shaped ? parseId(position->at(1).toString()) : std::nullopt;
-            issuedAfterPurges = shaped && position->size() == 3 ? position->at(2).toInteger(-1) : 0;
-            if (seq < 1 || !id || issuedAfterPurges < 0)
-                return std::unexpected(Error::badRequest(u"since is not a cursor of this feed."_s));
-            after = std::pair{seq, *id};
-        } else if (name == u"limit") {
-            bool ok = false;
-            limit = value.toInt(&ok);
-            if (!ok || limit < 1 || limit > kMaxFeedLimit || !isPlainCount(value))
-                return std::unexpected(
-                    Error::badRequest(u"limit must be a whole number from 1 to %1."_s.arg(kMaxFeedLimit)));
-        } else {
-            return std::unexpected(
-                Error::badRequest(u"Unknown query parameter '%1'; this feed takes since, limit."_s.arg(name)));
-        }
+    if (!request.since.isEmpty()) {
+        // Cursors are issued signed: a made-up or damaged one would silently skip changes.
+        // [seq, id] or [seq, id, purges]: the purge count when it was issued (none before there were purges).
+        const auto position = m_cursors.decode(u"sync", request.since);
+        const bool shaped = position && (position->size() == 2 || position->size() == 3);
+        const qint64 seq = shaped ? position->at(0).toInteger() : 0;
+        const auto id = shaped ? parseId(position->at(1).toString()) : std::nullopt;
+        issuedAfterPurges = shaped && position->size() == 3 ? position->at(2).toInteger(-1) : 0;
+        if (seq < 1 || !id || issuedAfterPurges < 0)
+            return std::unexpected(Error::badRequest(u"since is not a cursor of this feed."_s));
+        after = std::pair{seq, *id};
     }
+    const int limit = request.limit;
     // Tombstones are purged 30 days after the deletion. A cursor issued before a purge and positioned before
     // its last tombstone may have missed deletions: the client must read the feed from the start, or it would
     // keep what was deleted. Read before the page, so that a purge racing this request makes the cursor we
@@ -904,7 +845,7 @@ Result<QByteArray> ArticleService::changes(const Caller *caller, const QUrlQuery
     json.beginArray();
     auto page = m_store.changes(
         after, caller->user().id, isAdmin(caller), limit,
-        [&out](qsizetype textBytes) { out.reserve(textBytes + textBytes / 16 + 1024 * qsizetype(kMaxFeedLimit)); },
+        [&out](qsizetype textBytes) { out.reserve(textBytes + textBytes / 16 + 1024 * qsizetype(api::kMaxChangesLimit)); },
         [&json](const FeedRow &row) {
             json.beginObject();
             json.name("article"_L1);

@@ -9,7 +9,6 @@
 #include "housekeeping/housekeepingstore.h"
 
 #include <QJsonObject>
-#include <QUrlQuery>
 #include <functional>
 #include <type_traits>
 
@@ -60,33 +59,37 @@ public:
     Result<void> remove(const Caller *caller, const QUuid &id, const Precondition &ifMatch);
     Result<Article> restore(const Caller *caller, const QUuid &id);
 
-    Result<QJsonObject> list(const Caller *caller, const QUrlQuery &query);
-    Result<QJsonObject> revisions(const Caller *caller, const QUuid &id, const QUrlQuery &query);
+    /// @brief A page of articles (published ones are kept rendered, the same for everyone: the answer is the JSON).
+    Result<QJsonObject> list(const Caller *caller, const api::ArticleListRequest &request);
+    Result<api::Page<api::RevisionInfo>> revisions(const Caller *caller, const QUuid &id,
+                                                   const api::PageRequest &request);
     Result<Article> revision(const Caller *caller, const QUuid &id, int number);
-    Result<QJsonObject> tags(const QUrlQuery &query);
-    Result<QJsonObject> search(const Caller *caller, const QUrlQuery &query);
+    Result<api::Page<Tag>> tags(const api::PageRequest &request);
+    /// @brief Search, all on this thread (what runs when a replica is configured). The answer is JSON: published
+    /// hits are kept rendered.
+    Result<QJsonObject> search(const Caller *caller, const api::SearchRequest &request);
 
-    /// @brief A search as asked: its text, how many hits, and the key of its published hits in the cache.
-    struct SearchRequest {
+    /// @brief A search as the service runs it: its text, how many hits, and the key of its published hits.
+    struct PlannedSearch {
         QString text;
         int limit = 20;
         QString key;
     };
     /// @brief Search in steps, so that a miss is computed off the listener thread (hits kept in the cache keep
-    /// being answered meanwhile): searchRequest(); keptSearch() — the published hits when kept; else, on a
+    /// being answered meanwhile): planSearch(); keptSearch() — the published hits when kept; else, on a
     /// worker, searchPublished(); then, back on the listener, searchAnswer() adds the caller's own drafts.
-    /// search() does all of it on this thread (and is what runs when a replica is configured).
-    Result<SearchRequest> searchRequest(const QUrlQuery &query);
-    std::optional<QJsonArray> keptSearch(const SearchRequest &request) const;
+    static PlannedSearch planSearch(const api::SearchRequest &request);
+    std::optional<QJsonArray> keptSearch(const PlannedSearch &request) const;
     /// @brief Whether a miss may be computed on a worker (on the primary): not while a replica serves searches.
     bool searchesOffThread() const;
     /// @brief The published hits of `request`, on a worker thread's own connection `db`: kept ones, another
     /// worker's result for the same key, or computed now and kept.
-    static Result<QJsonArray> searchPublished(ThreadDatabase &db, SearchCache &searches, const SearchRequest &request);
-    Result<QJsonObject> searchAnswer(const Caller *caller, const SearchRequest &request, QJsonArray published);
+    static Result<QJsonArray> searchPublished(ThreadDatabase &db, SearchCache &searches, const PlannedSearch &request);
+    Result<QJsonObject> searchAnswer(const Caller *caller, const PlannedSearch &request, QJsonArray published);
     const std::shared_ptr<SearchCache> &searches() const { return m_searches; }
-    /// @brief A page of the change feed, as the answer's JSON bytes (api.md's `/sync/changes`).
-    Result<QByteArray> changes(const Caller *caller, const QUrlQuery &query);
+    /// @brief A page of the change feed, as the answer's JSON bytes (api.md's `/sync/changes`): written while its
+    /// rows are read, since a page is megabytes of articles.
+    Result<QByteArray> changes(const Caller *caller, const api::ChangesRequest &request);
 
     /// @brief List and search read from `replica` where ReplicaRouting allows (INKWELL_DATABASE_REPLICA_URL);
     /// `primary` is this thread's primary connection, on which committed writes' positions are announced.

@@ -425,22 +425,11 @@ Result<ArticleStore::ListPage> ArticleStore::list(const ArticleFilter &filter, i
                      binds);
     if (!query)
         return std::unexpected(failure(query.error(), "listing articles"));
-    ListPage page;
-    QJsonArray last;
-    bool more = false;
-    while ((*query)->next()) {
-        if (page.items.size() == limit) {
-            more = true;
-            break;
-        }
-        StoredArticle row = readArticle(**query);
-        last = QJsonArray{(*query)->value(kArticleColumnCount).toString(), idText(row.article.id)};
-        page.items.append(std::move(row.article));
-    }
-    (*query)->finish();
-    if (more)
-        page.next = last;
-    return page;
+    return readKeysetPage<Article>(
+        **query, limit, [](QSqlQuery &row) { return readArticle(row).article; },
+        [](QSqlQuery &row, const Article &article) {
+            return QJsonArray{row.value(kArticleColumnCount).toString(), idText(article.id)};
+        });
 }
 
 Result<QList<ArticleStore::SearchHit>> ArticleStore::search(const QString &text, const std::optional<QUuid> &draftsOf,
@@ -604,31 +593,25 @@ Result<std::optional<RevisionEntry>> ArticleStore::revision(const QUuid &id, int
     return std::optional<RevisionEntry>(all->first());
 }
 
-Result<std::pair<QList<Tag>, std::optional<QJsonArray>>> ArticleStore::tags(int limit,
-                                                                           const std::optional<QJsonArray> &after)
+Result<KeysetPage<Tag>> ArticleStore::tags(int limit, const std::optional<QJsonArray> &after)
 {
     const bool paged = after && after->size() == 2;
     auto query = run(u"SELECT t.id, t.name, t.slug, (SELECT count(*) FROM article_tags at JOIN articles a "
                      u"ON a.id = at.article_id WHERE at.tag_id = t.id AND a.status = 'published' "
-                     u"AND a.deleted_at IS NULL) FROM tags t "
+                     u"AND a.deleted_at IS NULL), lower(t.name) FROM tags t "
                      u"WHERE (NOT ? OR (lower(t.name), t.id) > (?, ?::uuid)) ORDER BY lower(t.name), t.id LIMIT ?"_s,
                      {paged, paged ? after->at(0).toString() : u""_s,
                       paged ? after->at(1).toString() : u"00000000-0000-0000-0000-000000000000"_s, limit + 1});
     if (!query)
         return std::unexpected(failure(query.error(), "listing tags"));
-    QList<Tag> tags;
-    std::optional<QJsonArray> next;
-    while ((*query)->next()) {
-        if (tags.size() == limit) {
-            const Tag &last = tags.constLast();
-            next = QJsonArray{last.name.toLower(), idText(last.id)};
-            break;
-        }
-        tags.append(Tag{QUuid::fromString((*query)->value(0).toString()), (*query)->value(1).toString(),
-                        (*query)->value(2).toString(), (*query)->value(3).toInt()});
-    }
-    (*query)->finish();
-    return std::pair{tags, next};
+    // The position is the database's lower(name), the order's own key (QString::toLower may differ from it).
+    return readKeysetPage<Tag>(
+        **query, limit,
+        [](QSqlQuery &row) {
+            return Tag{QUuid::fromString(row.value(0).toString()), row.value(1).toString(), row.value(2).toString(),
+                       row.value(3).toInt()};
+        },
+        [](QSqlQuery &row, const Tag &tag) { return QJsonArray{row.value(4).toString(), idText(tag.id)}; });
 }
 
 Result<void> ArticleStore::addViews(const QHash<QUuid, qint64> &views)

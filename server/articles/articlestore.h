@@ -110,10 +110,7 @@ public:
     Result<void> announceChange(const QUuid &id);
 
     /// @brief A page of summaries (no content) and the sort key of its last row.
-    struct ListPage {
-        QList<Article> items;
-        std::optional<QJsonArray> next;
-    };
+    using ListPage = KeysetPage<Article>;
     Result<ListPage> list(const ArticleFilter &filter, int limit, const std::optional<QJsonArray> &after);
 
     struct SearchHit {
@@ -141,7 +138,7 @@ public:
     Result<std::optional<RevisionEntry>> revision(const QUuid &id, int number);
 
     /// @brief Tags with their number of published articles, by name.
-    Result<std::pair<QList<Tag>, std::optional<QJsonArray>>> tags(int limit, const std::optional<QJsonArray> &after);
+    Result<KeysetPage<Tag>> tags(int limit, const std::optional<QJsonArray> &after);
 
     /// @brief Adds counted views (batched: one statement for many reads).
     Result<void> addViews(const QHash<QUuid, qint64> &views);

@@ -102,18 +102,6 @@ Result<ListParams> readListParams(const QUrlQuery &query, const QStringList &fil
     return out;
 }
 
-Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters, const CursorCodec &cursors,
-                                 QStringView scope)
-{
-    auto params = readListParams(query, filters);
-    if (!params)
-        return std::unexpected(params.error());
-    auto position = decodeCursor(cursors, scope, params->page);
-    if (!position)
-        return std::unexpected(position.error());
-    return ListQuery{params->page.limit, std::move(*position), std::move(params->filters)};
-}
-
 Result<std::optional<QJsonArray>> decodeCursor(const CursorCodec &cursors, QStringView scope,
                                                const api::PageRequest &page)
 {

@@ -29,13 +29,6 @@ private:
     QByteArray m_key;
 };
 
-/// @brief The query of a list route: limit, decoded cursor and the documented filters.
-struct ListQuery {
-    int limit = 20;
-    std::optional<QJsonArray> cursor; ///< the position after which the page starts
-    QHash<QString, QString> filters;  ///< the other documented parameters that were given
-};
-
 /// @brief A list route's query string: the page request and the filters it takes.
 struct ListParams {
     api::PageRequest page;
@@ -46,15 +39,21 @@ struct ListParams {
 /// parameters named in `filters`; anything else, a repeated parameter or a bad limit is a bad request.
 Result<ListParams> readListParams(const QUrlQuery &query, const QStringList &filters = {});
 
+/// @brief A store's page as the API answers it: its items, and the cursor of `next` for the list `scope` when more
+/// follow (the service's side of paging, with decodeCursor()).
+template <typename T>
+api::Page<T> cursorPage(QList<T> items, const std::optional<QJsonArray> &next, const CursorCodec &cursors,
+                        QStringView scope)
+{
+    api::Page<T> out{std::move(items), std::nullopt};
+    if (next)
+        out.nextCursor = cursors.encode(scope, *next);
+    return out;
+}
+
 /// @brief Whether `text` is a count in its one spelling: decimal digits only, without a sign, white space
 /// (a form's '+' reads as one) or leading zeros. QString::toInt() takes all of those.
 bool isPlainCount(QStringView text);
-
-/// @brief Reads `limit` (1..100, default 20), `cursor` and the parameters named in `filters`;
-/// anything else, a repeated parameter, a bad limit or a cursor not issued for `scope` is 400.
-/// (For services that still take the query string; routes read an api::PageRequest with readListParams().)
-Result<ListQuery> parseListQuery(const QUrlQuery &query, const QStringList &filters, const CursorCodec &cursors,
-                                 QStringView scope);
 
 /// @brief The position a page request's cursor names, decoded for the list `scope` (a service's side of paging):
 /// std::nullopt for the first page; a cursor that was not issued for `scope` is a bad request.

@@ -2235,6 +2235,15 @@ void TestModel::apiRoundTrip_data()
         const api::SuggestRequest request{u"text"_s};
         checkRoundTrip(request, api::toJson(request), api::suggestRequestFromJson);
     });
+    QTest::newRow("revision by someone") << Check([] {
+        const api::RevisionInfo info{3, u"Owls 😀"_s, utc(2026, 11, 26, 16, 12, 1, 123),
+                                     QUuid(u"0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d"_s)};
+        checkRoundTrip(info, api::toJson(info), api::revisionInfoFromJson);
+    });
+    QTest::newRow("revision by a deleted account") << Check([] {
+        const api::RevisionInfo info{1, u""_s, utc(2026, 1, 2, 3, 4, 5, 0), std::nullopt};
+        checkRoundTrip(info, api::toJson(info), api::revisionInfoFromJson);
+    });
 }
 
 void TestModel::apiRoundTrip()
