@@ -168,19 +168,19 @@ void ChatSession::refresh()
     const quint64 edits = m_conversationEdits;
     m_api->conversation(m_conversation->id, this,
                         [this, generation, edits](api::ApiResult<api::ConversationDetail> result) {
-        if (generation != m_generation || !result)
-            return;
-        // A copy read before the user's own change was answered would undo it on screen.
-        if (edits == m_conversationEdits && m_editsInFlight == 0)
-            applyConversation(result->conversation);
-        // The server counts the question's tokens itself: take its numbers.
-        for (const Message &message : std::as_const(result->messages))
-            m_messages->setTokens(message.id, message.tokens);
-        if (!result->conversation.title && m_titleRefreshes > 0) {
-            --m_titleRefreshes;
-            scheduleRefresh(kTitleRefreshDelayMs);
-        }
-    });
+                            if (generation != m_generation || !result)
+                                return;
+                            // A copy read before the user's own change was answered would undo it on screen.
+                            if (edits == m_conversationEdits && m_editsInFlight == 0)
+                                applyConversation(result->conversation);
+                            // The server counts the question's tokens itself: take its numbers.
+                            for (const Message &message : std::as_const(result->messages))
+                                m_messages->setTokens(message.id, message.tokens);
+                            if (!result->conversation.title && m_titleRefreshes > 0) {
+                                --m_titleRefreshes;
+                                scheduleRefresh(kTitleRefreshDelayMs);
+                            }
+                        });
 }
 
 void ChatSession::scheduleRefresh(int delayMs)

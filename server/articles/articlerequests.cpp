@@ -1,6 +1,7 @@
 #include "articles/articlerequests.h"
 
 #include "domain/listquery.h"
+
 #include "json/jsonreader.h"
 
 using namespace Qt::StringLiterals;

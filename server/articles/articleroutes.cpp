@@ -192,114 +192,132 @@ ThreadDatabase &readWorkerDatabase(const ConnectionParams &params)
     return *db;
 }
 
-} // namespace
+/// What every listener of this service shares: the caches, the view counter and the replica's routing, made by the
+/// first listener that needs them (listeners start one after another).
+struct SharedArticleState {
+    SharedCaches caches;
+    std::once_flag viewsMade;
+    std::shared_ptr<ViewCounter> views;
+    std::once_flag replicaWired;
+    std::shared_ptr<ReplicaRouting> replica;
+};
 
-RouteRegistrar articleRoutes()
+/// One set of caches for every listener thread of this service, sized by INKWELL_CACHE_MB; other instances' writes
+/// arrive by NOTIFY, and then the caches keep entries until told.
+void prepareCaches(SharedCaches &caches, ListenerResources &resources)
 {
-    auto caches = std::make_shared<SharedCaches>();
-    auto views = std::make_shared<std::shared_ptr<ViewCounter>>();
-    auto replica = std::make_shared<std::shared_ptr<ReplicaRouting>>();
-    auto replicaWired = std::make_shared<std::once_flag>();
-    return [caches, views, replica, replicaWired](Router &router, ListenerResources &resources) {
-        // One set of caches for every listener thread of this service, sized by INKWELL_CACHE_MB.
-        std::call_once(caches->made, [&] {
-            const Config &config = resources.service.config;
-            caches->articles = std::make_shared<ArticleCache>(config.articleCacheBytes);
-            caches->searches = std::make_shared<SearchCache>(config.searchCacheBytes);
-            caches->lists = std::make_shared<SearchCache>(config.searchCacheBytes);
-            if (resources.service.metrics)
-                addCacheMetrics(*resources.service.metrics, *caches);
+    std::call_once(caches.made, [&] {
+        const Config &config = resources.service.config;
+        caches.articles = std::make_shared<ArticleCache>(config.articleCacheBytes);
+        caches.searches = std::make_shared<SearchCache>(config.searchCacheBytes);
+        caches.lists = std::make_shared<SearchCache>(config.searchCacheBytes);
+        if (resources.service.metrics)
+            addCacheMetrics(*resources.service.metrics, caches);
+    });
+    const std::shared_ptr<PgNotifier> notifier = resources.service.notifier;
+    if (!notifier || !notifier->channels().contains(kArticlesChannel))
+        return;
+    std::call_once(caches.wired, [&] {
+        const auto live = listening(notifier);
+        caches.articles->setLiveInvalidation(live);
+        caches.searches->setLiveInvalidation(live);
+        caches.lists->setLiveInvalidation(live);
+        const std::weak_ptr<ArticleCache> weakCache = caches.articles;
+        const std::weak_ptr<SearchCache> weakSearches = caches.searches;
+        const std::weak_ptr<SearchCache> weakLists = caches.lists;
+        // Direct: runs on the notifier's thread; the caches are thread-safe.
+        QObject::connect(
+            notifier.get(), &PgNotifier::notified, notifier.get(),
+            [weakCache, weakSearches, weakLists](const QString &channel, const QString &payload) {
+                if (channel != kArticlesChannel)
+                    return;
+                if (const auto c = weakCache.lock(); c) {
+                    if (const auto id = parseId(payload))
+                        c->remove(*id);
+                }
+                if (const auto c = weakSearches.lock())
+                    c->clear();
+                if (const auto c = weakLists.lock())
+                    c->clear();
+            },
+            Qt::DirectConnection);
+        QObject::connect(
+            notifier.get(), &PgNotifier::resync, notifier.get(),
+            [weakCache, weakSearches, weakLists] {
+                if (const auto c = weakCache.lock())
+                    c->clear();
+                if (const auto c = weakSearches.lock())
+                    c->clear();
+                if (const auto c = weakLists.lock())
+                    c->clear();
+            },
+            Qt::DirectConnection);
+    });
+}
+
+/// This listener's article service over the shared caches and view counter; list and search read from the replica
+/// when one is configured.
+std::shared_ptr<ArticleService> makeArticleService(SharedArticleState &shared, ListenerResources &resources)
+{
+    prepareCaches(shared.caches, resources);
+    std::call_once(shared.viewsMade,
+                   [&] { shared.views = std::make_shared<ViewCounter>(resources.service.database, kViewFlushMs); });
+    auto service = std::make_shared<ArticleService>(resources.service, resources.db, shared.caches.articles,
+                                                    shared.caches.searches, shared.caches.lists, shared.views);
+    if (const QString &url = resources.service.config.databaseReplicaUrl; !url.isEmpty()) {
+        std::call_once(shared.replicaWired, [&] {
+            shared.replica = makeReplicaRouting(url, resources.service.database, resources.service.notifier,
+                                                shared.caches.searches, shared.caches.lists);
         });
-        const std::shared_ptr<ArticleCache> cache = caches->articles;
-        const std::shared_ptr<SearchCache> searches = caches->searches;
-        const std::shared_ptr<SearchCache> lists = caches->lists;
-        // Other instances' writes arrive by NOTIFY: the caches then keep entries until told.
-        if (std::shared_ptr<PgNotifier> notifier = resources.service.notifier;
-            notifier && notifier->channels().contains(kArticlesChannel)) {
-            std::call_once(caches->wired, [&] {
-                const auto live = listening(notifier);
-                cache->setLiveInvalidation(live);
-                searches->setLiveInvalidation(live);
-                lists->setLiveInvalidation(live);
-                const std::weak_ptr<ArticleCache> weakCache = cache;
-                const std::weak_ptr<SearchCache> weakSearches = searches;
-                const std::weak_ptr<SearchCache> weakLists = lists;
-                // Direct: runs on the notifier's thread; the caches are thread-safe.
-                QObject::connect(
-                    notifier.get(), &PgNotifier::notified, notifier.get(),
-                    [weakCache, weakSearches, weakLists](const QString &channel, const QString &payload) {
-                        if (channel != kArticlesChannel)
-                            return;
-                        if (const auto c = weakCache.lock(); c) {
-                            if (const auto id = parseId(payload))
-                                c->remove(*id);
-                        }
-                        if (const auto c = weakSearches.lock())
-                            c->clear();
-                        if (const auto c = weakLists.lock())
-                            c->clear();
-                    },
-                    Qt::DirectConnection);
-                QObject::connect(
-                    notifier.get(), &PgNotifier::resync, notifier.get(),
-                    [weakCache, weakSearches, weakLists] {
-                        if (const auto c = weakCache.lock())
-                            c->clear();
-                        if (const auto c = weakSearches.lock())
-                            c->clear();
-                        if (const auto c = weakLists.lock())
-                            c->clear();
-                    },
-                    Qt::DirectConnection);
-            });
+        if (shared.replica) {
+            static std::atomic<int> serial = 0;
+            service->setReplica(std::make_shared<ReplicaReader>(
+                                    shared.replica, u"inkwell-replica-%1-%2"_s.arg(resources.index).arg(++serial)),
+                                resources.db);
         }
-        // One counter for every listener; made by the first listener (they start one after another).
-        static QMutex making;
-        {
-            QMutexLocker locker(&making);
-            if (!*views)
-                *views = std::make_shared<ViewCounter>(resources.service.database, kViewFlushMs);
-        }
-        auto service =
-            std::make_shared<ArticleService>(resources.service, resources.db, cache, searches, lists, *views);
-        if (const QString &url = resources.service.config.databaseReplicaUrl; !url.isEmpty()) {
-            std::call_once(*replicaWired, [&] {
-                *replica =
-                    makeReplicaRouting(url, resources.service.database, resources.service.notifier, searches, lists);
-            });
-            if (*replica) {
-                static std::atomic<int> serial = 0;
-                service->setReplica(std::make_shared<ReplicaReader>(
-                                        *replica, u"inkwell-replica-%1-%2"_s.arg(resources.index).arg(++serial)),
-                                    resources.db);
-            }
-        }
-        auto accounts = std::make_shared<AccountService>(resources.service, resources.db);
+    }
+    return service;
+}
 
-        // Who calls is decided once, by AuthedRoutes (nullptr for an anonymous caller); these read the rest.
-        AuthedRoutes authed(router, accounts);
-        const auto ifMatch = [](const QHttpServerRequest &request) {
-            return ArticleService::precondition(request.value(QByteArrayLiteral("if-match")));
-        };
-        // One article by path id (malformed → 404).
-        const auto withId = [](const Caller *caller, const QString &id, RequestContext &context, const auto &then) {
-            const auto uuid = parseUuidPath(id);
-            if (!uuid)
-                return problemResponse(Problem::notFound(), context);
-            return then(caller, *uuid);
-        };
-        // A write to one article: as withId, then its If-Match (malformed → 400).
-        const auto forWrite = [withId, ifMatch](const Caller *caller, const QString &id,
-                                                const QHttpServerRequest &request, RequestContext &context,
-                                                const auto &then) {
-            return withId(caller, id, context, [&](const Caller *who, const QUuid &uuid) {
-                auto precondition = ifMatch(request);
-                if (!precondition)
-                    return problemResponse(precondition.error(), context);
-                return then(who, uuid, *precondition);
-            });
-        };
+/// One article by path id (malformed → 404).
+template <typename Then>
+QHttpServerResponse withId(const Caller *caller, const QString &id, RequestContext &context, const Then &then)
+{
+    const auto uuid = parseUuidPath(id);
+    if (!uuid)
+        return problemResponse(Problem::notFound(), context);
+    return then(caller, *uuid);
+}
 
+/// A write to one article: as withId, then its If-Match (malformed → 400).
+template <typename Then>
+QHttpServerResponse forWrite(const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                             RequestContext &context, const Then &then)
+{
+    return withId(caller, id, context, [&](const Caller *who, const QUuid &uuid) {
+        auto precondition = ArticleService::precondition(request.value(QByteArrayLiteral("if-match")));
+        if (!precondition)
+            return problemResponse(precondition.error(), context);
+        return then(who, uuid, *precondition);
+    });
+}
+
+/// The article routes of one listener, by group. Who calls is decided once, by AuthedRoutes (nullptr for an
+/// anonymous caller); the routes read the rest.
+class ArticleRouteGroups {
+public:
+    ArticleRouteGroups(Router &router, ListenerResources &resources, std::shared_ptr<ArticleService> service)
+        : m_authed(router, std::make_shared<AccountService>(resources.service, resources.db))
+        , m_service(std::move(service))
+        , m_resources(resources)
+    {
+    }
+
+    /// GET and POST /articles, one article by id or slug.
+    void articleRoutes()
+    {
+        AuthedRoutes &authed = m_authed;
+        const std::shared_ptr<ArticleService> &service = m_service;
         authed.routeOptional(
             Method::Get, u"/api/v1/articles"_s,
             [service](const Caller *caller, const QHttpServerRequest &request, RequestContext &context) {
@@ -351,8 +369,7 @@ RouteRegistrar articleRoutes()
 
         authed.routeOptional<QString>(
             Method::Get, u"/api/v1/articles/<arg>"_s,
-            [service, withId](const Caller *caller, const QString &id, const QHttpServerRequest &,
-                              RequestContext &context) {
+            [service](const Caller *caller, const QString &id, const QHttpServerRequest &, RequestContext &context) {
                 return withId(caller, id, context, [&](const Caller *caller, const QUuid &uuid) {
                     return answer(service->getRendered(caller, uuid), context, renderedResponse);
                 });
@@ -364,11 +381,17 @@ RouteRegistrar articleRoutes()
              u"articles"_s,
              {},
              {ResponseContent::json(200, u"Article"_s)}});
+    }
 
+    /// PUT, PATCH and DELETE of one article, and its status actions.
+    void writeRoutes()
+    {
+        AuthedRoutes &authed = m_authed;
+        const std::shared_ptr<ArticleService> &service = m_service;
         authed.routeOptional<QString>(
             Method::Put, u"/api/v1/articles/<arg>"_s,
-            [service, forWrite](const Caller *caller, const QString &id, const QHttpServerRequest &request,
-                                RequestContext &context) {
+            [service](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                      RequestContext &context) {
                 return forWrite(
                     caller, id, request, context,
                     [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
@@ -394,8 +417,8 @@ RouteRegistrar articleRoutes()
 
         authed.routeOptional<QString>(
             Method::Patch, u"/api/v1/articles/<arg>"_s,
-            [service, forWrite](const Caller *caller, const QString &id, const QHttpServerRequest &request,
-                                RequestContext &context) {
+            [service](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                      RequestContext &context) {
                 return forWrite(caller, id, request, context,
                                 [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
                                     return answer(service->patch(caller, uuid, parseBody(request, articlePatchFromJson),
@@ -414,8 +437,8 @@ RouteRegistrar articleRoutes()
 
         authed.routeOptional<QString>(
             Method::Delete, u"/api/v1/articles/<arg>"_s,
-            [service, forWrite](const Caller *caller, const QString &id, const QHttpServerRequest &request,
-                                RequestContext &context) {
+            [service](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                      RequestContext &context) {
                 return forWrite(caller, id, request, context,
                                 [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
                                     auto removed = service->remove(caller, uuid, precondition);
@@ -436,8 +459,8 @@ RouteRegistrar articleRoutes()
             const ArticleStatus target = status;
             authed.routeOptional<QString>(
                 Method::Post, u"/api/v1/articles/<arg>/"_s + action,
-                [service, forWrite, target](const Caller *caller, const QString &id, const QHttpServerRequest &request,
-                                            RequestContext &context) {
+                [service, target](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                                  RequestContext &context) {
                     return forWrite(caller, id, request, context,
                                     [&](const Caller *caller, const QUuid &uuid, const Precondition &precondition) {
                                         return answer(service->setStatus(caller, uuid, target, precondition), context,
@@ -452,11 +475,17 @@ RouteRegistrar articleRoutes()
                  {},
                  {ResponseContent::json(200, u"Article"_s)}});
         }
+    }
 
+    /// An article's revisions, and an admin's restore.
+    void historyRoutes()
+    {
+        AuthedRoutes &authed = m_authed;
+        const std::shared_ptr<ArticleService> &service = m_service;
         authed.routeOptional<QString>(
             Method::Get, u"/api/v1/articles/<arg>/revisions"_s,
-            [service, withId](const Caller *caller, const QString &id, const QHttpServerRequest &request,
-                              RequestContext &context) {
+            [service](const Caller *caller, const QString &id, const QHttpServerRequest &request,
+                      RequestContext &context) {
                 return withId(caller, id, context, [&](const Caller *caller, const QUuid &uuid) {
                     auto params = readListParams(formQuery(request));
                     if (!params)
@@ -497,8 +526,7 @@ RouteRegistrar articleRoutes()
 
         authed.routeOptional<QString>(
             Method::Post, u"/api/v1/admin/articles/<arg>/restore"_s,
-            [service, withId](const Caller *caller, const QString &id, const QHttpServerRequest &,
-                              RequestContext &context) {
+            [service](const Caller *caller, const QString &id, const QHttpServerRequest &, RequestContext &context) {
                 return withId(caller, id, context, [&](const Caller *caller, const QUuid &uuid) {
                     return answer(service->restore(caller, uuid), context,
                                   [](const Article &article) { return articleResponse(article); });
@@ -511,7 +539,14 @@ RouteRegistrar articleRoutes()
              u"admin"_s,
              {},
              {ResponseContent::json(200, u"Article"_s)}});
+    }
 
+    /// Tags, search and the change feed.
+    void findRoutes()
+    {
+        AuthedRoutes &authed = m_authed;
+        const std::shared_ptr<ArticleService> &service = m_service;
+        ListenerResources &resources = m_resources;
         authed.routeOptional(Method::Get, u"/api/v1/tags"_s,
                              [service](const Caller *, const QHttpServerRequest &request, RequestContext &context) {
                                  // Like every article route: a stale token is told so (401), even where none is needed.
@@ -593,6 +628,25 @@ RouteRegistrar articleRoutes()
              u"sync"_s,
              {},
              {ResponseContent::json(200, u"ChangesPage"_s)}});
+    }
+
+private:
+    AuthedRoutes m_authed;
+    std::shared_ptr<ArticleService> m_service;
+    ListenerResources &m_resources;
+};
+
+} // namespace
+
+RouteRegistrar articleRoutes()
+{
+    auto shared = std::make_shared<SharedArticleState>();
+    return [shared](Router &router, ListenerResources &resources) {
+        ArticleRouteGroups groups(router, resources, makeArticleService(*shared, resources));
+        groups.articleRoutes();
+        groups.writeRoutes();
+        groups.historyRoutes();
+        groups.findRoutes();
     };
 }
 

@@ -481,6 +481,31 @@ Result<Article> ArticleService::restore(const Caller *caller, const QUuid &id)
                   });
 }
 
+namespace {
+
+/// Whether `caller` may make a change of kind `need` to `article` (api.md: roles).
+bool mayChange(const Caller &caller, const Article &article, ArticleService::Need need)
+{
+    using Need = ArticleService::Need;
+    const Role role = caller.user().role;
+    const bool author = caller.user().id == article.authorId;
+    switch (need) {
+    case Need::Edit:
+        return canEditArticle(role, caller.user().id, article.authorId);
+    case Need::Publish:
+        return hasPermission(role, Permission::EditAnyArticle) ||
+               (author && hasPermission(role, Permission::PublishOwnArticles));
+    case Need::Delete:
+        return hasPermission(role, Permission::DeleteAnyArticle) ||
+               (author && hasPermission(role, Permission::DeleteOwnArticles));
+    case Need::Restore:
+        return hasPermission(role, Permission::DeleteAnyArticle);
+    }
+    return false;
+}
+
+} // namespace
+
 Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, const Precondition &ifMatch,
                                        bool ifMatchRequired, Need need, const Mutation &change)
 {
@@ -496,26 +521,7 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
             // Deleted articles exist only for restoring; others see nothing.
             if (need != Need::Restore && !canSee(&caller, current))
                 return std::unexpected(notFound());
-            const Role role = caller.user().role;
-            const bool author = caller.user().id == now.authorId;
-            bool allowed = false;
-            switch (need) {
-            case Need::Edit:
-                allowed = canEditArticle(role, caller.user().id, now.authorId);
-                break;
-            case Need::Publish:
-                allowed = hasPermission(role, Permission::EditAnyArticle) ||
-                          (author && hasPermission(role, Permission::PublishOwnArticles));
-                break;
-            case Need::Delete:
-                allowed = hasPermission(role, Permission::DeleteAnyArticle) ||
-                          (author && hasPermission(role, Permission::DeleteOwnArticles));
-                break;
-            case Need::Restore:
-                allowed = hasPermission(role, Permission::DeleteAnyArticle);
-                break;
-            }
-            if (!allowed)
+            if (!mayChange(caller, now, need))
                 return std::unexpected(Error::forbidden(u"You may not change this article."_s));
             if (ifMatchRequired && !ifMatch.present)
                 return std::unexpected(
@@ -529,49 +535,12 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
                 return std::unexpected(changed.error());
             if (next.status == ArticleStatus::Published && now.status != ArticleStatus::Published && need == Need::Edit)
                 return std::unexpected(Error::forbidden(u"You may not publish this article."_s));
-            const bool contentChanged = next.content != now.content;
-            const bool unchanged = next.title == now.title && !contentChanged && next.excerpt == now.excerpt &&
-                                   next.tags == now.tags && next.status == now.status && deletedAt == current.deletedAt;
+            const bool unchanged = next.title == now.title && next.content == now.content &&
+                                   next.excerpt == now.excerpt && next.tags == now.tags && next.status == now.status &&
+                                   deletedAt == current.deletedAt;
             if (unchanged)
                 return now; // nothing to keep: no new revision
-            if (contentChanged)
-                render(next, true);
-            // The slug follows the title until the article is first published; then it is stable.
-            if (next.title != now.title && !now.publishedAt) {
-                auto slug = m_store.freeSlug(markdown::slugify(next.title), id);
-                if (!slug)
-                    return std::unexpected(slug.error());
-                next.slug = *slug;
-            }
-            next.revision = now.revision + 1;
-            if (auto kept = m_store.keepRevision(current); !kept)
-                return std::unexpected(kept.error());
-            auto updated = m_store.update(next, deletedAt, caller.user().id);
-            if (!updated)
-                return std::unexpected(updated.error());
-            if (*updated == ArticleStore::InsertVerdict::SlugTaken)
-                return std::unexpected(Error::conflict(kSlugRace, {}));
-            if (next.tags != now.tags) {
-                if (auto tagged = m_store.setTags(id, next.tags); !tagged)
-                    return std::unexpected(tagged.error());
-            }
-            const bool nowPublished = next.status == ArticleStatus::Published && !deletedAt;
-            const bool wasPublished = now.status == ArticleStatus::Published && !current.deletedAt;
-            if (nowPublished && !wasPublished) {
-                if (auto emitted = m_store.emitEvent(u"article.published"_s, {{u"article_id"_s, formatId(id)},
-                                                                              {u"author_id"_s, formatId(now.authorId)},
-                                                                              {u"author_name"_s, now.authorName},
-                                                                              {u"title"_s, next.title},
-                                                                              {u"slug"_s, next.slug}});
-                    !emitted)
-                    return std::unexpected(emitted.error());
-            }
-            if (auto announced = m_store.announceChange(id); !announced)
-                return std::unexpected(announced.error());
-            auto stored = m_store.find(id);
-            if (!stored || !*stored)
-                return std::unexpected(stored ? Error::internal() : stored.error());
-            return (*stored)->article;
+            return writeChange(caller, current, std::move(next), deletedAt);
         });
         if (done)
             noteWritten(caller); // before the caches are emptied, as in insertNew()
@@ -583,6 +552,51 @@ Result<Article> ArticleService::mutate(const Caller &caller, const QUuid &id, co
             return done;
     }
     return std::unexpected(Error::conflict(u"slug-taken"_s, u"Could not find a free slug; try again."_s));
+}
+
+Result<Article> ArticleService::writeChange(const Caller &caller, const StoredArticle &current, Article next,
+                                            const std::optional<QDateTime> &deletedAt)
+{
+    const Article &now = current.article;
+    const QUuid &id = now.id;
+    if (next.content != now.content)
+        render(next, true);
+    // The slug follows the title until the article is first published; then it is stable.
+    if (next.title != now.title && !now.publishedAt) {
+        auto slug = m_store.freeSlug(markdown::slugify(next.title), id);
+        if (!slug)
+            return std::unexpected(slug.error());
+        next.slug = *slug;
+    }
+    next.revision = now.revision + 1;
+    if (auto kept = m_store.keepRevision(current); !kept)
+        return std::unexpected(kept.error());
+    auto updated = m_store.update(next, deletedAt, caller.user().id);
+    if (!updated)
+        return std::unexpected(updated.error());
+    if (*updated == ArticleStore::InsertVerdict::SlugTaken)
+        return std::unexpected(Error::conflict(kSlugRace, {}));
+    if (next.tags != now.tags) {
+        if (auto tagged = m_store.setTags(id, next.tags); !tagged)
+            return std::unexpected(tagged.error());
+    }
+    const bool nowPublished = next.status == ArticleStatus::Published && !deletedAt;
+    const bool wasPublished = now.status == ArticleStatus::Published && !current.deletedAt;
+    if (nowPublished && !wasPublished) {
+        if (auto emitted = m_store.emitEvent(u"article.published"_s, {{u"article_id"_s, formatId(id)},
+                                                                      {u"author_id"_s, formatId(now.authorId)},
+                                                                      {u"author_name"_s, now.authorName},
+                                                                      {u"title"_s, next.title},
+                                                                      {u"slug"_s, next.slug}});
+            !emitted)
+            return std::unexpected(emitted.error());
+    }
+    if (auto announced = m_store.announceChange(id); !announced)
+        return std::unexpected(announced.error());
+    auto stored = m_store.find(id);
+    if (!stored || !*stored)
+        return std::unexpected(stored ? Error::internal() : stored.error());
+    return (*stored)->article;
 }
 
 // ---- Reading lists -----------------------------------------------------------------------------------------
@@ -635,7 +649,7 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const api::Articl
 }
 
 Result<api::Page<api::RevisionInfo>> ArticleService::revisions(const Caller *caller, const QUuid &id,
-                                                              const api::PageRequest &request)
+                                                               const api::PageRequest &request)
 {
     const QString scope = u"revisions|"_s + formatId(id);
     auto after = decodeCursor(m_cursors, scope, request);
@@ -845,7 +859,9 @@ Result<QByteArray> ArticleService::changes(const Caller *caller, const api::Chan
     json.beginArray();
     auto page = m_store.changes(
         after, caller->user().id, isAdmin(caller), limit,
-        [&out](qsizetype textBytes) { out.reserve(textBytes + textBytes / 16 + 1024 * qsizetype(api::kMaxChangesLimit)); },
+        [&out](qsizetype textBytes) {
+            out.reserve(textBytes + textBytes / 16 + 1024 * qsizetype(api::kMaxChangesLimit));
+        },
         [&json](const FeedRow &row) {
             json.beginObject();
             json.name("article"_L1);

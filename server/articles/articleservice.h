@@ -101,13 +101,19 @@ public:
     /// @brief A list item: the article without its body (`content`, `content_html`).
     static QJsonObject summaryJson(const Article &article);
 
+    /// @brief What a change of an existing article needs the caller to be allowed.
+    enum class Need { Edit, Publish, Delete, Restore };
+
 private:
     using Mutation = std::function<Result<void>(Article &next, std::optional<QDateTime> &deletedAt)>;
-    enum class Need { Edit, Publish, Delete, Restore };
     /// @brief The one way an existing article changes: locked, checked (visibility, permission,
     /// If-Match), changed, kept as a revision, stamped, announced, in one transaction.
     Result<Article> mutate(const Caller &caller, const QUuid &id, const Precondition &ifMatch, bool ifMatchRequired,
                            Need need, const Mutation &change);
+    /// @brief The writing part of mutate(), in its transaction: `current` becomes `next` (rendered, its slug
+    /// following a changed title until first published, one revision on), kept as a revision, announced.
+    Result<Article> writeChange(const Caller &caller, const StoredArticle &current, Article next,
+                                const std::optional<QDateTime> &deletedAt);
     Result<ArticleResult> insertNew(const Caller &caller, const QUuid &id, const ArticleInput &input);
     Result<Article> visible(const Caller *caller, Result<std::optional<StoredArticle>> found);
     Result<Rendered> renderRead(const Caller *caller, Result<std::optional<StoredArticle>> found, qint64 readAt);

@@ -611,7 +611,9 @@ Result<KeysetPage<Tag>> ArticleStore::tags(int limit, const std::optional<QJsonA
             return Tag{QUuid::fromString(row.value(0).toString()), row.value(1).toString(), row.value(2).toString(),
                        row.value(3).toInt()};
         },
-        [](QSqlQuery &row, const Tag &tag) { return QJsonArray{row.value(4).toString(), idText(tag.id)}; });
+        [](QSqlQuery &row, const Tag &tag) {
+            return QJsonArray{row.value(4).toString(), idText(tag.id)};
+        });
 }
 
 Result<void> ArticleStore::addViews(const QHash<QUuid, qint64> &views)

@@ -2227,10 +2227,9 @@ void TestArticles::searchSnippetShowsWhereTheBodyMatches()
     const QString first = tag + u"quorble"_s;
     const QString second = tag + u"fennock"_s;
     const QString filler = QStringList(180, u"Filler text runs along here."_s).join(u' '); // 5,219 characters
-    const QJsonObject article =
-        createPublished(m_bob, unique(u"Deep Match"_s),
-                        filler + u" The "_s + first + u" waits. "_s + filler.left(1000) + u" Then "_s + second +
-                            u" and a "_s + deep + u" end the story."_s);
+    const QJsonObject article = createPublished(m_bob, unique(u"Deep Match"_s),
+                                                filler + u" The "_s + first + u" waits. "_s + filler.left(1000) +
+                                                    u" Then "_s + second + u" and a "_s + deep + u" end the story."_s);
     QVERIFY2(!article.isEmpty(), qPrintable(m_error));
     const auto snippetOf = [this, &article](const QString &query) {
         for (const auto &[id, snippet, rank] : searchHits(QString::fromLatin1(QUrl::toPercentEncoding(query)))) {
