@@ -373,24 +373,45 @@ std::optional<QJsonArray> SearchCache::kept(const QString &key)
     return items;
 }
 
+const SearchCache::Stored *SearchCache::fresh(const QString &key) const
+{
+    const Stored *stored = m_entries.peek(key);
+    const qint64 ttl = m_live && m_live() ? m_liveTtlMs : m_ttlMs;
+    return stored && m_clock.elapsed() - stored->readAt <= ttl ? stored : nullptr;
+}
+
 std::optional<QJsonArray> SearchCache::get(const QString &key) const
 {
     QReadLocker locker(&m_lock);
-    const Stored *stored = m_entries.peek(key);
-    const qint64 ttl = m_live && m_live() ? m_liveTtlMs : m_ttlMs;
-    if (!stored || m_clock.elapsed() - stored->readAt > ttl)
-        return std::nullopt;
-    return stored->items;
+    const Stored *stored = fresh(key);
+    return stored ? std::optional<QJsonArray>(stored->items) : std::nullopt;
+}
+
+std::optional<QByteArray> SearchCache::getRendered(const QString &key) const
+{
+    QReadLocker locker(&m_lock);
+    const Stored *stored = fresh(key);
+    return stored && !stored->rendered.isEmpty() ? std::optional<QByteArray>(stored->rendered) : std::nullopt;
 }
 
 void SearchCache::put(const QString &key, QJsonArray items, qint64 readAt)
 {
     const qint64 cost = entryCost(key, items); // outside the lock: it serializes
+    keep(key, Stored{std::move(items), readAt, {}}, cost);
+}
+
+void SearchCache::putRendered(const QString &key, QByteArray json, qint64 readAt)
+{
+    const qint64 cost = 2 * key.size() + json.size() + kEntryOverheadBytes;
+    keep(key, Stored{{}, readAt, std::move(json)}, cost);
+}
+
+void SearchCache::keep(const QString &key, Stored stored, qint64 cost)
+{
     QWriteLocker locker(&m_lock);
-    if (readAt <= m_clearedAt)
+    if (stored.readAt <= m_clearedAt)
         return; // a write happened while this was computed
-    m_entries.put(key, Stored{std::move(items), readAt}, cost, m_budget,
-                  [this](const auto &) { m_evictions.fetchAndAddRelaxed(1); });
+    m_entries.put(key, std::move(stored), cost, m_budget, [this](const auto &) { m_evictions.fetchAndAddRelaxed(1); });
 }
 
 void SearchCache::clear()

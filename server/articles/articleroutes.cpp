@@ -324,8 +324,9 @@ public:
                 auto asked = articleListRequest(formQuery(request));
                 if (!asked)
                     return problemResponse(asked.error(), context);
-                return answer(service->list(caller, *asked), context,
-                              [](const QJsonObject &page) { return jsonResponse(page); });
+                return answer(service->list(caller, *asked), context, [](const QByteArray &page) {
+                    return QHttpServerResponse(QByteArrayLiteral("application/json"), page);
+                });
             },
             {u"Articles: published ones, or your drafts (status=draft); filters author_id, tag, q"_s,
              {},

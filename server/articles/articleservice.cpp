@@ -601,7 +601,7 @@ Result<Article> ArticleService::writeChange(const Caller &caller, const StoredAr
 
 // ---- Reading lists -----------------------------------------------------------------------------------------
 
-Result<QJsonObject> ArticleService::list(const Caller *caller, const api::ArticleListRequest &request)
+Result<QByteArray> ArticleService::list(const Caller *caller, const api::ArticleListRequest &request)
 {
     // Pages of published articles are the same for everyone (and cached); other pages are the caller's. A cursor
     // belongs to the filters it was issued with: they are its scope.
@@ -613,8 +613,8 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const api::Articl
         scope += u'|' + formatId(caller->user().id);
     const QString cacheKey = u"%1|%2|%3"_s.arg(scope).arg(request.page.limit).arg(request.page.cursor);
     if (publishedList) {
-        if (auto cached = m_lists->get(cacheKey))
-            return cached->at(0).toObject();
+        if (auto cached = m_lists->getRendered(cacheKey))
+            return std::move(*cached);
     }
     const qint64 readAt = m_lists->now();
     auto after = decodeCursor(m_cursors, scope, request.page);
@@ -643,9 +643,10 @@ Result<QJsonObject> ArticleService::list(const Caller *caller, const api::Articl
     QJsonObject answer{{u"items"_s, items},
                        {u"next_cursor"_s,
                         page->next ? QJsonValue(m_cursors.encode(scope, *page->next)) : QJsonValue(QJsonValue::Null)}};
+    QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
     if (publishedList && mayCache)
-        m_lists->put(cacheKey, QJsonArray{answer}, readAt);
-    return answer;
+        m_lists->putRendered(cacheKey, json, readAt);
+    return json;
 }
 
 Result<api::Page<api::RevisionInfo>> ArticleService::revisions(const Caller *caller, const QUuid &id,

@@ -59,8 +59,9 @@ public:
     Result<void> remove(const Caller *caller, const QUuid &id, const Precondition &ifMatch);
     Result<Article> restore(const Caller *caller, const QUuid &id);
 
-    /// @brief A page of articles (published ones are kept rendered, the same for everyone: the answer is the JSON).
-    Result<QJsonObject> list(const Caller *caller, const api::ArticleListRequest &request);
+    /// @brief A page of articles, as the answer's JSON: pages of published articles are the same for everyone and
+    /// kept already written, so that a kept page costs no serializing.
+    Result<QByteArray> list(const Caller *caller, const api::ArticleListRequest &request);
     Result<api::Page<api::RevisionInfo>> revisions(const Caller *caller, const QUuid &id,
                                                    const api::PageRequest &request);
     Result<Article> revision(const Caller *caller, const QUuid &id, int number);
