@@ -343,11 +343,11 @@ SearchCache::Turn::~Turn()
     giveUp();
 }
 
-void SearchCache::Turn::keep(const QJsonArray &items)
+void SearchCache::Turn::keep(const QJsonArray &items, QByteArray rendered)
 {
     if (!m_cache)
         return;
-    m_cache->put(m_key, items, m_readAt);
+    m_cache->put(m_key, items, m_readAt, std::move(rendered));
     if (m_flight)
         m_cache->land(m_key, std::exchange(m_flight, nullptr), items);
     m_cache = nullptr;
@@ -380,6 +380,14 @@ const SearchCache::Stored *SearchCache::fresh(const QString &key) const
     return stored && m_clock.elapsed() - stored->readAt <= ttl ? stored : nullptr;
 }
 
+std::optional<QByteArray> SearchCache::keptRendered(const QString &key)
+{
+    std::optional<QByteArray> json = getRendered(key);
+    if (json)
+        m_hits.fetchAndAddRelaxed(1);
+    return json;
+}
+
 std::optional<QJsonArray> SearchCache::get(const QString &key) const
 {
     QReadLocker locker(&m_lock);
@@ -394,10 +402,10 @@ std::optional<QByteArray> SearchCache::getRendered(const QString &key) const
     return stored && !stored->rendered.isEmpty() ? std::optional<QByteArray>(stored->rendered) : std::nullopt;
 }
 
-void SearchCache::put(const QString &key, QJsonArray items, qint64 readAt)
+void SearchCache::put(const QString &key, QJsonArray items, qint64 readAt, QByteArray rendered)
 {
-    const qint64 cost = entryCost(key, items); // outside the lock: it serializes
-    keep(key, Stored{std::move(items), readAt, {}}, cost);
+    const qint64 cost = entryCost(key, items) + rendered.size(); // outside the lock: it serializes
+    keep(key, Stored{std::move(items), readAt, std::move(rendered)}, cost);
 }
 
 void SearchCache::putRendered(const QString &key, QByteArray json, qint64 readAt)

@@ -172,6 +172,8 @@ public:
     /// @brief `key`'s items when kept (counted as a hit), without waiting or taking a turn: a listener's look
     /// before it hands a search to a worker.
     std::optional<QJsonArray> kept(const QString &key);
+    /// @brief As kept(), the answer written as JSON when it was kept with one.
+    std::optional<QByteArray> keptRendered(const QString &key);
     Stats stats() const;
     /// @brief The estimated memory of an entry: the key (UTF-16), twice the compact JSON of `items` (a
     /// QJsonArray keeps elements of 16 bytes and strings in Latin-1 or UTF-16, about twice its JSON) and
@@ -181,8 +183,9 @@ public:
     void setLiveInvalidation(std::function<bool()> live) { m_live = std::move(live); }
     std::optional<QJsonArray> get(const QString &key) const;
     qint64 now() const { return m_clock.elapsed(); }
-    /// @brief Keeps `items`, computed from a read that started at `readAt`, unless a write came since.
-    void put(const QString &key, QJsonArray items, qint64 readAt);
+    /// @brief Keeps `items`, computed from a read that started at `readAt`, unless a write came since; with
+    /// `rendered`, the answer they make written as JSON too (getRendered()).
+    void put(const QString &key, QJsonArray items, qint64 readAt, QByteArray rendered = {});
     /// @brief An answer kept already written as JSON (putRendered()), so that a hit is not serialized again.
     std::optional<QByteArray> getRendered(const QString &key) const;
     /// @brief Keeps `json` as put() keeps items (its cost: its bytes, the key and kEntryOverheadBytes).
@@ -238,9 +241,9 @@ public:
 
     /// @brief When the read began (for put()).
     qint64 readAt() const { return m_readAt; }
-    /// @brief Keeps `items` (unless a write came since the read began, see put()) and answers the waiting requests
-    /// with them.
-    void keep(const QJsonArray &items);
+    /// @brief Keeps `items` (unless a write came since the read began, see put()), with the answer they make as
+    /// JSON when given, and answers the waiting requests with them.
+    void keep(const QJsonArray &items, QByteArray rendered = {});
     /// @brief The result is not for everyone (or there is none): the waiting requests compute on their own.
     void giveUp();
 

@@ -582,6 +582,10 @@ public:
                 const auto respond = [](const Result<QJsonObject> &page, const RequestContext &at) {
                     return page ? jsonResponse(*page) : problemResponse(page.error(), at);
                 };
+                if (!caller) {
+                    if (auto json = service->keptPublishedAnswer(planned))
+                        return QHttpServerResponse(QByteArrayLiteral("application/json"), *json);
+                }
                 if (auto kept = service->keptSearch(planned))
                     return respond(service->searchAnswer(caller ? &*caller : nullptr, planned, std::move(*kept)),
                                    context);

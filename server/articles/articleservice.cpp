@@ -734,6 +734,13 @@ QJsonObject hitJson(const ArticleStore::SearchHit &hit)
         {u"article"_s, ArticleService::summaryJson(hit.article)}, {u"rank"_s, hit.rank}, {u"snippet"_s, hit.snippet}};
 }
 
+/// The answer of a search whose published hits are `published`, for a caller with no drafts to add.
+QByteArray publishedAnswer(const QJsonArray &published)
+{
+    return QJsonDocument(QJsonObject{{u"items"_s, published}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}})
+        .toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 std::optional<QJsonArray> ArticleService::keptSearch(const PlannedSearch &request) const
@@ -742,6 +749,13 @@ std::optional<QJsonArray> ArticleService::keptSearch(const PlannedSearch &reques
     if (m_replica)
         return std::nullopt;
     return m_searches->kept(request.key);
+}
+
+std::optional<QByteArray> ArticleService::keptPublishedAnswer(const PlannedSearch &request) const
+{
+    if (m_replica)
+        return std::nullopt;
+    return m_searches->keptRendered(request.key);
 }
 
 bool ArticleService::searchesOffThread() const
@@ -764,7 +778,7 @@ Result<QJsonArray> ArticleService::searchPublished(ThreadDatabase &db, SearchCac
     QJsonArray found;
     for (const ArticleStore::SearchHit &hit : *hits)
         found.append(hitJson(hit));
-    lookup.turn.keep(found);
+    lookup.turn.keep(found, publishedAnswer(found));
     return found;
 }
 
@@ -813,7 +827,7 @@ Result<QJsonObject> ArticleService::search(const Caller *caller, const api::Sear
         for (const ArticleStore::SearchHit &hit : *hits)
             found.append(hitJson(hit));
         if (mayCache)
-            lookup.turn.keep(found);
+            lookup.turn.keep(found, publishedAnswer(found));
         else
             lookup.turn.giveUp();
         published = std::move(found);

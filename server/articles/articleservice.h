@@ -81,6 +81,8 @@ public:
     /// worker, searchPublished(); then, back on the listener, searchAnswer() adds the caller's own drafts.
     static PlannedSearch planSearch(const api::SearchRequest &request);
     std::optional<QJsonArray> keptSearch(const PlannedSearch &request) const;
+    /// @brief The whole answer as JSON, for a caller with no drafts to add (anonymous), when its hits are kept.
+    std::optional<QByteArray> keptPublishedAnswer(const PlannedSearch &request) const;
     /// @brief Whether a miss may be computed on a worker (on the primary): not while a replica serves searches.
     bool searchesOffThread() const;
     /// @brief The published hits of `request`, on a worker thread's own connection `db`: kept ones, another
