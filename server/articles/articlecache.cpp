@@ -405,21 +405,11 @@ std::optional<QByteArray> SearchCache::getRendered(const QString &key) const
 void SearchCache::put(const QString &key, QJsonArray items, qint64 readAt, QByteArray rendered)
 {
     const qint64 cost = entryCost(key, items) + rendered.size(); // outside the lock: it serializes
-    keep(key, Stored{std::move(items), readAt, std::move(rendered)}, cost);
-}
-
-void SearchCache::putRendered(const QString &key, QByteArray json, qint64 readAt)
-{
-    const qint64 cost = 2 * key.size() + json.size() + kEntryOverheadBytes;
-    keep(key, Stored{{}, readAt, std::move(json)}, cost);
-}
-
-void SearchCache::keep(const QString &key, Stored stored, qint64 cost)
-{
     QWriteLocker locker(&m_lock);
-    if (stored.readAt <= m_clearedAt)
+    if (readAt <= m_clearedAt)
         return; // a write happened while this was computed
-    m_entries.put(key, std::move(stored), cost, m_budget, [this](const auto &) { m_evictions.fetchAndAddRelaxed(1); });
+    m_entries.put(key, Stored{std::move(items), readAt, std::move(rendered)}, cost, m_budget,
+                  [this](const auto &) { m_evictions.fetchAndAddRelaxed(1); });
 }
 
 void SearchCache::clear()

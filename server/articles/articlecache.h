@@ -186,10 +186,8 @@ public:
     /// @brief Keeps `items`, computed from a read that started at `readAt`, unless a write came since; with
     /// `rendered`, the answer they make written as JSON too (getRendered()).
     void put(const QString &key, QJsonArray items, qint64 readAt, QByteArray rendered = {});
-    /// @brief An answer kept already written as JSON (putRendered()), so that a hit is not serialized again.
+    /// @brief An answer kept already written as JSON (put()'s `rendered`), so that a hit is not serialized again.
     std::optional<QByteArray> getRendered(const QString &key) const;
-    /// @brief Keeps `json` as put() keeps items (its cost: its bytes, the key and kEntryOverheadBytes).
-    void putRendered(const QString &key, QByteArray json, qint64 readAt);
     void clear();
 
     qint64 bytes() const;
@@ -200,11 +198,10 @@ private:
     struct Stored {
         QJsonArray items;
         qint64 readAt = 0;
-        QByteArray rendered; ///< putRendered()'s entries: the answer's JSON (items empty)
+        QByteArray rendered; ///< the answer's JSON, when put() was given it
     };
     /// The entry of `key` while it is fresh.
     const Stored *fresh(const QString &key) const;
-    void keep(const QString &key, Stored stored, qint64 cost);
     /// The computing request's result (std::nullopt: none to share) for the requests waiting on `flight`.
     void land(const QString &key, const std::shared_ptr<Flight> &flight, std::optional<QJsonArray> items);
 

@@ -645,7 +645,7 @@ Result<QByteArray> ArticleService::list(const Caller *caller, const api::Article
                         page->next ? QJsonValue(m_cursors.encode(scope, *page->next)) : QJsonValue(QJsonValue::Null)}};
     QByteArray json = QJsonDocument(answer).toJson(QJsonDocument::Compact);
     if (publishedList && mayCache)
-        m_lists->putRendered(cacheKey, json, readAt);
+        m_lists->put(cacheKey, {}, readAt, json);
     return json;
 }
 
